@@ -1,0 +1,72 @@
+/**
+ * Who is calling, as established by a verified token. Every layer (gateway, subgraphs, policy,
+ * audit) works from this one shape; nothing downstream re-reads the caller's raw token.
+ */
+
+/** The agencies that issue tokens to their staff and systems. */
+export const AGENCIES = [
+  "social-services",
+  "housing",
+  "police-liaison",
+  "child-services",
+  "audit",
+] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+/** Roles from DOMAIN.md's actor table. A machine client acts for exactly one of them. */
+export const ROLES = [
+  "SOCIAL_SECRETARY", // socialsekreterare
+  "CONTACT_PERSON", // kontaktperson
+  "HOUSING_OFFICER",
+  "POLICE_LIAISON",
+  "CHILD_SERVICES_OFFICER", // barn- och familjeenheten, Barnahus
+  "AUDITOR",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The legal ground a caller states for the request (ändamål / rättslig grund). It is recorded
+ * with every access to protected data.
+ */
+export const PURPOSES = [
+  "CASE_WORK", // necessary disclosure to carry out the agency's own task
+  "COORDINATED_SUPPORT", // sharing on the client's consent (samtycke)
+  "EMERGENCY", // threat to life or health; break-the-glass
+  "AUDIT", // systematic log review (systematisk loggkontroll)
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** Which agencies' staff may hold which roles. A token claiming another pairing is rejected. */
+export const ROLES_BY_AGENCY: Readonly<Record<Agency, readonly Role[]>> = {
+  "social-services": ["SOCIAL_SECRETARY", "CONTACT_PERSON"],
+  housing: ["HOUSING_OFFICER"],
+  "police-liaison": ["POLICE_LIAISON"],
+  "child-services": ["CHILD_SERVICES_OFFICER"],
+  audit: ["AUDITOR"],
+};
+
+/** Purposes a role may state. An auditor reviews logs; case workers never state AUDIT. */
+export const PURPOSES_BY_ROLE: Readonly<Record<Role, readonly Purpose[]>> = {
+  SOCIAL_SECRETARY: ["CASE_WORK", "COORDINATED_SUPPORT", "EMERGENCY"],
+  CONTACT_PERSON: ["CASE_WORK", "COORDINATED_SUPPORT"],
+  HOUSING_OFFICER: ["CASE_WORK", "COORDINATED_SUPPORT"],
+  POLICE_LIAISON: ["CASE_WORK", "COORDINATED_SUPPORT", "EMERGENCY"],
+  CHILD_SERVICES_OFFICER: ["CASE_WORK", "COORDINATED_SUPPORT", "EMERGENCY"],
+  AUDITOR: ["AUDIT"],
+};
+
+export interface Actor {
+  /** Staff id (or machine client id) from the token's `sub`. */
+  staffId: string;
+  agency: Agency;
+  role: Role;
+  purpose: Purpose;
+  /** The `iss` of the token the caller presented. */
+  issuer: string;
+  /** The calling system, when a machine client acts for a role (token claim `client_id`). */
+  clientId?: string;
+}
+
+export const isAgency = (v: unknown): v is Agency => AGENCIES.includes(v as Agency);
+export const isRole = (v: unknown): v is Role => ROLES.includes(v as Role);
+export const isPurpose = (v: unknown): v is Purpose => PURPOSES.includes(v as Purpose);
