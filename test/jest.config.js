@@ -1,2 +1,9 @@
 import base from "../jest.config.base.js";
-export default base;
+
+// One hub for the whole run: started (reset, migrated, seeded) on the real PostgreSQL server.
+export default {
+  ...base,
+  globalSetup: "<rootDir>/src/support/global-setup.mjs",
+  globalTeardown: "<rootDir>/src/support/global-teardown.mjs",
+  testTimeout: 60_000,
+};

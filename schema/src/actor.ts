@@ -48,7 +48,7 @@ export const ROLES_BY_AGENCY: Readonly<Record<Agency, readonly Role[]>> = {
 /** Purposes a role may state. An auditor reviews logs; case workers never state AUDIT. */
 export const PURPOSES_BY_ROLE: Readonly<Record<Role, readonly Purpose[]>> = {
   SOCIAL_SECRETARY: ["CASE_WORK", "COORDINATED_SUPPORT", "EMERGENCY"],
-  CONTACT_PERSON: ["CASE_WORK", "COORDINATED_SUPPORT"],
+  CONTACT_PERSON: ["COORDINATED_SUPPORT", "CASE_WORK"],
   HOUSING_OFFICER: ["CASE_WORK", "COORDINATED_SUPPORT"],
   POLICE_LIAISON: ["CASE_WORK", "COORDINATED_SUPPORT", "EMERGENCY"],
   CHILD_SERVICES_OFFICER: ["CASE_WORK", "COORDINATED_SUPPORT", "EMERGENCY"],

@@ -1,0 +1,88 @@
+import type { ApolloGateway } from "@apollo/gateway";
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
+import { type Actor, type SubjectFacts } from "@skyddsnat/schema";
+import { type DocumentNode, type FragmentDefinitionNode, getOperationAST, type GraphQLError, Kind, parse } from "graphql";
+import type { GatewayContext } from "../context.js";
+import { type ClassificationMap, classificationMap } from "./classification-map.js";
+import { withRecordFields } from "./record-fields.js";
+import { type Check, decideChecks, findChecks, redact, stripHidden } from "./response-guard.js";
+
+/** Everything the guard learned about one response: what the audit trail records. */
+export interface GuardOutcome {
+  checks: Check[];
+  decisions: ReturnType<typeof decideChecks>;
+  facts: ReadonlyMap<string, SubjectFacts>;
+}
+
+export interface ResponseGuardOptions {
+  supergraphSdl: string;
+  /** Loads facts for the subjects in a response (social services' facts route). */
+  loadFacts: (subjectIds: string[], context: GatewayContext) => Promise<SubjectFacts[]>;
+  /**
+   * Called with the decisions before the response leaves; it may turn allows into redactions
+   * (the audit trail withholds what it could not record). Returns the decisions to apply.
+   */
+  beforeRelease?: (outcome: GuardOutcome, context: GatewayContext) => Promise<GuardOutcome["decisions"]>;
+  /** Test-only: switch the guard off to measure its cost (benchmarks). Never set in production. */
+  disabled?: boolean;
+}
+
+/**
+ * The gateway's response guard: the same policy the subgraphs apply, run again on the composed
+ * response, so a bug in one subgraph cannot leak. It wraps the gateway's executor, which keeps it
+ * behind one small interface (a Router coprocessor could host the same steps).
+ */
+export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptions): ApolloGateway {
+  const classes: ClassificationMap = classificationMap(parse(options.supergraphSdl));
+  const load = gateway.load.bind(gateway);
+  gateway.load = async (loadOptions) => {
+    const loaded = await load(loadOptions);
+    if (options.disabled) return loaded;
+    const executor: GatewayExecutor = async (requestContext) => {
+      const context = requestContext.context as unknown as GatewayContext;
+      const document = withRecordFields(requestContext.document, loaded.schema);
+      const operation = getOperationAST(document, requestContext.operationName ?? undefined);
+      const result = await loaded.executor({ ...requestContext, document, operation } as GatewayGraphQLRequestContext);
+      if (!result.data || !operation) return result;
+
+      const checks = findChecks(result.data as Record<string, unknown>, operation, {
+        schema: loaded.schema,
+        fragments: fragmentsOf(document),
+        variables: requestContext.request.variables ?? {},
+        classes,
+      });
+      const subjectIds = [...new Set(checks.map((c) => c.subjectId).filter((id): id is string => !!id))];
+      const facts = new Map<string, SubjectFacts>();
+      if (subjectIds.length > 0) {
+        try {
+          for (const subject of await options.loadFacts(subjectIds, context)) facts.set(subject.id, subject);
+        } catch (error) {
+          context.logger.warn({ err: error }, "subject facts unavailable at the gateway: withholding protected fields");
+        }
+      }
+      const grants = { emergencyGrants: new Set(context.emergencyGrants), now: new Date() };
+      let decisions = decideChecks(checks, context.actor as Actor, facts, grants);
+      if (options.beforeRelease) decisions = await options.beforeRelease({ checks, decisions, facts }, context);
+      const errors = redact(checks, decisions);
+      stripHidden(result.data);
+      return errors.length > 0 ? { ...result, errors: [...(result.errors ?? []), ...errors.filter(notDuplicate(result.errors))] } : result;
+    };
+    return { ...loaded, executor };
+  };
+  return gateway;
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+/** A subgraph that already withheld a field reported it; the guard adds only what it caught itself. */
+function notDuplicate(existing: readonly GraphQLError[] | undefined) {
+  const paths = new Set((existing ?? []).map((error) => JSON.stringify(error.path ?? [])));
+  return (error: GraphQLError) => !paths.has(JSON.stringify(error.path ?? []));
+}
+

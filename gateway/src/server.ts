@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import {
+  close,
+  createGraphQLHttpServer,
+  HttpError,
+  listen,
+  type Logger,
+  type RouteHandler,
+  sendJson,
+} from "@skyddsnat/platform";
+import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, remoteFacts, SUPERGRAPH_PATH } from "@skyddsnat/schema";
+import { guardGateway } from "./guard/guarded-gateway.js";
+import { AuthenticationError } from "./auth/errors.js";
+import { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
+import { createInternalSigner } from "./auth/internal-signer.js";
+import { verifyCaller } from "./auth/verify-caller.js";
+import type { GatewayContext } from "./context.js";
+import { landingPageRoutes } from "./landing-page.js";
+import { InternalTokenDataSource } from "./subgraph-transport.js";
+
+export interface GatewayOptions {
+  /** Subgraph name → GraphQL URL; overrides the URLs recorded in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  issuers: IssuerConfig[];
+  /** The gateway's own signing key for internal tokens. */
+  internalKey: { privateJwk: object; kid: string };
+  logger: Logger;
+  audience?: string;
+  port?: number;
+  host?: string;
+  supergraphSdl?: string;
+  /** Benchmarks only: measure the hub without the response guard. */
+  unsafeDisableGuard?: boolean;
+}
+
+const claimsOf = (context: GatewayContext) => ({
+  actor: context.actor,
+  requestId: context.requestId,
+  emergencyGrants: context.emergencyGrants,
+});
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The hub's front door. A request meets, in order: the caller's token check (before any GraphQL
+ * work), then Apollo's gateway, which plans the query and calls each subgraph with a token of
+ * its own.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const supergraphSdl = options.supergraphSdl ?? (await readFile(SUPERGRAPH_PATH, "utf8"));
+  const signer = await createInternalSigner(options.internalKey.privateJwk as never, options.internalKey.kid);
+  const registry = createIssuerRegistry(options.issuers);
+  const audience = options.audience ?? GATEWAY_AUDIENCE;
+
+  const socialServices = options.subgraphUrls["social-services"];
+  if (!socialServices) throw new Error("the gateway needs the social-services URL: it serves the policy's facts");
+  const facts = remoteFacts(socialServices);
+  const gateway = guardGateway(new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`no URL for subgraph ${name}`);
+      return new InternalTokenDataSource(name, target, signer);
+    },
+  }), {
+    supergraphSdl,
+    disabled: options.unsafeDisableGuard === true,
+    loadFacts: async (subjectIds, context) =>
+      facts(subjectIds, await signer.sign(claimsOf(context), FACTS_AUDIENCE)),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    logger: options.logger,
+  });
+  await apollo.start();
+
+  const routes: Record<string, RouteHandler> = {
+    ...landingPageRoutes(),
+    "GET /health/live": async (_req, res) => sendJson(res, 200, { status: "live" }),
+    "GET /health/ready": async (_req, res) => {
+      const results = await Promise.all(
+        Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+          const ready = await fetch(new URL("/health/ready", url), { signal: AbortSignal.timeout(2000) })
+            .then((response) => response.ok)
+            .catch(() => false);
+          return [name, ready ? "ready" : "unavailable"] as const;
+        }),
+      );
+      const subgraphs = Object.fromEntries(results);
+      const allReady = results.every(([, state]) => state === "ready");
+      sendJson(res, allReady ? 200 : 503, { status: allReady ? "ready" : "degraded", subgraphs });
+    },
+  };
+
+  const server = createGraphQLHttpServer<GatewayContext>({
+    apollo,
+    routes,
+    context: async (req) => {
+      const requestId = randomUUID();
+      try {
+        const actor = await verifyCaller(req.headers.authorization, registry, { audience });
+        const logger = options.logger.child({ requestId, actor: actor.staffId, role: actor.role });
+        return { actor, requestId, logger, emergencyGrants: [] };
+      } catch (error) {
+        if (error instanceof AuthenticationError) {
+          options.logger.info({ requestId, reason: error.reason }, "caller refused");
+          throw new HttpError(401, "UNAUTHENTICATED", "A valid token from a configured agency issuer is required.", {
+            reason: error.reason,
+          });
+        }
+        throw error;
+      }
+    },
+  });
+  const host = options.host ?? "127.0.0.1";
+  const port = await listen(server, options.port ?? 4000, host);
+  options.logger.info({ port }, "gateway listening");
+  return {
+    port,
+    url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
+    async stop() {
+      await close(server);
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { SUBGRAPHS, type SubgraphName } from "@skyddsnat/schema";
+
+/** How the hub reaches its databases: one PostgreSQL server, or embedded PGlite (the default). */
+export interface HubDatabases {
+  /** Per subgraph (and "audit"): a postgres:// URL, or undefined for embedded PGlite. */
+  urlFor(name: SubgraphName | "audit"): string | undefined;
+  /** Where embedded PGlite keeps its files; undefined keeps them in memory. */
+  dataDir?: string;
+}
+
+const envName = (name: string) => `${name.toUpperCase().replaceAll("-", "_")}_DATABASE_URL`;
+
+/**
+ * DATABASE_URL switches every subgraph to PostgreSQL (each in its own schema); a per-subgraph
+ * <NAME>_DATABASE_URL (e.g. HOUSING_DATABASE_URL) overrides it for one.
+ */
+export function databasesFromEnv(env: NodeJS.ProcessEnv = process.env): HubDatabases {
+  return {
+    urlFor: (name) => env[envName(name)] || env.DATABASE_URL || undefined,
+    ...(env.PGLITE_DATA_DIR ? { dataDir: env.PGLITE_DATA_DIR } : {}),
+  };
+}
+
+export interface HubPorts {
+  gateway: number;
+  subgraphs: Record<SubgraphName, number>;
+}
+
+/** Default ports; PORT moves the gateway, and port 0 everywhere gives free ports (tests). */
+export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): HubPorts {
+  const base = env.HUB_PORTS === "random" ? 0 : undefined;
+  return {
+    gateway: base ?? Number(env.PORT ?? 4000),
+    subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, base ?? s.port])) as Record<SubgraphName, number>,
+  };
+}

@@ -1,0 +1,97 @@
+import { startChildServices } from "@skyddsnat/child-services";
+import { startGateway } from "@skyddsnat/gateway";
+import { startHousing } from "@skyddsnat/housing";
+import type { Logger } from "@skyddsnat/platform";
+import { startPoliceLiaison } from "@skyddsnat/police-liaison";
+import type { SubgraphName } from "@skyddsnat/schema";
+import { startSocialServices } from "@skyddsnat/social-services";
+import type { HubDatabases, HubPorts } from "./config.js";
+import { ensureDevKeys } from "./keys/dev-keys.js";
+import { buildPopulation, type SeedCounts, writePopulation } from "./seed/index.js";
+
+export interface HubOptions {
+  ports: HubPorts;
+  databases: HubDatabases;
+  logger: Logger;
+  /** Drop each subgraph's schema first (tests and demo resets). */
+  reset?: boolean;
+  /** Seed the demo population when the social-services database is empty. */
+  seed?: boolean;
+  /** Test-only: subgraphs whose own enforcement is switched off. */
+  unsafeSkipSubgraphPolicy?: SubgraphName[];
+  /** Benchmarks only: run without the gateway's response guard. */
+  unsafeDisableGuard?: boolean;
+  keysDir?: string;
+}
+
+export interface RunningHub {
+  url: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  seeded: SeedCounts | null;
+  stop(): Promise<void>;
+}
+
+/** Starts the four subgraphs, seeds if asked, then the gateway in front of them. */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const keys = await ensureDevKeys(options.keysDir);
+  const { ports, databases, logger } = options;
+  const common = (name: SubgraphName) => ({
+    database: {
+      ...(databases.urlFor(name) ? { url: databases.urlFor(name) } : {}),
+      ...(databases.dataDir ? { dataDir: `${databases.dataDir}/${name}` } : {}),
+    },
+    gatewayJwks: keys.gateway.publicJwks,
+    logger: logger.child({ subgraph: name }),
+    port: ports.subgraphs[name],
+    reset: options.reset ?? false,
+    enforce: !options.unsafeSkipSubgraphPolicy?.includes(name),
+  });
+
+  const socialServices = await startSocialServices(common("social-services"));
+  const factsUrl = socialServices.url;
+  const [housing, policeLiaison, childServices] = await Promise.all([
+    startHousing({ ...common("housing"), factsUrl }),
+    startPoliceLiaison({ ...common("police-liaison"), factsUrl }),
+    startChildServices({ ...common("child-services"), factsUrl }),
+  ]);
+  const subgraphs = [socialServices, housing, policeLiaison, childServices];
+
+  let seeded: SeedCounts | null = null;
+  if (options.seed && (await socialServices.prisma.person.count()) === 0) {
+    seeded = await writePopulation(
+      {
+        socialServices: socialServices.prisma,
+        housing: housing.prisma,
+        policeLiaison: policeLiaison.prisma,
+        childServices: childServices.prisma,
+      },
+      buildPopulation(),
+    );
+    logger.info({ seeded }, "demo population seeded");
+  }
+
+  const subgraphUrls = {
+    "social-services": socialServices.url,
+    housing: housing.url,
+    "police-liaison": policeLiaison.url,
+    "child-services": childServices.url,
+  };
+  const gateway = await startGateway({
+    subgraphUrls,
+    issuers: keys.issuers,
+    internalKey: keys.gateway,
+    logger: logger.child({ component: "gateway" }),
+    port: ports.gateway,
+    unsafeDisableGuard: options.unsafeDisableGuard ?? false,
+  });
+
+  return {
+    url: gateway.url,
+    subgraphUrls,
+    seeded,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+export { connectDatabase, type Database, type DatabaseConfig, resetSchema } from "./database.js";
+export {
+  close,
+  createGraphQLHttpServer,
+  type GraphQLHttpOptions,
+  HttpError,
+  listen,
+  readBody,
+  type RouteHandler,
+  sendHttpError,
+  sendJson,
+} from "./http-server.js";
+export { createLogger, type Logger } from "./logger.js";
+export { applyMigrations, diffSchemaAgainstMigrations, readMigrations } from "./migrations.js";

@@ -1,0 +1,81 @@
+import type { Actor, Purpose, Role } from "../actor.js";
+import { ROLES_BY_AGENCY } from "../actor.js";
+import type { FieldClass } from "../classification.js";
+import type { ProtectionLevel } from "../protection.js";
+import { decide } from "./decide.js";
+import type { SubjectFacts } from "./facts.js";
+
+const NOW = new Date("2026-11-24T12:00:00Z");
+const agencyOf = (role: Role) =>
+  (Object.entries(ROLES_BY_AGENCY).find(([, roles]) => roles.includes(role))?.[0] ?? "audit") as Actor["agency"];
+
+function actor(role: Role, staffId = "xx-0001", purpose?: Purpose): Actor {
+  const defaults: Record<Role, Purpose> = {
+    SOCIAL_SECRETARY: "CASE_WORK",
+    CONTACT_PERSON: "COORDINATED_SUPPORT",
+    HOUSING_OFFICER: "CASE_WORK",
+    POLICE_LIAISON: "CASE_WORK",
+    CHILD_SERVICES_OFFICER: "CASE_WORK",
+    AUDITOR: "AUDIT",
+  };
+  return { staffId, role, agency: agencyOf(role), purpose: purpose ?? defaults[role], issuer: "test" };
+}
+
+function subject(level: ProtectionLevel | null, extra: Partial<SubjectFacts> = {}): SubjectFacts {
+  return { id: "per_subject", protectionLevel: level, parentLevels: [], assignments: [], consents: [], ...extra };
+}
+
+const consent = (agency: Actor["agency"], scope: FieldClass[], over: Partial<SubjectFacts["consents"][0]> = {}) => ({
+  recipientAgency: agency,
+  purpose: "COORDINATED_SUPPORT" as Purpose,
+  scope,
+  validFrom: "2026-01-01T00:00:00Z",
+  validTo: "2027-01-01T00:00:00Z",
+  revokedAt: null,
+  ...over,
+});
+
+const none = { stewardId: null, ownerAgency: null };
+const ctx = { emergencyGrants: new Set<string>(), now: NOW };
+
+// Each row reads: this actor, this subject, this class, this record → allow or the reason.
+type Row = [string, Actor, SubjectFacts, FieldClass, { stewardId: string | null; ownerAgency: Actor["agency"] | null }, string, Set<string>?];
+const table: Row[] = [
+  ["anyone sees references, even of an unknown person", actor("AUDITOR"), subject(null), "REFERENCE", none, "allow"],
+  ["an unknown protection level withholds everything else", actor("SOCIAL_SECRETARY"), subject(null), "IDENTITY", none, "PROTECTION_LEVEL_UNKNOWN"],
+  ["an assigned social secretary sees a protected address", actor("SOCIAL_SECRETARY", "ss-1"), subject("PROTECTED_REGISTRATION", { assignments: [{ staffId: "ss-1", role: "SOCIAL_SECRETARY" }] }), "LOCATION", none, "allow"],
+  ["an unassigned social secretary does not", actor("SOCIAL_SECRETARY", "ss-2"), subject("PROTECTED_REGISTRATION", { assignments: [{ staffId: "ss-1", role: "SOCIAL_SECRETARY" }] }), "LOCATION", none, "REQUIRES_ASSIGNMENT"],
+  ["assignment in another role does not count", actor("SOCIAL_SECRETARY", "ss-1"), subject("CONFIDENTIALITY_MARKED", { assignments: [{ staffId: "ss-1", role: "CONTACT_PERSON" }] }), "CASE_DETAIL", none, "REQUIRES_ASSIGNMENT"],
+  ["case details are for the assigned social secretary only, even unprotected", actor("HOUSING_OFFICER"), subject("NONE"), "CASE_DETAIL", none, "NOT_PERMITTED_FOR_ROLE"],
+  ["an ordinary person's address is ordinary data", actor("HOUSING_OFFICER"), subject("NONE"), "LOCATION", none, "allow"],
+  ["a housing officer gets no address of a protected person", actor("HOUSING_OFFICER", "ho-1"), subject("PROTECTED_REGISTRATION"), "LOCATION", none, "REQUIRES_STEWARDSHIP"],
+  ["…except the tenancy they administer", actor("HOUSING_OFFICER", "ho-1"), subject("PROTECTED_REGISTRATION"), "LOCATION", { stewardId: "ho-1", ownerAgency: "housing" }, "allow"],
+  ["a marked person's location on her consent", actor("HOUSING_OFFICER"), subject("CONFIDENTIALITY_MARKED", { consents: [consent("housing", ["LOCATION"])] }), "LOCATION", none, "allow"],
+  ["…but not with a revoked consent", actor("HOUSING_OFFICER"), subject("CONFIDENTIALITY_MARKED", { consents: [consent("housing", ["LOCATION"], { revokedAt: "2026-06-01T00:00:00Z" })] }), "LOCATION", none, "REQUIRES_STEWARDSHIP"],
+  ["…nor an expired one", actor("HOUSING_OFFICER"), subject("CONFIDENTIALITY_MARKED", { consents: [consent("housing", ["LOCATION"], { validTo: "2026-06-01T00:00:00Z" })] }), "LOCATION", none, "REQUIRES_STEWARDSHIP"],
+  ["…nor one to another agency", actor("HOUSING_OFFICER"), subject("CONFIDENTIALITY_MARKED", { consents: [consent("police-liaison", ["LOCATION"])] }), "LOCATION", none, "REQUIRES_STEWARDSHIP"],
+  ["…nor one for another purpose", actor("HOUSING_OFFICER", "ho-1", "CASE_WORK"), subject("CONFIDENTIALITY_MARKED", { consents: [consent("housing", ["LOCATION"])] }), "LOCATION", none, "REQUIRES_STEWARDSHIP"],
+  ["consent alone never opens a protected registration's location", actor("HOUSING_OFFICER", "ho-1", "COORDINATED_SUPPORT"), subject("PROTECTED_REGISTRATION", { consents: [consent("housing", ["LOCATION"])] }), "LOCATION", none, "REQUIRES_STEWARDSHIP"],
+  ["an assigned contact person sees location where consent grants it", actor("CONTACT_PERSON", "cp-1"), subject("ASSUMED_IDENTITY", { assignments: [{ staffId: "cp-1", role: "CONTACT_PERSON" }], consents: [consent("social-services", ["LOCATION"])] }), "LOCATION", none, "allow"],
+  ["an assigned contact person without that consent does not", actor("CONTACT_PERSON", "cp-1"), subject("ASSUMED_IDENTITY", { assignments: [{ staffId: "cp-1", role: "CONTACT_PERSON" }] }), "LOCATION", none, "REQUIRES_ASSIGNMENT_AND_CONSENT"],
+  ["an assigned contact person sees status from every agency", actor("CONTACT_PERSON", "cp-1"), subject("PROTECTED_REGISTRATION", { assignments: [{ staffId: "cp-1", role: "CONTACT_PERSON" }] }), "STATUS", { stewardId: null, ownerAgency: "housing" }, "allow"],
+  ["police see no protected location without an emergency ground", actor("POLICE_LIAISON", "pl-1"), subject("CONFIDENTIALITY_MARKED"), "LOCATION", { stewardId: null, ownerAgency: "police-liaison" }, "REQUIRES_EMERGENCY_GROUND"],
+  ["police with a grant but not stating EMERGENCY do not", actor("POLICE_LIAISON", "pl-1"), subject("PROTECTED_REGISTRATION"), "LOCATION", none, "REQUIRES_EMERGENCY_GROUND", new Set(["per_subject"])],
+  ["police with a grant stating EMERGENCY do", actor("POLICE_LIAISON", "pl-1", "EMERGENCY"), subject("PROTECTED_REGISTRATION"), "LOCATION", none, "allow", new Set(["per_subject"])],
+  ["police see their own safety records", actor("POLICE_LIAISON"), subject("ASSUMED_IDENTITY"), "SAFETY", { stewardId: null, ownerAgency: "police-liaison" }, "allow"],
+  ["a child's school follows the parent's protection", actor("CHILD_SERVICES_OFFICER", "cs-2"), subject("NONE", { parentLevels: ["PROTECTED_REGISTRATION"] }), "LOCATION", { stewardId: "cs-1", ownerAgency: "child-services" }, "REQUIRES_STEWARDSHIP"],
+  ["…and the child's own officer sees it", actor("CHILD_SERVICES_OFFICER", "cs-1"), subject("NONE", { parentLevels: ["PROTECTED_REGISTRATION"] }), "LOCATION", { stewardId: "cs-1", ownerAgency: "child-services" }, "allow"],
+  ["the parent's protection does not hide the child's own identity", actor("CHILD_SERVICES_OFFICER"), subject("NONE", { parentLevels: ["PROTECTED_REGISTRATION"] }), "IDENTITY", none, "allow"],
+  ["auditors never see identities", actor("AUDITOR"), subject("NONE"), "IDENTITY", none, "NOT_PERMITTED_FOR_ROLE"],
+  ["auditors never see locations, even unprotected", actor("AUDITOR"), subject("NONE"), "LOCATION", none, "NOT_PERMITTED_FOR_ROLE"],
+  ["auditors see that a person is protected", actor("AUDITOR"), subject("ASSUMED_IDENTITY"), "PROTECTION", none, "allow"],
+  ["only auditors read the audit trail", actor("SOCIAL_SECRETARY"), subject("NONE"), "AUDIT", none, "NOT_PERMITTED_FOR_ROLE"],
+  ["a purpose the role may not state withholds everything", actor("HOUSING_OFFICER", "ho-1", "AUDIT"), subject("NONE"), "REFERENCE", none, "PURPOSE_NOT_ALLOWED"],
+];
+
+describe("decide()", () => {
+  test.each(table)("%s", (_name, who, about, fieldClass, record, expected, grants) => {
+    const decision = decide(who, about, fieldClass, record, { ...ctx, emergencyGrants: grants ?? ctx.emergencyGrants });
+    expect(decision.effect === "allow" ? "allow" : decision.reason).toBe(expected);
+  });
+});

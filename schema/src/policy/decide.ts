@@ -1,0 +1,80 @@
+import type { Actor } from "../actor.js";
+import type { FieldClass } from "../classification.js";
+import { PURPOSES_BY_ROLE } from "../actor.js";
+import type { RecordFacts, SubjectFacts } from "./facts.js";
+import { governingLevel, type Relations, relationsOf } from "./relations.js";
+import { type Condition, RULES, type Rule } from "./rules.js";
+
+/** Why a field was withheld. Stable codes: clients and auditors key on them. */
+export type RedactReason =
+  | "PROTECTION_LEVEL_UNKNOWN"
+  | "PURPOSE_NOT_ALLOWED"
+  | "NOT_PERMITTED_FOR_ROLE"
+  | "REQUIRES_ASSIGNMENT"
+  | "REQUIRES_OWN_AGENCY"
+  | "REQUIRES_CONSENT"
+  | "REQUIRES_ASSIGNMENT_AND_CONSENT"
+  | "REQUIRES_STEWARDSHIP"
+  | "REQUIRES_EMERGENCY_GROUND"
+  | "AUDIT_UNAVAILABLE";
+
+export type AccessDecision =
+  | { effect: "allow"; rule: string }
+  | { effect: "redact"; reason: RedactReason; rule: string | null };
+
+const REQUIRES: Record<Exclude<Condition, "always">, RedactReason> = {
+  assigned: "REQUIRES_ASSIGNMENT",
+  "own-agency": "REQUIRES_OWN_AGENCY",
+  consent: "REQUIRES_CONSENT",
+  "assigned-and-consent": "REQUIRES_ASSIGNMENT_AND_CONSENT",
+  steward: "REQUIRES_STEWARDSHIP",
+  emergency: "REQUIRES_EMERGENCY_GROUND",
+};
+
+function holds(condition: Condition, relations: Relations, fieldClass: FieldClass): boolean {
+  switch (condition) {
+    case "always":
+      return true;
+    case "assigned":
+      return relations.assigned;
+    case "own-agency":
+      return relations.ownAgency;
+    case "consent":
+      return relations.consentScope.has(fieldClass);
+    case "assigned-and-consent":
+      return relations.assigned && relations.consentScope.has(fieldClass);
+    case "steward":
+      return relations.steward;
+    case "emergency":
+      return relations.emergency;
+  }
+}
+
+/**
+ * The one decision function: may this actor see this class of field about this subject?
+ * Pure: everything it needs comes in as arguments.
+ */
+export function decide(
+  actor: Actor,
+  subject: SubjectFacts,
+  fieldClass: FieldClass,
+  record: RecordFacts,
+  context: { emergencyGrants: ReadonlySet<string>; now: Date },
+): AccessDecision {
+  if (!PURPOSES_BY_ROLE[actor.role]?.includes(actor.purpose)) {
+    return { effect: "redact", reason: "PURPOSE_NOT_ALLOWED", rule: null };
+  }
+  const level = governingLevel(subject, fieldClass);
+  if (fieldClass === "REFERENCE") return { effect: "allow", rule: "references" };
+  if (level === null) return { effect: "redact", reason: "PROTECTION_LEVEL_UNKNOWN", rule: null };
+
+  const relations = relationsOf(actor, subject, record, context.emergencyGrants, context.now);
+  let nearest: Rule | undefined;
+  for (const rule of RULES) {
+    if (!rule.roles.includes(actor.role) || !rule.levels.includes(level) || !rule.classes.includes(fieldClass)) continue;
+    if (holds(rule.when, relations, fieldClass)) return { effect: "allow", rule: rule.name };
+    nearest ??= rule;
+  }
+  if (!nearest || nearest.when === "always") return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };
+  return { effect: "redact", reason: REQUIRES[nearest.when], rule: nearest.name };
+}

@@ -1,0 +1,39 @@
+import type { Agency, Purpose, Role } from "../actor.js";
+import type { FieldClass } from "../classification.js";
+import type { ProtectionLevel } from "../protection.js";
+
+/**
+ * What the hub knows about one subject (a Person) when it decides. Social services owns these
+ * facts and serves them to the gateway and the other subgraphs; decide() never fetches them.
+ */
+export interface SubjectFacts {
+  id: string;
+  /** null when the level could not be established (unknown person, facts unavailable). */
+  protectionLevel: ProtectionLevel | null;
+  /** Levels of the person's parents: a child's location follows the strictest of them. */
+  parentLevels: ProtectionLevel[];
+  /** Active assignments on open cases of the subject or of a parent (the household's case). */
+  assignments: { staffId: string; role: Role }[];
+  /** Consents of the subject or of a parent acting for the child. */
+  consents: {
+    recipientAgency: Agency;
+    purpose: Purpose;
+    scope: FieldClass[];
+    validFrom: string;
+    validTo: string;
+    revokedAt: string | null;
+  }[];
+}
+
+/** Facts about the record the field belongs to (not the person). */
+export interface RecordFacts {
+  /** Staff member responsible for the record while it is current (tenancy administrator…). */
+  stewardId: string | null;
+  /** The agency whose subgraph owns the field. */
+  ownerAgency: Agency | null;
+}
+
+/** Facts for a subject the hub could not look up: deny by default follows from the null level. */
+export function unknownSubject(id: string): SubjectFacts {
+  return { id, protectionLevel: null, parentLevels: [], assignments: [], consents: [] };
+}

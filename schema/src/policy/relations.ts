@@ -1,0 +1,55 @@
+import type { Actor } from "../actor.js";
+import type { FieldClass } from "../classification.js";
+import { type ProtectionLevel, stricterLevel } from "../protection.js";
+import type { RecordFacts, SubjectFacts } from "./facts.js";
+
+/** The actor's relationships to a subject and record, derived from facts. Pure. */
+export interface Relations {
+  /** Assigned, in the actor's own role, on an open case of the subject or the household. */
+  assigned: boolean;
+  /** Field classes covered by a consent valid now, to the actor's agency, for the stated purpose. */
+  consentScope: ReadonlySet<FieldClass>;
+  /** The actor is responsible for this current record. */
+  steward: boolean;
+  /** The field belongs to the actor's own agency's records. */
+  ownAgency: boolean;
+  /** An active break-the-glass grant for this subject, and the request states EMERGENCY. */
+  emergency: boolean;
+}
+
+export function relationsOf(
+  actor: Actor,
+  subject: SubjectFacts,
+  record: RecordFacts,
+  emergencyGrants: ReadonlySet<string>,
+  now: Date,
+): Relations {
+  const at = now.getTime();
+  const consentScope = new Set<FieldClass>();
+  for (const consent of subject.consents) {
+    const valid =
+      consent.recipientAgency === actor.agency &&
+      consent.purpose === actor.purpose &&
+      consent.revokedAt === null &&
+      Date.parse(consent.validFrom) <= at &&
+      at < Date.parse(consent.validTo);
+    if (valid) for (const fieldClass of consent.scope) consentScope.add(fieldClass);
+  }
+  return {
+    assigned: subject.assignments.some((a) => a.staffId === actor.staffId && a.role === actor.role),
+    consentScope,
+    steward: record.stewardId !== null && record.stewardId === actor.staffId,
+    ownAgency: record.ownerAgency !== null && record.ownerAgency === actor.agency,
+    emergency: actor.purpose === "EMERGENCY" && emergencyGrants.has(subject.id),
+  };
+}
+
+/**
+ * The level that governs a field. Location follows the strictest level in the household, since
+ * a child's school or address reveals the parent's location just as much.
+ */
+export function governingLevel(subject: SubjectFacts, fieldClass: FieldClass): ProtectionLevel | null {
+  if (subject.protectionLevel === null) return null;
+  if (fieldClass !== "LOCATION") return subject.protectionLevel;
+  return subject.parentLevels.reduce(stricterLevel, subject.protectionLevel);
+}

@@ -1,0 +1,78 @@
+import { type FieldClass, isFieldClass } from "@skyddsnat/schema";
+import {
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type GraphQLField,
+  Kind,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+  visit,
+} from "graphql";
+
+const ROOT_TYPES = new Set(["Query", "Mutation"]);
+
+export function classOfNode(field: FieldDefinitionNode): FieldClass | undefined {
+  const directive = field.directives?.find((d) => d.name.value === "classified");
+  const argument = directive?.arguments?.find((a) => a.name.value === "as");
+  const value = argument?.value.kind === Kind.ENUM ? argument.value.value : undefined;
+  return isFieldClass(value) ? value : undefined;
+}
+
+export function classOfField(field: GraphQLField<unknown, unknown>): FieldClass | undefined {
+  return field.astNode ? classOfNode(field.astNode) : undefined;
+}
+
+/**
+ * Applies the graph-wide classification rules to a subgraph's SDL before it is built:
+ * - a root field returns objects whose own fields are classified, so it is a REFERENCE;
+ * - a field that may be withheld must be nullable, or withholding it would null its parent;
+ * - an object field without a class is a build error: deny by default starts at build time.
+ */
+export function applyClassificationRules(document: DocumentNode): DocumentNode {
+  const unclassified: string[] = [];
+  const result = visit(document, {
+    ObjectTypeDefinition: { enter: (node) => classifyType(node, unclassified) },
+    ObjectTypeExtension: { enter: (node) => classifyType(node, unclassified) },
+  });
+  if (unclassified.length > 0) {
+    throw new Error(`fields without @classified (every field needs a class): ${unclassified.join(", ")}`);
+  }
+  return result;
+}
+
+function classifyType<T extends ObjectTypeDefinitionNode | ObjectTypeExtensionNode>(node: T, unclassified: string[]): T {
+  const isRoot = ROOT_TYPES.has(node.name.value);
+  const fields = node.fields?.map((field): FieldDefinitionNode => {
+    const fieldClass = classOfNode(field);
+    if (!fieldClass && isRoot) return withClass(field, "REFERENCE");
+    if (!fieldClass) {
+      unclassified.push(`${node.name.value}.${field.name.value}`);
+      return field;
+    }
+    if (fieldClass !== "REFERENCE" && field.type.kind === Kind.NON_NULL_TYPE) {
+      return { ...field, type: field.type.type };
+    }
+    return field;
+  });
+  return { ...node, fields };
+}
+
+function withClass(field: FieldDefinitionNode, fieldClass: FieldClass): FieldDefinitionNode {
+  return {
+    ...field,
+    directives: [
+      ...(field.directives ?? []),
+      {
+        kind: Kind.DIRECTIVE,
+        name: { kind: Kind.NAME, value: "classified" },
+        arguments: [
+          {
+            kind: Kind.ARGUMENT,
+            name: { kind: Kind.NAME, value: "as" },
+            value: { kind: Kind.ENUM, value: fieldClass },
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,60 @@
+import { forbiddenField } from "@skyddsnat/schema";
+import {
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  isObjectType,
+  responsePathAsArray,
+} from "graphql";
+import { classOfField } from "./classification-sdl.js";
+import type { SubgraphContext } from "./context.js";
+
+const SKIPPED_TYPES = new Set(["Query", "Mutation", "_Service", "_Entity"]);
+
+/** The subject a row is about: a Person is its own subject; every other type says so in `subjectId`. */
+async function recordFactsOf(
+  type: GraphQLObjectType,
+  parent: unknown,
+  context: SubgraphContext,
+  info: GraphQLResolveInfo,
+): Promise<{ subjectId: string | null; stewardId: string | null }> {
+  const fields = type.getFields();
+  const read = async (name: string): Promise<string | null> => {
+    const field = fields[name];
+    if (!field) return null;
+    const value = await (field.resolve ?? defaultFieldResolver)(parent, {}, context, info);
+    return typeof value === "string" ? value : null;
+  };
+  const subjectId = type.name === "Person" ? await read("id") : await read("subjectId");
+  return { subjectId, stewardId: await read("stewardId") };
+}
+
+/**
+ * Wraps every classified field's resolver so the value is computed only after the policy allows
+ * it; otherwise the field is null with FORBIDDEN_FIELD and its path. The original resolver is
+ * never called for a withheld field, so nothing derived from the value can escape.
+ */
+export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__") || SKIPPED_TYPES.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const fieldClass = classOfField(field);
+      if (fieldClass === "REFERENCE") continue;
+      const original: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
+      const guarded: GraphQLFieldResolver<unknown, SubgraphContext> = async (parent, args, context, info) => {
+        if (!fieldClass) throw forbiddenField(responsePathAsArray(info.path), "UNCLASSIFIED_FIELD");
+        const { subjectId, stewardId } = await recordFactsOf(type, parent, context, info);
+        const decision = await context.policy.decide(subjectId, stewardId, fieldClass);
+        if (decision.effect === "redact") {
+          context.logger.debug({ path: responsePathAsArray(info.path).join("."), subjectId, reason: decision.reason }, "field withheld");
+          throw forbiddenField(responsePathAsArray(info.path), decision.reason);
+        }
+        return original(parent, args, context, info);
+      };
+      field.resolve = guarded;
+    }
+  }
+  return schema;
+}

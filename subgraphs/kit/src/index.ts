@@ -1,0 +1,14 @@
+export { buildAgencySchema, type AgencySchemaOptions } from "./build-schema.js";
+export { Classified } from "./classified.js";
+export type { SubgraphContext } from "./context.js";
+export { requireOperation } from "./guards.js";
+export { newId, OPAQUE_ID, STAFF_ID } from "./ids.js";
+export { Connection, decodeCursor, PageArgs, PageInfo, pageById } from "./pagination.js";
+export {
+  type AgencySubgraphOptions,
+  type RunningSubgraph,
+  startAgencySubgraph,
+} from "./subgraph-server.js";
+export { applyClassificationRules, classOfField, classOfNode } from "./classification-sdl.js";
+export { enforcePolicy } from "./enforce.js";
+export { PolicyContext } from "./policy-context.js";

@@ -1,0 +1,57 @@
+import {
+  type AccessDecision,
+  type Actor,
+  type Agency,
+  decide,
+  type FactsSource,
+  type FieldClass,
+  type SubjectFacts,
+  unknownSubject,
+} from "@skyddsnat/schema";
+import DataLoader from "dataloader";
+
+
+/**
+ * The per-request face of the one policy: decide() over facts loaded once per subject per
+ * request, in one batch per tick. If facts can't be loaded, subjects become unknown: fail closed.
+ */
+export class PolicyContext {
+  private readonly facts: DataLoader<string, SubjectFacts>;
+  readonly now = new Date();
+
+  constructor(
+    readonly actor: Actor,
+    private readonly emergencyGrants: ReadonlySet<string>,
+    private readonly ownerAgency: Agency,
+    source: FactsSource,
+    internalToken: string,
+    onFactsError: (error: unknown) => void,
+  ) {
+    this.facts = new DataLoader(async (ids) => {
+      try {
+        const found = new Map((await source(ids, internalToken)).map((facts) => [facts.id, facts]));
+        return ids.map((id) => found.get(id) ?? unknownSubject(id));
+      } catch (error) {
+        onFactsError(error);
+        return ids.map((id) => unknownSubject(id));
+      }
+    });
+  }
+
+  async decide(subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass): Promise<AccessDecision> {
+    const subject = subjectId ? await this.facts.load(subjectId) : unknownSubject("");
+    return decide(this.actor, subject, fieldClass, { stewardId, ownerAgency: this.ownerAgency }, {
+      emergencyGrants: this.emergencyGrants,
+      now: this.now,
+    });
+  }
+
+  /**
+   * Keeps only rows whose `fieldClass` the actor may see: a filter over a classified field must
+   * not find, rank or count anyone the actor couldn't see that field of (no oracle).
+   */
+  async admit<T>(rows: T[], subjectOf: (row: T) => string, fieldClass: FieldClass): Promise<T[]> {
+    const decisions = await Promise.all(rows.map((row) => this.decide(subjectOf(row), null, fieldClass)));
+    return rows.filter((_, index) => decisions[index]?.effect === "allow");
+  }
+}

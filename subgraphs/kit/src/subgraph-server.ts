@@ -1,0 +1,126 @@
+import type { IncomingMessage, Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+import {
+  close,
+  createGraphQLHttpServer,
+  HttpError,
+  listen,
+  type Logger,
+  type RouteHandler,
+  sendJson,
+} from "@skyddsnat/platform";
+import {
+  type Agency,
+  type FactsSource,
+  INTERNAL_TOKEN_HEADER,
+  type InternalClaims,
+  subgraphAudience,
+  verifyInternalToken,
+} from "@skyddsnat/schema";
+import type { GraphQLSchema } from "graphql";
+import type { SubgraphContext } from "./context.js";
+import { PolicyContext } from "./policy-context.js";
+
+
+export interface AgencySubgraphOptions<Loaders> {
+  /** The subgraph's name, as in the supergraph and the internal token's audience. */
+  name: string;
+  schema: GraphQLSchema;
+  /** The gateway's public keys: the only issuer a subgraph trusts. */
+  gatewayJwks: { keys: object[] };
+  logger: Logger;
+  /** The agency whose records this subgraph holds (the policy's own-agency condition). */
+  agency: Agency;
+  /** Fresh loaders per request, so batching and caching never cross actors. */
+  createLoaders: (claims: InternalClaims) => Loaders;
+  /** Where subject facts come from (social services: its tables; others: its facts route). */
+  facts: FactsSource;
+  /** Routes for other parts of the hub (policy facts), each requiring a gateway token with its audience. */
+  internalRoutes?: Record<string, { audience: string; handle: (claims: InternalClaims, body: unknown) => Promise<unknown> }>;
+  /** Readiness: resolves when the subgraph's database answers. */
+  ready?: () => Promise<void>;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts one agency's subgraph: internal-token check, request context, health routes. */
+export async function startAgencySubgraph<Loaders>(
+  options: AgencySubgraphOptions<Loaders>,
+  port: number,
+  host = "127.0.0.1",
+): Promise<RunningSubgraph> {
+  const audience = subgraphAudience(options.name);
+  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    logger: options.logger,
+  });
+  await apollo.start();
+
+  async function authenticate(req: IncomingMessage, expectedAudience = audience): Promise<InternalClaims> {
+    const token = req.headers[INTERNAL_TOKEN_HEADER];
+    if (typeof token !== "string" || token === "") {
+      throw new HttpError(401, "UNAUTHENTICATED", "requests are accepted from the hub's gateway only");
+    }
+    try {
+      return await verifyInternalToken(token, options.gatewayJwks as never, expectedAudience);
+    } catch {
+      throw new HttpError(401, "UNAUTHENTICATED", "requests are accepted from the hub's gateway only");
+    }
+  }
+
+  const routes: Record<string, RouteHandler> = {
+    "GET /health/live": async (_req, res) => sendJson(res, 200, { status: "live" }),
+    "GET /health/ready": async (_req, res) => {
+      try {
+        await options.ready?.();
+        sendJson(res, 200, { status: "ready" });
+      } catch {
+        sendJson(res, 503, { status: "unavailable" });
+      }
+    },
+  };
+  for (const [route, { audience: routeAudience, handle }] of Object.entries(options.internalRoutes ?? {})) {
+    routes[route] = async (req, res, body) => sendJson(res, 200, await handle(await authenticate(req, routeAudience), body));
+  }
+
+  const server: Server = createGraphQLHttpServer({
+    apollo,
+    routes,
+    context: async (req) => {
+      const claims = await authenticate(req);
+      const requestId = claims.requestId || randomUUID();
+      const logger = options.logger.child({ requestId, actor: claims.actor.staffId });
+      const emergencyGrants = new Set(claims.emergencyGrants);
+      const token = req.headers[INTERNAL_TOKEN_HEADER] as string;
+      return {
+        actor: claims.actor,
+        requestId,
+        emergencyGrants,
+        logger,
+        loaders: options.createLoaders(claims),
+        policy: new PolicyContext(claims.actor, emergencyGrants, options.agency, options.facts, token, (error) =>
+          logger.warn({ err: error }, "subject facts unavailable: withholding protected fields"),
+        ),
+      };
+    },
+  });
+  const actualPort = await listen(server, port, host);
+  options.logger.info({ port: actualPort }, "subgraph listening");
+  return {
+    name: options.name,
+    port: actualPort,
+    url: `http://${host}:${actualPort}/graphql`,
+    async stop() {
+      await close(server);
+      await apollo.stop();
+    },
+  };
+}

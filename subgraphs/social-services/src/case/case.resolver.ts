@@ -1,0 +1,116 @@
+import { badUserInput } from "@skyddsnat/schema";
+import { Classified, newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import type { Case as CaseRow, Prisma } from "../generated/prisma/client.js";
+import { Person } from "../person/person.type.js";
+import { AssignStaffInput, CaseFilter, OpenCaseInput } from "./case.input.js";
+import { Assignment, Case, CaseConnection } from "./case.type.js";
+
+function caseWhere(filter: CaseFilter | undefined): Prisma.CaseWhereInput {
+  return {
+    ...(filter?.status ? { status: filter.status } : {}),
+    ...(filter?.type ? { type: filter.type } : {}),
+    ...(filter?.assignedTo ? { assignments: { some: { staffId: filter.assignedTo, endedAt: null } } } : {}),
+  };
+}
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Query(() => Case, { nullable: true, name: "case" })
+  caseById(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    return context.loaders.db.case.findUnique({ where: { id } });
+  }
+
+  @Query(() => CaseConnection)
+  cases(
+    @Arg("filter", () => CaseFilter, { nullable: true }) filter: CaseFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    // Filters on status, type and staff are STATUS-class: only cases whose status the actor may see.
+    return pageById(
+      page,
+      ({ take, cursorId }) =>
+        context.loaders.db.case.findMany({
+          where: { AND: [caseWhere(filter), cursorId ? { id: { gt: cursorId } } : {}] },
+          orderBy: { id: "asc" },
+          take,
+        }),
+      filter ? (rows) => context.policy.admit(rows, (row) => row.personId, "STATUS") : undefined,
+    );
+  }
+
+  @FieldResolver(() => ID)
+  subjectId(@Root() row: CaseRow): string {
+    return row.personId;
+  }
+
+  @Classified("REFERENCE")
+  @FieldResolver(() => Person)
+  person(@Root() row: CaseRow, @Ctx() context: Context) {
+    return context.loaders.personById.load(row.personId);
+  }
+
+  @Classified("REFERENCE")
+  @FieldResolver(() => [Assignment])
+  assignments(@Root() row: CaseRow, @Ctx() context: Context) {
+    return context.loaders.assignmentsOf.load(row.id);
+  }
+
+  @Mutation(() => Case, { description: "Open a case for a person known to social services." })
+  async openCase(@Arg("input", () => OpenCaseInput) input: OpenCaseInput, @Ctx() context: Context) {
+    requireOperation(context, "openCase");
+    const { db } = context.loaders;
+    return db.$transaction(async (tx) => {
+      const person = await tx.person.findUnique({ where: { id: input.subjectId }, select: { id: true } });
+      if (!person) throw badUserInput("No person with that id.", "subjectId");
+      const created = await tx.case.create({
+        data: {
+          id: newId("cas"),
+          personId: person.id,
+          type: input.type,
+          assessment: input.assessment,
+          shelterPlacement: input.shelterPlacement ?? null,
+        },
+      });
+      // Whoever opens the case owns it until they hand it over.
+      await tx.assignment.create({
+        data: { id: newId("asg"), caseId: created.id, staffId: context.actor.staffId, role: "SOCIAL_SECRETARY" },
+      });
+      return created;
+    });
+  }
+
+  @Mutation(() => Assignment, { description: "Assign a social secretary or contact person to an open case." })
+  async assignStaff(@Arg("input", () => AssignStaffInput) input: AssignStaffInput, @Ctx() context: Context) {
+    requireOperation(context, "assignStaff");
+    const { db } = context.loaders;
+    return db.$transaction(async (tx) => {
+      const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { status: true } });
+      if (!found) throw badUserInput("No case with that id.", "caseId");
+      if (found.status !== "OPEN") throw badUserInput("Staff can only be assigned to an open case.", "caseId");
+      const existing = await tx.assignment.findFirst({
+        where: { caseId: input.caseId, staffId: input.staffId, role: input.role, endedAt: null },
+      });
+      if (existing) throw badUserInput("That staff member already holds that role on the case.", "staffId");
+      return tx.assignment.create({
+        data: { id: newId("asg"), caseId: input.caseId, staffId: input.staffId, role: input.role },
+      });
+    });
+  }
+
+  @Mutation(() => Case, { description: "Close an open case; its assignments end with it." })
+  async closeCase(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    requireOperation(context, "closeCase");
+    const { db } = context.loaders;
+    return db.$transaction(async (tx) => {
+      const found = await tx.case.findUnique({ where: { id }, select: { status: true } });
+      if (!found) throw badUserInput("No case with that id.", "id");
+      if (found.status !== "OPEN") throw badUserInput("The case is already closed.", "id");
+      const now = new Date();
+      await tx.assignment.updateMany({ where: { caseId: id, endedAt: null }, data: { endedAt: now } });
+      return tx.case.update({ where: { id }, data: { status: "CLOSED", closedAt: now } });
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { badUserInput } from "@skyddsnat/schema";
+import { newId, requireOperation } from "@skyddsnat/subgraph-kit";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import type { Consent as ConsentRow } from "../generated/prisma/client.js";
+import { RecordConsentInput } from "./consent.input.js";
+import { Consent } from "./consent.type.js";
+
+/** A consent longer than this must be renewed: consent is a standing decision of the client's. */
+const MAX_CONSENT_DAYS = 366;
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  @FieldResolver(() => ID)
+  subjectId(@Root() row: ConsentRow): string {
+    return row.personId;
+  }
+
+  @Mutation(() => Consent, { description: "Record the person's consent to share some classes of data." })
+  async recordConsent(@Arg("input", () => RecordConsentInput) input: RecordConsentInput, @Ctx() context: Context) {
+    requireOperation(context, "recordConsent");
+    if (input.validTo <= input.validFrom) throw badUserInput("validTo must be after validFrom.", "validTo");
+    if (input.validTo.getTime() - input.validFrom.getTime() > MAX_CONSENT_DAYS * 86_400_000) {
+      throw badUserInput(`A consent may last at most ${MAX_CONSENT_DAYS} days.`, "validTo");
+    }
+    const { db } = context.loaders;
+    return db.$transaction(async (tx) => {
+      const person = await tx.person.findUnique({ where: { id: input.subjectId }, select: { id: true } });
+      if (!person) throw badUserInput("No person with that id.", "subjectId");
+      return tx.consent.create({
+        data: {
+          id: newId("con"),
+          personId: person.id,
+          recipientAgency: input.recipientAgency,
+          purpose: input.purpose,
+          scope: input.scope,
+          validFrom: input.validFrom,
+          validTo: input.validTo,
+          recordedBy: context.actor.staffId,
+        },
+      });
+    });
+  }
+
+  @Mutation(() => Consent, { description: "Record that the person revoked a consent; it stops applying at once." })
+  async revokeConsent(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    requireOperation(context, "revokeConsent");
+    const { db } = context.loaders;
+    return db.$transaction(async (tx) => {
+      const found = await tx.consent.findUnique({ where: { id }, select: { revokedAt: true } });
+      if (!found) throw badUserInput("No consent with that id.", "id");
+      if (found.revokedAt) throw badUserInput("The consent is already revoked.", "id");
+      return tx.consent.update({ where: { id }, data: { revokedAt: new Date() } });
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { registerEnumType } from "type-graphql";
+import {
+  AssignmentRole,
+  CaseStatus,
+  CaseType,
+  Agency as DbAgency,
+  FieldClass as DbFieldClass,
+  Purpose as DbPurpose,
+  ProtectionLevel,
+} from "./generated/prisma/enums.js";
+
+// The graph's enums are the Prisma enums: one source for the values.
+registerEnumType(ProtectionLevel, { name: "ProtectionLevel" });
+registerEnumType(CaseType, { name: "CaseType" });
+registerEnumType(CaseStatus, { name: "CaseStatus" });
+registerEnumType(AssignmentRole, { name: "AssignmentRole" });
+registerEnumType(DbAgency, { name: "ConsentRecipient" });
+registerEnumType(DbPurpose, { name: "ConsentPurpose" });
+registerEnumType(DbFieldClass, { name: "ConsentScope" });
+
+export { AssignmentRole, CaseStatus, CaseType, DbAgency, DbFieldClass, DbPurpose, ProtectionLevel };

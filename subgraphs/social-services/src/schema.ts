@@ -1,0 +1,15 @@
+import "reflect-metadata";
+import { buildAgencySchema } from "@skyddsnat/subgraph-kit";
+import { AssignmentResolver } from "./case/assignment.resolver.js";
+import { CaseResolver } from "./case/case.resolver.js";
+import { ConsentResolver } from "./consent/consent.resolver.js";
+import { personReference } from "./person/person.reference.js";
+import { PersonResolver } from "./person/person.resolver.js";
+
+export function buildSocialServicesSchema(options: { enforce?: boolean } = {}) {
+  return buildAgencySchema({
+    ...options,
+    resolvers: [PersonResolver, CaseResolver, AssignmentResolver, ConsentResolver],
+    referenceResolvers: { Person: personReference },
+  });
+}

@@ -1,0 +1,20 @@
+// Plain JavaScript: Jest runs global setup outside its transform, and the hub is already built.
+import { startHub } from "@skyddsnat/hub";
+import { createLogger } from "@skyddsnat/platform";
+import { TEST_DATABASE_URL } from "./database-url.mjs";
+
+export default async function globalSetup() {
+  const hub = await startHub({
+    ports: {
+      gateway: 0,
+      subgraphs: { "social-services": 0, housing: 0, "police-liaison": 0, "child-services": 0 },
+    },
+    databases: { urlFor: () => TEST_DATABASE_URL },
+    logger: createLogger("test-hub"),
+    reset: true,
+    seed: true,
+  });
+  globalThis.__SKYDDSNAT_HUB__ = hub;
+  process.env.HUB_URL = hub.url;
+  process.env.HUB_SUBGRAPH_URLS = JSON.stringify(hub.subgraphUrls);
+}
