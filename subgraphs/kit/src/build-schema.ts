@@ -42,9 +42,8 @@ export async function buildAgencySchema(options: AgencySchemaOptions): Promise<G
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
-  const subgraph = buildSubgraphSchema({
-    typeDefs: applyClassificationRules(parse(`${LINKS}\n${printSchemaWithDirectives(schema)}`)),
-    resolvers,
-  });
+  const subgraph = buildSubgraphSchema([
+    { typeDefs: applyClassificationRules(parse(`${LINKS}\n${printSchemaWithDirectives(schema)}`)), resolvers },
+  ]);
   return options.enforce === false ? subgraph : enforcePolicy(subgraph);
 }

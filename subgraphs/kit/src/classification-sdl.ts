@@ -14,7 +14,9 @@ const ROOT_TYPES = new Set(["Query", "Mutation"]);
 export function classOfNode(field: FieldDefinitionNode): FieldClass | undefined {
   const directive = field.directives?.find((d) => d.name.value === "classified");
   const argument = directive?.arguments?.find((a) => a.name.value === "as");
-  const value = argument?.value.kind === Kind.ENUM ? argument.value.value : undefined;
+  // printSchemaWithDirectives prints the argument as a string (it has no definition to read).
+  const value =
+    argument?.value.kind === Kind.ENUM || argument?.value.kind === Kind.STRING ? argument.value.value : undefined;
   return isFieldClass(value) ? value : undefined;
 }
 
@@ -42,8 +44,9 @@ export function applyClassificationRules(document: DocumentNode): DocumentNode {
 
 function classifyType<T extends ObjectTypeDefinitionNode | ObjectTypeExtensionNode>(node: T, unclassified: string[]): T {
   const isRoot = ROOT_TYPES.has(node.name.value);
-  const fields = node.fields?.map((field): FieldDefinitionNode => {
-    const fieldClass = classOfNode(field);
+  const fields = node.fields?.map((original): FieldDefinitionNode => {
+    const fieldClass = classOfNode(original);
+    const field = fieldClass ? withClass(withoutClass(original), fieldClass) : original;
     if (!fieldClass && isRoot) return withClass(field, "REFERENCE");
     if (!fieldClass) {
       unclassified.push(`${node.name.value}.${field.name.value}`);
@@ -55,6 +58,10 @@ function classifyType<T extends ObjectTypeDefinitionNode | ObjectTypeExtensionNo
     return field;
   });
   return { ...node, fields };
+}
+
+function withoutClass(field: FieldDefinitionNode): FieldDefinitionNode {
+  return { ...field, directives: field.directives?.filter((d) => d.name.value !== "classified") ?? [] };
 }
 
 function withClass(field: FieldDefinitionNode, fieldClass: FieldClass): FieldDefinitionNode {

@@ -1,3 +1,5 @@
+// Decorated classes below read TypeScript's emitted metadata: the polyfill must load first.
+import "reflect-metadata";
 export { buildAgencySchema, type AgencySchemaOptions } from "./build-schema.js";
 export { Classified } from "./classified.js";
 export type { SubgraphContext } from "./context.js";
@@ -12,3 +14,4 @@ export {
 export { applyClassificationRules, classOfField, classOfNode } from "./classification-sdl.js";
 export { enforcePolicy } from "./enforce.js";
 export { PolicyContext } from "./policy-context.js";
+export { type AgencyDefinition, type AgencyOptions, openAgencyDatabase, startAgency } from "./agency.js";

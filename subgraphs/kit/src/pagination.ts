@@ -27,7 +27,7 @@ export class PageArgs {
 }
 
 export function Connection<T extends object>(node: ClassType<T>) {
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class ConnectionClass {
     @Classified("REFERENCE")
     @Field(() => [node])

@@ -1,0 +1,87 @@
+import { Classified, newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import type { ChildCase as ChildCaseRow } from "../generated/prisma/client.js";
+import { BarnahusConsultation } from "../placement/consultation.type.js";
+import { SchoolPlacement } from "../placement/placement.type.js";
+import { Person } from "../person/person.type.js";
+import { ChildCaseFilter, OpenChildCaseInput } from "./child-case.input.js";
+import { ChildCase, ChildCaseConnection } from "./child-case.type.js";
+
+@Resolver(() => ChildCase)
+export class ChildCaseResolver {
+  @Query(() => ChildCase, { nullable: true })
+  childCase(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    return context.loaders.caseById.load(id);
+  }
+
+  @Query(() => ChildCaseConnection)
+  childCases(
+    @Arg("filter", () => ChildCaseFilter, { nullable: true }) filter: ChildCaseFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    const where = {
+      ...(filter?.status ? { status: filter.status } : {}),
+      ...(filter?.concern ? { concern: filter.concern } : {}),
+      ...(filter?.officerId ? { officerId: filter.officerId } : {}),
+    };
+    return pageById(
+      page,
+      ({ take, cursorId }) =>
+        context.loaders.db.childCase.findMany({
+          where: { AND: [where, cursorId ? { id: { gt: cursorId } } : {}] },
+          orderBy: { id: "asc" },
+          take,
+        }),
+      async (rows) => {
+        let admitted = rows;
+        if (filter?.concern) admitted = await context.policy.admit(admitted, (row) => row.childId, "CHILD");
+        if (filter?.status || filter?.officerId) admitted = await context.policy.admit(admitted, (row) => row.childId, "STATUS");
+        return admitted;
+      },
+    );
+  }
+
+  @FieldResolver(() => ID)
+  subjectId(@Root() row: ChildCaseRow): string {
+    return row.childId;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  stewardId(@Root() row: ChildCaseRow): string | null {
+    return row.status === "OPEN" ? row.officerId : null;
+  }
+
+  @Classified("REFERENCE")
+  @FieldResolver(() => Person)
+  child(@Root() row: ChildCaseRow) {
+    return { id: row.childId };
+  }
+
+  @Classified("REFERENCE")
+  @FieldResolver(() => [SchoolPlacement])
+  placements(@Root() row: ChildCaseRow, @Ctx() context: Context) {
+    return context.loaders.placementsOfCase.load(row.id);
+  }
+
+  @Classified("REFERENCE")
+  @FieldResolver(() => [BarnahusConsultation])
+  consultations(@Root() row: ChildCaseRow, @Ctx() context: Context) {
+    return context.loaders.consultationsOfCase.load(row.id);
+  }
+
+  @Mutation(() => ChildCase, { description: "Open a child case; the caller is its officer." })
+  openChildCase(@Arg("input", () => OpenChildCaseInput) input: OpenChildCaseInput, @Ctx() context: Context) {
+    requireOperation(context, "openChildCase");
+    return context.loaders.db.childCase.create({
+      data: {
+        id: newId("chc"),
+        childId: input.childId,
+        concern: input.concern,
+        notes: input.notes,
+        officerId: context.actor.staffId,
+      },
+    });
+  }
+}

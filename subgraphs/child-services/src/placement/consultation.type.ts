@@ -1,0 +1,31 @@
+import { Classified } from "@skyddsnat/subgraph-kit";
+import { Field, ID, ObjectType } from "type-graphql";
+import type { BarnahusConsultation as ConsultationRow } from "../generated/prisma/client.js";
+
+/** A Barnahus consultation: when and where are appointment data, so location. */
+@ObjectType()
+export class BarnahusConsultation implements Partial<ConsultationRow> {
+  @Classified("REFERENCE")
+  @Field(() => ID)
+  id!: string;
+
+  @Classified("REFERENCE")
+  @Field(() => ID, { description: "The child." })
+  subjectId!: string;
+
+  @Classified("REFERENCE")
+  @Field(() => ID, { nullable: true })
+  stewardId!: string | null;
+
+  @Classified("LOCATION")
+  @Field(() => Date)
+  heldAt!: Date;
+
+  @Classified("LOCATION")
+  @Field(() => String)
+  location!: string;
+
+  @Classified("CHILD")
+  @Field(() => String)
+  summary!: string;
+}

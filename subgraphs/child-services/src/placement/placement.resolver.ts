@@ -1,0 +1,91 @@
+import { badUserInput } from "@skyddsnat/schema";
+import { newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import type { BarnahusConsultation as ConsultationRow, SchoolPlacement as PlacementRow } from "../generated/prisma/client.js";
+import { BarnahusConsultation } from "./consultation.type.js";
+import { PlaceChildInput, PlacementFilter } from "./placement.input.js";
+import { SchoolPlacement, SchoolPlacementConnection } from "./placement.type.js";
+
+@Resolver(() => SchoolPlacement)
+export class PlacementResolver {
+  @Query(() => SchoolPlacementConnection)
+  schoolPlacements(
+    @Arg("filter", () => PlacementFilter, { nullable: true }) filter: PlacementFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    const where = {
+      ...(filter?.kind ? { kind: filter.kind } : {}),
+      ...(filter?.municipality ? { municipality: { equals: filter.municipality, mode: "insensitive" as const } } : {}),
+    };
+    return pageById(
+      page,
+      ({ take, cursorId }) =>
+        context.loaders.db.schoolPlacement.findMany({
+          where: { AND: [where, cursorId ? { id: { gt: cursorId } } : {}] },
+          orderBy: { id: "asc" },
+          take,
+        }),
+      async (rows) => {
+        // A municipality filter asks where the child is: only children whose location one may see.
+        let admitted = rows;
+        if (filter?.municipality) admitted = await context.policy.admit(admitted, (row) => row.childId, "LOCATION");
+        if (filter?.kind) admitted = await context.policy.admit(admitted, (row) => row.childId, "CHILD");
+        return admitted;
+      },
+    );
+  }
+
+  @FieldResolver(() => ID)
+  subjectId(@Root() row: PlacementRow): string {
+    return row.childId;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  async stewardId(@Root() row: PlacementRow, @Ctx() context: Context): Promise<string | null> {
+    const current = row.endsOn === null || row.endsOn.getTime() > Date.now();
+    const childCase = await context.loaders.caseById.load(row.childCaseId);
+    return current && childCase?.status === "OPEN" ? childCase.officerId : null;
+  }
+
+  @Mutation(() => SchoolPlacement, { description: "Place a child in a school or preschool within an open child case." })
+  async placeChild(@Arg("input", () => PlaceChildInput) input: PlaceChildInput, @Ctx() context: Context) {
+    requireOperation(context, "placeChild");
+    return context.loaders.db.$transaction(async (tx) => {
+      const childCase = await tx.childCase.findUnique({ where: { id: input.childCaseId } });
+      if (!childCase) throw badUserInput("No child case with that id.", "childCaseId");
+      if (childCase.status !== "OPEN") throw badUserInput("Placements are made in an open child case.", "childCaseId");
+      // The child leaves the current school or preschool of that kind when the new one starts.
+      await tx.schoolPlacement.updateMany({
+        where: { childId: childCase.childId, kind: input.kind, endsOn: null },
+        data: { endsOn: input.startsOn },
+      });
+      return tx.schoolPlacement.create({
+        data: {
+          id: newId("plc"),
+          childCaseId: childCase.id,
+          childId: childCase.childId,
+          kind: input.kind,
+          schoolName: input.schoolName,
+          municipality: input.municipality,
+          startsOn: input.startsOn,
+        },
+      });
+    });
+  }
+}
+
+@Resolver(() => BarnahusConsultation)
+export class ConsultationResolver {
+  @FieldResolver(() => ID)
+  async subjectId(@Root() row: ConsultationRow, @Ctx() context: Context): Promise<string | null> {
+    return (await context.loaders.caseById.load(row.childCaseId))?.childId ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  async stewardId(@Root() row: ConsultationRow, @Ctx() context: Context): Promise<string | null> {
+    const childCase = await context.loaders.caseById.load(row.childCaseId);
+    return childCase?.status === "OPEN" ? childCase.officerId : null;
+  }
+}

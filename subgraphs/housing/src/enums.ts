@@ -1,0 +1,8 @@
+import { registerEnumType } from "type-graphql";
+import { ApplicationStatus, TenancyStatus, Urgency } from "./generated/prisma/enums.js";
+
+registerEnumType(Urgency, { name: "Urgency" });
+registerEnumType(ApplicationStatus, { name: "ApplicationStatus" });
+registerEnumType(TenancyStatus, { name: "TenancyStatus" });
+
+export { ApplicationStatus, TenancyStatus, Urgency };

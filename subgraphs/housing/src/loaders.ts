@@ -1,0 +1,23 @@
+import DataLoader from "dataloader";
+import type { Flat, HousingApplication, PrismaClient, Tenancy } from "./generated/prisma/client.js";
+
+/** One loader per key, per request. */
+export function createLoaders(db: PrismaClient) {
+  return {
+    db,
+    flatById: new DataLoader<string, Flat | null>(async (ids) => {
+      const rows = await db.flat.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    applicationsOf: new DataLoader<string, HousingApplication[]>(async (personIds) => {
+      const rows = await db.housingApplication.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { submittedAt: "asc" } });
+      return personIds.map((id) => rows.filter((row) => row.personId === id));
+    }),
+    tenanciesOf: new DataLoader<string, Tenancy[]>(async (personIds) => {
+      const rows = await db.tenancy.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { startsOn: "asc" } });
+      return personIds.map((id) => rows.filter((row) => row.personId === id));
+    }),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;

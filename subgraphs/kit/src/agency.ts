@@ -1,0 +1,97 @@
+import { fileURLToPath } from "node:url";
+import {
+  applyMigrations,
+  connectDatabase,
+  type Database,
+  type DatabaseConfig,
+  type Logger,
+  resetSchema,
+} from "@skyddsnat/platform";
+import { type Agency, type FactsSource, type InternalClaims, remoteFacts } from "@skyddsnat/schema";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { GraphQLSchema } from "graphql";
+import { type AgencySubgraphOptions, type RunningSubgraph, startAgencySubgraph } from "./subgraph-server.js";
+
+interface PrismaLike {
+  $queryRawUnsafe(query: string): Promise<unknown>;
+  $disconnect(): Promise<void>;
+}
+
+/** What one agency's package declares; the kit does the rest the same way for all four. */
+export interface AgencyDefinition<Client extends PrismaLike, Loaders> {
+  name: string;
+  agency: Agency;
+  /** Postgres schema of the agency's tables on a shared server. */
+  dbSchema: string;
+  /** `import.meta.url` of the package's index: migrations are found beside it. */
+  packageUrl: string;
+  createClient: (adapter: SqlMigrationAwareDriverAdapterFactory) => Client;
+  buildSchema: (options: { enforce?: boolean }) => Promise<GraphQLSchema>;
+  createLoaders: (client: Client, claims: InternalClaims) => Loaders;
+  /** Social services reads facts from its own tables; the others ask it over HTTP. */
+  facts?: (client: Client) => FactsSource;
+  internalRoutes?: (client: Client) => AgencySubgraphOptions<Loaders>["internalRoutes"];
+}
+
+export interface AgencyOptions {
+  database: Omit<DatabaseConfig, "schema">;
+  gatewayJwks: { keys: object[] };
+  logger: Logger;
+  port?: number;
+  reset?: boolean;
+  /** Test-only: skip this subgraph's own enforcement (the gateway's guard must still hold). */
+  enforce?: boolean;
+  /** Social services' URL, for the facts route (all but social services). */
+  factsUrl?: string;
+}
+
+/** Connects, optionally empties, and migrates the agency's database with its checked-in migrations. */
+export async function openAgencyDatabase<Client extends PrismaLike>(
+  definition: Pick<AgencyDefinition<Client, unknown>, "dbSchema" | "packageUrl" | "createClient">,
+  database: Omit<DatabaseConfig, "schema">,
+  reset = false,
+): Promise<{ db: Database; client: Client }> {
+  const packageDir = fileURLToPath(new URL("..", definition.packageUrl));
+  const db = await connectDatabase({ ...database, schema: definition.dbSchema });
+  if (reset) await resetSchema(db);
+  await applyMigrations({
+    db,
+    migrationsDir: `${packageDir}prisma/migrations`,
+    schemaPath: `${packageDir}prisma/schema.prisma`,
+  });
+  return { db, client: definition.createClient(db.adapter) };
+}
+
+export async function startAgency<Client extends PrismaLike, Loaders>(
+  definition: AgencyDefinition<Client, Loaders>,
+  options: AgencyOptions,
+): Promise<RunningSubgraph & { prisma: Client }> {
+  const { db, client } = await openAgencyDatabase(definition, options.database, options.reset);
+  const facts = definition.facts?.(client) ?? (options.factsUrl ? remoteFacts(options.factsUrl) : undefined);
+  if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
+  const running = await startAgencySubgraph(
+    {
+      name: definition.name,
+      agency: definition.agency,
+      schema: await definition.buildSchema({ enforce: options.enforce ?? true }),
+      gatewayJwks: options.gatewayJwks,
+      logger: options.logger,
+      createLoaders: (claims) => definition.createLoaders(client, claims),
+      facts,
+      ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(client) } : {}),
+      ready: async () => {
+        await client.$queryRawUnsafe("SELECT 1");
+      },
+    },
+    options.port ?? 0,
+  );
+  return {
+    ...running,
+    prisma: client,
+    async stop() {
+      await running.stop();
+      await client.$disconnect();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { Classified, Connection } from "@skyddsnat/subgraph-kit";
+import { Field, ID, ObjectType } from "type-graphql";
+import { RestrainingOrderKind } from "../enums.js";
+import type { RestrainingOrder as OrderRow } from "../generated/prisma/client.js";
+
+/** Kontaktförbud: the restrained person may not contact or approach the protected person. */
+@ObjectType()
+export class RestrainingOrder implements Partial<OrderRow> {
+  @Classified("REFERENCE")
+  @Field(() => ID)
+  id!: string;
+
+  @Classified("REFERENCE")
+  @Field(() => ID, { description: "The protected person." })
+  subjectId!: string;
+
+  @Classified("SAFETY")
+  @Field(() => RestrainingOrderKind)
+  kind!: RestrainingOrderKind;
+
+  @Classified("SAFETY")
+  @Field(() => Date)
+  validFrom!: Date;
+
+  @Classified("SAFETY")
+  @Field(() => Date)
+  validTo!: Date;
+}
+
+@ObjectType()
+export class RestrainingOrderConnection extends Connection(RestrainingOrder) {}
