@@ -49,11 +49,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const socialServices = await startSocialServices(common("social-services"));
   const factsUrl = socialServices.url;
-  const [housing, policeLiaison, childServices] = await Promise.all([
-    startHousing({ ...common("housing"), factsUrl }),
-    startPoliceLiaison({ ...common("police-liaison"), factsUrl }),
-    startChildServices({ ...common("child-services"), factsUrl }),
-  ]);
+  // One at a time: Prisma's migration engine takes a database-wide advisory lock.
+  const housing = await startHousing({ ...common("housing"), factsUrl });
+  const policeLiaison = await startPoliceLiaison({ ...common("police-liaison"), factsUrl });
+  const childServices = await startChildServices({ ...common("child-services"), factsUrl });
   const subgraphs = [socialServices, housing, policeLiaison, childServices];
 
   let seeded: SeedCounts | null = null;

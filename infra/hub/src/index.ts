@@ -1,5 +1,6 @@
 export { databasesFromEnv, type HubDatabases, type HubPorts, portsFromEnv } from "./config.js";
 export { type HubOptions, type RunningHub, startHub } from "./hub.js";
+export { composeSupergraph, subgraphSdls } from "./compose.js";
 export { ensureDevKeys } from "./keys/dev-keys.js";
 export { buildPopulation, DEMO_STAFF, type Household, STAFF, writePopulation } from "./seed/index.js";
 export { mintToken } from "./tokens.js";

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import {
   close,
   createGraphQLHttpServer,
@@ -61,6 +62,8 @@ export async function startAgencySubgraph<Loaders>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
+    // Traces would carry field timings to Apollo's cloud; the hub talks to no cloud.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

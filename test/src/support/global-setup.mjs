@@ -4,6 +4,7 @@ import { createLogger } from "@skyddsnat/platform";
 import { TEST_DATABASE_URL } from "./database-url.mjs";
 
 export default async function globalSetup() {
+  process.env.LOG_LEVEL ??= "warn";
   const hub = await startHub({
     ports: {
       gateway: 0,
