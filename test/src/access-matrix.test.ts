@@ -1,0 +1,63 @@
+import { describe, expect, test } from "@jest/globals";
+import type { Household } from "@skyddsnat/hub";
+import { type Actor, decide, governingLevel, type ProtectionLevel, type Purpose, type Role, ROLES_BY_AGENCY } from "@skyddsnat/schema";
+import { EXPECTED, type Level } from "./support/expected-access.js";
+import { factsFromSeed } from "./support/facts.js";
+import { type GraphQLResponse, gqlAs } from "./support/http.js";
+import { MATRIX_FIELDS, MATRIX_QUERY } from "./support/matrix-fields.js";
+import { SCENARIOS } from "./support/scenarios.js";
+
+const LETTER: Record<ProtectionLevel, Level> = { NONE: "N", CONFIDENTIALITY_MARKED: "C", PROTECTED_REGISTRATION: "P", ASSUMED_IDENTITY: "A" };
+const HOUSEHOLDS = ["NONE", "CONFIDENTIALITY_MARKED", "PROTECTED_REGISTRATION", "ASSUMED_IDENTITY", "inheritedChild"] as const;
+
+function actorOf(key: string): Actor {
+  const [role, staffId, purpose] = key.split(" ") as [Role, string, Purpose];
+  const agency = (Object.entries(ROLES_BY_AGENCY).find(([, roles]) => roles.includes(role))?.[0] ?? "audit") as Actor["agency"];
+  return { role, staffId, purpose, agency, issuer: "test" };
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | null)?.[key], data);
+}
+
+/** A field is released (a value, no error) or withheld (null and a FORBIDDEN_FIELD error at its path); nothing else. */
+function outcome(response: GraphQLResponse, path: (string | number)[]): "allow" | "redact" {
+  const value = valueAt(response.data, path);
+  const error = response.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify(path));
+  if (value !== null && value !== undefined) {
+    expect(error).toBeUndefined();
+    return "allow";
+  }
+  expect(error?.extensions?.code).toBe("FORBIDDEN_FIELD");
+  expect(typeof error?.extensions?.reason).toBe("string");
+  return "redact";
+}
+
+describe.each(Object.keys(EXPECTED))("%s", (actorKey) => {
+  const actor = actorOf(actorKey);
+
+  test.each(HOUSEHOLDS)("household %s: every field matches decide() and the hand-written table", async (name) => {
+    const household: Household = SCENARIOS[name];
+    const child = household.children[0] as string;
+    const response = await gqlAs(actor.role, actor.staffId, MATRIX_QUERY, {
+      purpose: actor.purpose,
+      variables: { adult: household.adult, child },
+    });
+    expect(response.status).toBe(200);
+    const data = response.data as Record<string, unknown>;
+
+    const cells = MATRIX_FIELDS.map((field) => {
+      const facts = factsFromSeed(field.subject === "adult" ? household.adult : child);
+      const path = field.path(data, household);
+      const byPolicy = decide(actor, facts, field.fieldClass, { stewardId: field.steward(household), ownerAgency: field.owner }, {
+        emergencyGrants: new Set(),
+        now: new Date(),
+      }).effect;
+      const level = LETTER[governingLevel(facts, field.fieldClass) as ProtectionLevel];
+      const byHand = (EXPECTED[actorKey]?.[field.key] ?? []).includes(level) ? "allow" : "redact";
+      return { field: field.key, level, hub: outcome(response, path), policy: byPolicy, hand: byHand };
+    });
+    // Compared as one table so a failure shows every disagreeing cell at once.
+    expect(cells.filter((c) => c.hub !== c.policy || c.hub !== c.hand)).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The access matrix written out by hand, from DOMAIN.md's actor table — independently of the
+ * policy file, so a wrong rule shows up as a disagreement. For each actor and field: the
+ * governing protection levels at which the value is released. N = NONE, C = CONFIDENTIALITY_MARKED,
+ * P = PROTECTED_REGISTRATION, A = ASSUMED_IDENTITY.
+ */
+type Level = "N" | "C" | "P" | "A";
+const ALL: Level[] = ["N", "C", "P", "A"];
+const ORDINARY: Level[] = ["N"];
+const MARKED: Level[] = ["N", "C"];
+const NEVER: Level[] = [];
+
+/** A role with no relationship to the household: identities, its own records, ordinary locations. */
+const stranger = (own: Record<string, Level[]>): Record<string, Level[]> => ({
+  "adult.id": ALL,
+  "adult.protectionLevel": ALL,
+  "adult.givenName": ALL,
+  "adult.streetAddress": ORDINARY,
+  "case.status": NEVER,
+  "case.assessment": NEVER,
+  "application.urgency": NEVER,
+  "application.requestedArea": ORDINARY,
+  "tenancy.status": NEVER,
+  "activeTenancy.streetAddress": ORDINARY,
+  "endedTenancy.streetAddress": ORDINARY,
+  "incident.category": NEVER,
+  "incident.place": ORDINARY,
+  "child.givenName": ALL,
+  "child.streetAddress": ORDINARY,
+  "childCase.concern": NEVER,
+  "placement.schoolName": ORDINARY,
+  ...own,
+});
+
+const everything = Object.fromEntries(Object.keys(stranger({})).map((key) => [key, ALL]));
+
+export const EXPECTED: Record<string, Record<string, Level[]>> = {
+  // The social secretary assigned to the household's case sees all of it.
+  "SOCIAL_SECRETARY ss-1001 CASE_WORK": everything,
+  // Another social secretary: social services' own case status, nothing protected.
+  "SOCIAL_SECRETARY ss-1003 CASE_WORK": stranger({ "case.status": ALL }),
+  // The assigned contact person with the client's consent (incl. location) to social services.
+  "CONTACT_PERSON cp-2001 COORDINATED_SUPPORT": { ...everything, "case.assessment": NEVER },
+  // An unassigned contact person: the consent still covers social services, but protected
+  // registration and assumed identity need assignment for location.
+  "CONTACT_PERSON cp-2002 COORDINATED_SUPPORT": stranger({
+    "adult.streetAddress": MARKED,
+    "case.status": ALL,
+    "application.urgency": ALL,
+    "application.requestedArea": MARKED,
+    "tenancy.status": ALL,
+    "activeTenancy.streetAddress": MARKED,
+    "endedTenancy.streetAddress": MARKED,
+    "incident.category": ALL,
+    "incident.place": MARKED,
+    "child.streetAddress": MARKED,
+    "childCase.concern": ALL,
+    "placement.schoolName": MARKED,
+  }),
+  // The housing officer administering the active tenancy: its address, never the previous one.
+  "HOUSING_OFFICER ho-3001 CASE_WORK": stranger({ "application.urgency": ALL, "tenancy.status": ALL, "activeTenancy.streetAddress": ALL }),
+  // The same officer stating consent as ground: the housing consent was revoked, so nothing more.
+  "HOUSING_OFFICER ho-3001 COORDINATED_SUPPORT": stranger({ "application.urgency": ALL, "tenancy.status": ALL, "activeTenancy.streetAddress": ALL }),
+  // The officer who administered the ended tenancy: no address of a protected person at all.
+  "HOUSING_OFFICER ho-3002 CASE_WORK": stranger({ "application.urgency": ALL, "tenancy.status": ALL }),
+  // Police: their own safety records; no protected location without an emergency ground.
+  "POLICE_LIAISON pl-4001 CASE_WORK": stranger({ "incident.category": ALL }),
+  // The police consent has expired: stating it as ground changes nothing.
+  "POLICE_LIAISON pl-4001 COORDINATED_SUPPORT": stranger({ "incident.category": ALL }),
+  // Stating an emergency without a recorded grant changes nothing either.
+  "POLICE_LIAISON pl-4002 EMERGENCY": stranger({ "incident.category": ALL }),
+  // The child's own officer: the child case and the child's current school, even when protected.
+  "CHILD_SERVICES_OFFICER cs-5001 CASE_WORK": stranger({ "childCase.concern": ALL, "placement.schoolName": ALL }),
+  "CHILD_SERVICES_OFFICER cs-5002 CASE_WORK": stranger({ "childCase.concern": ALL }),
+  // Auditors: that a person exists and is protected; never a value.
+  "AUDITOR au-6001 AUDIT": Object.fromEntries(
+    Object.keys(everything).map((key) => [key, key === "adult.id" || key === "adult.protectionLevel" ? ALL : NEVER]),
+  ),
+};
+
+export type { Level };
