@@ -11,7 +11,7 @@ import {
   type RouteHandler,
   sendJson,
 } from "@skyddsnat/platform";
-import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, remoteFacts, SUPERGRAPH_PATH } from "@skyddsnat/schema";
+import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, SUPERGRAPH_PATH } from "@skyddsnat/schema";
 import { guardGateway } from "./guard/guarded-gateway.js";
 import { AuthenticationError } from "./auth/errors.js";
 import { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
@@ -80,6 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
+    formatError: maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")),
   });
   await apollo.start();
 

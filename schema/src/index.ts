@@ -8,3 +8,4 @@ export * from "./transport.js";
 export * from "./supergraph.js";
 export * from "./policy/index.js";
 export * from "./facts-client.js";
+export * from "./mask-errors.js";

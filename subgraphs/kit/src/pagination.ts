@@ -23,7 +23,7 @@ export class PageArgs {
   first = 20;
 
   @Field(() => String, { nullable: true })
-  after?: string;
+  after?: string | null;
 }
 
 export function Connection<T extends object>(node: ClassType<T>) {
@@ -41,8 +41,8 @@ export function Connection<T extends object>(node: ClassType<T>) {
 }
 
 /** Cursors are opaque: base64url of the last row's id, decoded strictly. */
-export function decodeCursor(after: string | undefined): string | undefined {
-  if (after === undefined) return undefined;
+export function decodeCursor(after: string | null | undefined): string | undefined {
+  if (after === undefined || after === null) return undefined;
   const id = Buffer.from(after, "base64url").toString("utf8");
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw badUserInput("`after` is not a cursor from this list.", "after");
   return id;

@@ -16,6 +16,7 @@ import {
   type FactsSource,
   INTERNAL_TOKEN_HEADER,
   type InternalClaims,
+  maskUnexpectedErrors,
   subgraphAudience,
   verifyInternalToken,
 } from "@skyddsnat/schema";
@@ -64,6 +65,7 @@ export async function startAgencySubgraph<Loaders>(
     logger: options.logger,
     // Traces would carry field timings to Apollo's cloud; the hub talks to no cloud.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")),
   });
   await apollo.start();
 

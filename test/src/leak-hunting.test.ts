@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { buildPopulation, type RunningHub } from "@skyddsnat/hub";
+import { startExtraHub } from "./support/extra-hub.js";
+import { type GraphQLResponse, gql, gqlAs, tokenFor } from "./support/http.js";
+import { SCENARIOS } from "./support/scenarios.js";
+
+// She lives with protected registration; the police liaison officer has no emergency ground.
+const her = SCENARIOS.PROTECTED_REGISTRATION;
+const herChild = her.children[0] as string;
+const seeded = buildPopulation();
+const herRecord = seeded.socialServices.persons.find((p) => p.id === her.adult)!;
+const herSchool = seeded.childServices.placements.find((p) => p.childId === herChild)!;
+const herTenancy = seeded.housing.tenancies.find((t) => t.id === her.activeTenancy)!;
+const herFlat = seeded.housing.flats.find((f) => f.id === herTenancy.flatId)!;
+/** Everything that would tell someone where she is. None of it may appear in any response. */
+const SECRETS = [herRecord.streetAddress, herRecord.phone, herRecord.residenceMunicipality, herSchool.schoolName, herFlat.streetAddress].filter(
+  (s): s is string => typeof s === "string",
+);
+
+function expectNoSecrets(response: GraphQLResponse) {
+  const text = JSON.stringify(response);
+  for (const secret of SECRETS) expect(text).not.toContain(secret);
+}
+
+function expectWithheld(response: GraphQLResponse, path: (string | number)[]) {
+  const value = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | null)?.[key], response.data);
+  expect(value).toBeNull();
+  expect(response.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify(path))?.extensions?.code).toBe("FORBIDDEN_FIELD");
+}
+
+const asPolice = (query: string, variables: Record<string, unknown> = {}) => gqlAs("POLICE_LIAISON", "pl-4001", query, { variables });
+
+describe("a protected location reaches no one without need, by any path", () => {
+  test("the plain query (the control: ids and identity flow, location does not)", async () => {
+    const response = await asPolice(`{ person(id: "${her.adult}") { id givenName streetAddress phone } }`);
+    expect((response.data as { person: { id: string } }).person.id).toBe(her.adult);
+    expectWithheld(response, ["person", "streetAddress"]);
+    expectWithheld(response, ["person", "phone"]);
+    expectNoSecrets(response);
+  });
+
+  test("through aliases", async () => {
+    const response = await asPolice(`{ a: person(id: "${her.adult}") { home: streetAddress alsoHome: streetAddress } }`);
+    expectWithheld(response, ["a", "home"]);
+    expectWithheld(response, ["a", "alsoHome"]);
+    expectNoSecrets(response);
+  });
+
+  test("through named and inline fragments", async () => {
+    const response = await asPolice(`
+      query { person(id: "${her.adult}") { ...Where ... on Person { city } } }
+      fragment Where on Person { streetAddress postalCode }`);
+    for (const field of ["streetAddress", "postalCode", "city"]) expectWithheld(response, ["person", field]);
+    expectNoSecrets(response);
+  });
+
+  test("through her child, the tenancy, the incident and the restraining order", async () => {
+    const response = await asPolice(`{ person(id: "${her.adult}") {
+      children { streetAddress schoolPlacements { schoolName municipality } }
+      tenancies { streetAddress city }
+      incidents { place }
+      restrainingOrders { protectedPerson { streetAddress } }
+    } }`);
+    expectWithheld(response, ["person", "children", 0, "streetAddress"]);
+    expectWithheld(response, ["person", "children", 0, "schoolPlacements", 0, "schoolName"]);
+    expectWithheld(response, ["person", "tenancies", 0, "streetAddress"]);
+    expectWithheld(response, ["person", "incidents", 0, "place"]);
+    expectWithheld(response, ["person", "restrainingOrders", 0, "protectedPerson", "streetAddress"]);
+    expectNoSecrets(response);
+  });
+
+  test("a filter on where she lives does not find her (no oracle), while it finds her for her own social secretary", async () => {
+    const query = `query($city: String!, $after: String) { persons(filter: { residenceMunicipality: $city }, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const variables = { city: herRecord.residenceMunicipality };
+    const police = await asPolice(query, variables);
+    const policeIds = (police.data as { persons: { nodes: { id: string }[] } }).persons.nodes.map((n) => n.id);
+    expect(policeIds).not.toContain(her.adult);
+    expect(policeIds.length).toBeGreaterThan(0); // ordinary residents of the city are still found
+    const own = await gqlAs("SOCIAL_SECRETARY", "ss-1001", query, { variables });
+    expect((own.data as { persons: { nodes: { id: string }[] } }).persons.nodes.map((n) => n.id)).toContain(her.adult);
+  });
+
+  test("paging one by one through a location filter never reaches her either", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 60; page++) {
+      const response: GraphQLResponse = await asPolice(
+        `query($city: String!, $after: String) { persons(filter: { residenceMunicipality: $city }, first: 1, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { city: herRecord.residenceMunicipality, after },
+      );
+      const persons = (response.data as { persons: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).persons;
+      seen.push(...persons.nodes.map((n) => n.id));
+      if (!persons.pageInfo.hasNextPage) break;
+      after = persons.pageInfo.endCursor;
+    }
+    expect(seen).not.toContain(her.adult);
+  });
+
+  test("filters on a school's municipality or a requested area do not find her or her child", async () => {
+    const schools = await asPolice(`query($m: String!) { schoolPlacements(filter: { municipality: $m }, first: 100) { nodes { id subjectId } } }`, {
+      m: herSchool.municipality,
+    });
+    expect(JSON.stringify(schools.data)).not.toContain(herChild);
+    const application = seeded.housing.applications.find((a) => a.personId === her.adult)!;
+    const areas = await asPolice(`query($a: String!) { housingApplications(filter: { requestedArea: $a }, first: 100) { nodes { subjectId } } }`, {
+      a: application.requestedArea,
+    });
+    expect(JSON.stringify(areas.data)).not.toContain(her.adult);
+  });
+
+  test("there is no count to use as an oracle: no list has a total", async () => {
+    const response = await asPolice(`{ __schema { types { name fields { name } } } }`);
+    const fields = (response.data as { __schema: { types: { fields: { name: string }[] | null }[] } }).__schema.types.flatMap((t) => t.fields ?? []);
+    expect(fields.map((f) => f.name).filter((name) => /count|total/i.test(name))).toEqual([]);
+  });
+
+  test("_entities is not part of the hub's API", async () => {
+    const response = await asPolice(`{ _entities(representations: [{ __typename: "Person", id: "${her.adult}" }]) { ... on Person { streetAddress } } }`);
+    expect(response.data).toBeUndefined();
+    expect(response.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expectNoSecrets(response);
+  });
+
+  test("error texts carry no value: withheld-field errors are one fixed sentence with codes", async () => {
+    const response = await asPolice(`{ person(id: "${her.adult}") { streetAddress postalCode city phone residenceMunicipality children { streetAddress } } }`);
+    const messages = new Set(response.errors?.map((e) => e.message));
+    expect([...messages]).toEqual(["This field is withheld under the protected-identity rules."]);
+    expectNoSecrets(response);
+  });
+
+  test("a bad request that names her id echoes nothing about her", async () => {
+    const response = await asPolice(`{ person(id: "${her.adult}") { streetAddress nosuchfield } }`);
+    expect(response.data).toBeUndefined();
+    expectNoSecrets(response);
+  });
+
+  test("an auditor reads no protected value through any path", async () => {
+    const response = await gqlAs("AUDITOR", "au-6001", `{ person(id: "${her.adult}") { id protectionLevel givenName identityNumber streetAddress children { givenName schoolPlacements { schoolName } } tenancies { streetAddress } } }`);
+    expect((response.data as { person: { protectionLevel: string } }).person.protectionLevel).toBe("PROTECTED_REGISTRATION");
+    for (const path of [["person", "givenName"], ["person", "identityNumber"], ["person", "streetAddress"], ["person", "children", 0, "givenName"]]) {
+      expectWithheld(response, path);
+    }
+    expectNoSecrets(response);
+    expect(JSON.stringify(response)).not.toContain(herRecord.identityNumber);
+  });
+});
+
+describe("when a subgraph's own check is broken, the gateway's guard still withholds", () => {
+  let broken: RunningHub;
+
+  beforeAll(async () => {
+    broken = await startExtraHub({ unsafeSkipSubgraphPolicy: ["social-services", "housing", "police-liaison", "child-services"] });
+  });
+  afterAll(async () => {
+    await broken?.stop();
+  });
+
+  test("the subgraph really does release the value without its check (the control)", async () => {
+    // Straight to the unprotected subgraph with a valid internal token is only possible from
+    // the gateway; so look at what the gateway received: the guard, not the subgraph, withholds.
+    const response = await gql(`{ person(id: "${her.adult}") { streetAddress } }`, {
+      url: broken.url,
+      token: await tokenFor("POLICE_LIAISON", "pl-4001"),
+    });
+    expectWithheld(response, ["person", "streetAddress"]);
+    const error = response.errors?.find((e) => e.path?.join(".") === "person.streetAddress");
+    expect(error?.extensions?.serviceName).toBeUndefined(); // raised by the gateway, not a subgraph
+  });
+
+  test("every path the leak hunt tried is still closed", async () => {
+    const response = await gql(
+      `{ a: person(id: "${her.adult}") { ...F children { streetAddress schoolPlacements { schoolName } } tenancies { streetAddress } incidents { place } } }
+       fragment F on Person { home: streetAddress phone }`,
+      { url: broken.url, token: await tokenFor("POLICE_LIAISON", "pl-4001") },
+    );
+    for (const path of [["a", "home"], ["a", "phone"], ["a", "children", 0, "streetAddress"], ["a", "children", 0, "schoolPlacements", 0, "schoolName"], ["a", "tenancies", 0, "streetAddress"], ["a", "incidents", 0, "place"]]) {
+      expectWithheld(response, path);
+    }
+    expectNoSecrets(response);
+  });
+
+  test("what the policy allows still flows through the broken hub (the guard is not a blanket)", async () => {
+    const response = await gql(`{ person(id: "${her.adult}") { streetAddress } }`, {
+      url: broken.url,
+      token: await tokenFor("SOCIAL_SECRETARY", "ss-1001"),
+    });
+    expect((response.data as { person: { streetAddress: string } }).person.streetAddress).toBe(herRecord.streetAddress);
+  });
+});
