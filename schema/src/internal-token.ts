@@ -1,5 +1,22 @@
-import { createLocalJWKSet, importJWK, type JSONWebKeySet, type JWK, jwtVerify, SignJWT } from "jose";
-import { type Actor, isAgency, isPurpose, isRole } from "./actor.js";
+import {
+  type CryptoKey,
+  createLocalJWKSet,
+  errors,
+  importJWK,
+  type JSONWebKeySet,
+  type JWK,
+  type JWTVerifyGetKey,
+  jwtVerify,
+  type KeyObject,
+  SignJWT,
+} from "jose";
+import { type Actor, isAgency, isPurpose, isRole, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "./actor.js";
+
+/**
+ * The token the gateway signs for a subgraph on a caller's behalf (DESIGN.md invariant 4: zero
+ * trust). Subgraphs accept this token and nothing else, so no caller can bypass the gateway:
+ * only the gateway holds the Ed25519 private key; subgraphs hold its public JWKS.
+ */
 
 /** The claims the gateway vouches for when it calls a subgraph on a caller's behalf. */
 export interface InternalClaims {
@@ -15,73 +32,193 @@ export const GATEWAY_AUDIENCE = "urn:skyddsnat:hub";
 export const subgraphAudience = (subgraph: string) => `urn:skyddsnat:subgraph:${subgraph}`;
 /** Internal tokens live for a request, not a session. */
 export const INTERNAL_TOKEN_TTL_SECONDS = 60;
+/** No internal token is signed for, or accepted after, more than this. */
+export const MAX_INTERNAL_TOKEN_TTL_SECONDS = 300;
+/**
+ * Explicit JWT type (RFC 8725 §3.11): a caller's token, or any other JWT signed with some key, is
+ * never mistaken for an internal one.
+ */
+export const INTERNAL_TOKEN_TYPE = "skyddsnat-internal+jwt";
+/** Clock skew tolerated between gateway and subgraphs. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+/** Ed25519, and nothing else. */
 const ALGORITHM = "EdDSA";
-/** A private key as jose imports it (a CryptoKey in Node). */
-export type SigningKey = Awaited<ReturnType<typeof importJWK>>;
+const MAX_TOKEN_LENGTH = 16_384;
+const MAX_ID_LENGTH = 256;
 
+/** The gateway's private key as imported for signing. */
+export type SigningKey = CryptoKey;
+
+/** Stable reasons an internal token is refused (or, on the signing side, cannot be produced). */
+export type InternalTokenErrorCode =
+  | "MALFORMED"
+  | "ALGORITHM_NOT_ALLOWED"
+  | "WRONG_TYPE"
+  | "BAD_SIGNATURE"
+  | "WRONG_ISSUER"
+  | "WRONG_AUDIENCE"
+  | "EXPIRED"
+  | "NOT_YET_VALID"
+  | "MISSING_CLAIM"
+  | "BAD_CLAIMS"
+  | "INVALID_KEY_SET"
+  | "INVALID_SIGNING_INPUT";
+
+/** The message is the code only: it never carries token contents. */
 export class InternalTokenError extends Error {
-  constructor(readonly code: string) {
+  override readonly name = "InternalTokenError";
+  constructor(readonly code: InternalTokenErrorCode) {
     super(`internal token rejected: ${code}`);
   }
 }
 
+const isId = (value: unknown): value is string =>
+  typeof value === "string" && value.length > 0 && value.length <= MAX_ID_LENGTH;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Rebuilds the actor from an untrusted value, field by field, or returns undefined. The actor
+ * must also be coherent with the actor model: a role of its agency, a purpose its role may state.
+ */
+function parseActor(value: unknown): Actor | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { staffId, agency, role, purpose, issuer, clientId } = value;
+  if (!isId(staffId) || !isId(issuer) || !isAgency(agency) || !isRole(role) || !isPurpose(purpose)) return undefined;
+  if (!ROLES_BY_AGENCY[agency].includes(role) || !PURPOSES_BY_ROLE[role].includes(purpose)) return undefined;
+  if (clientId !== undefined && !isId(clientId)) return undefined;
+  return { staffId, agency, role, purpose, issuer, ...(clientId !== undefined ? { clientId } : {}) };
+}
+
+function parseGrants(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || !value.every(isId)) return undefined;
+  return [...value];
+}
+
 export async function signInternalToken(
   claims: InternalClaims,
-  key: { privateKey: SigningKey; kid: string },
-  audience: string | string[],
+  key: { privateKey: CryptoKey | KeyObject | JWK; kid: string },
+  audience: string | readonly string[],
   ttlSeconds = INTERNAL_TOKEN_TTL_SECONDS,
 ): Promise<string> {
-  return new SignJWT({ act: claims.actor, rid: claims.requestId, egr: claims.emergencyGrants })
-    .setProtectedHeader({ alg: ALGORITHM, kid: key.kid, typ: "JWT" })
-    .setIssuer(INTERNAL_ISSUER)
-    .setAudience(audience)
-    .setSubject(claims.actor.staffId)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key.privateKey);
-}
-
-export async function importInternalSigningKey(privateJwk: JWK): Promise<SigningKey> {
-  return importJWK(privateJwk, ALGORITHM);
-}
-
-// Verification runs on every subgraph request: build the key set once per JWKS object.
-const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
-
-export async function verifyInternalToken(token: string, jwks: JSONWebKeySet, audience: string): Promise<InternalClaims> {
-  let keySet = keySets.get(jwks);
-  if (!keySet) {
-    keySet = createLocalJWKSet(jwks);
-    keySets.set(jwks, keySet);
+  const actor = parseActor(claims.actor);
+  const emergencyGrants = parseGrants(claims.emergencyGrants);
+  if (!actor || !isId(claims.requestId) || !emergencyGrants) throw new InternalTokenError("BAD_CLAIMS");
+  const audiences = typeof audience === "string" ? [audience] : [...audience];
+  if (audiences.length === 0 || !audiences.every(isId)) throw new InternalTokenError("INVALID_SIGNING_INPUT");
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_INTERNAL_TOKEN_TTL_SECONDS) {
+    throw new InternalTokenError("INVALID_SIGNING_INPUT");
   }
+  if (!isId(key.kid)) throw new InternalTokenError("INVALID_SIGNING_INPUT");
+  const now = Math.floor(Date.now() / 1000);
+  try {
+    return await new SignJWT({ act: actor, rid: claims.requestId, egr: emergencyGrants })
+      .setProtectedHeader({ alg: ALGORITHM, kid: key.kid, typ: INTERNAL_TOKEN_TYPE })
+      .setIssuer(INTERNAL_ISSUER)
+      .setAudience(audiences.length === 1 ? (audiences[0] as string) : audiences)
+      .setSubject(actor.staffId)
+      .setIssuedAt(now)
+      .setExpirationTime(now + ttlSeconds)
+      .sign(key.privateKey);
+  } catch {
+    // jose refuses any key that is not an Ed25519 private key for EdDSA.
+    throw new InternalTokenError("INVALID_SIGNING_INPUT");
+  }
+}
+
+/** Imports the gateway's private JWK once; it must be an Ed25519 (OKP) private key. */
+export async function importInternalSigningKey(privateJwk: JWK): Promise<SigningKey> {
+  if (privateJwk.kty !== "OKP" || privateJwk.crv !== "Ed25519" || typeof privateJwk.d !== "string") {
+    throw new InternalTokenError("INVALID_SIGNING_INPUT");
+  }
+  const key = await importJWK(privateJwk, ALGORITHM, { extractable: false });
+  if (key instanceof Uint8Array) throw new InternalTokenError("INVALID_SIGNING_INPUT");
+  return key;
+}
+
+// Verification runs on every subgraph request: build the key set once per JWKS object. The key
+// set is a snapshot; a JWKS object changed after its first use is not re-read (pass a new one).
+const keySets = new WeakMap<object, JWTVerifyGetKey>();
+
+function keySetFor(jwks: JSONWebKeySet): JWTVerifyGetKey {
+  const cached = keySets.get(jwks);
+  if (cached) return cached;
+  if (!isPlainObject(jwks) || !Array.isArray(jwks.keys)) throw new InternalTokenError("INVALID_KEY_SET");
+  // Only public Ed25519 signing keys; private or symmetric material here is a misconfiguration.
+  if (jwks.keys.some((jwk) => !isPlainObject(jwk) || "d" in jwk || "k" in jwk)) throw new InternalTokenError("INVALID_KEY_SET");
+  const keys = jwks.keys.filter(
+    (jwk) =>
+      jwk.kty === "OKP" &&
+      jwk.crv === "Ed25519" &&
+      (jwk.alg === undefined || jwk.alg === ALGORITHM) &&
+      (jwk.use === undefined || jwk.use === "sig"),
+  );
+  if (keys.length === 0) throw new InternalTokenError("INVALID_KEY_SET");
+  let keySet: JWTVerifyGetKey;
+  try {
+    keySet = createLocalJWKSet({ keys });
+  } catch {
+    throw new InternalTokenError("INVALID_KEY_SET");
+  }
+  keySets.set(jwks, keySet);
+  return keySet;
+}
+
+function codeOf(error: unknown): InternalTokenErrorCode {
+  if (error instanceof errors.JWTExpired) return "EXPIRED";
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === "missing") return "MISSING_CLAIM";
+    if (error.claim === "typ") return "WRONG_TYPE";
+    if (error.claim === "iss") return "WRONG_ISSUER";
+    if (error.claim === "aud") return "WRONG_AUDIENCE";
+    if (error.claim === "nbf" || error.claim === "iat") return "NOT_YET_VALID";
+    return "BAD_CLAIMS";
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return "ALGORITHM_NOT_ALLOWED";
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  ) {
+    return "BAD_SIGNATURE";
+  }
+  if (error instanceof errors.JWKSInvalid || error instanceof errors.JWKInvalid) return "INVALID_KEY_SET";
+  return "MALFORMED";
+}
+
+/**
+ * Verifies an internal token for one audience (the subgraph's, or a route's) against the gateway's
+ * public JWKS. Throws InternalTokenError on anything wrong; returns claims rebuilt field by field.
+ */
+export async function verifyInternalToken(
+  token: string,
+  publicJwks: { keys: JWK[] },
+  audience: string,
+): Promise<InternalClaims> {
+  if (typeof token !== "string" || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
+    throw new InternalTokenError("MALFORMED");
+  }
+  const keySet = keySetFor(publicJwks);
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, keySet, {
+      algorithms: [ALGORITHM],
+      typ: INTERNAL_TOKEN_TYPE,
       issuer: INTERNAL_ISSUER,
       audience,
-      algorithms: [ALGORITHM],
-      clockTolerance: 5,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      // Also makes iat required, refuses an iat in the future, and caps any token's age.
+      maxTokenAge: MAX_INTERNAL_TOKEN_TTL_SECONDS,
       requiredClaims: ["exp", "iat", "sub"],
     }));
   } catch (error) {
-    throw new InternalTokenError((error as { code?: string }).code ?? "INVALID");
+    throw new InternalTokenError(codeOf(error));
   }
-  const actor = payload.act as Partial<Actor> | undefined;
-  const valid =
-    actor &&
-    typeof actor.staffId === "string" &&
-    actor.staffId === payload.sub &&
-    isAgency(actor.agency) &&
-    isRole(actor.role) &&
-    isPurpose(actor.purpose) &&
-    typeof actor.issuer === "string" &&
-    typeof payload.rid === "string" &&
-    Array.isArray(payload.egr) &&
-    payload.egr.every((id) => typeof id === "string");
-  if (!valid) throw new InternalTokenError("BAD_CLAIMS");
-  return {
-    actor: actor as Actor,
-    requestId: payload.rid as string,
-    emergencyGrants: payload.egr as string[],
-  };
+  const actor = parseActor(payload.act);
+  const emergencyGrants = parseGrants(payload.egr);
+  if (!actor || actor.staffId !== payload.sub || !isId(payload.rid) || !emergencyGrants) {
+    throw new InternalTokenError("BAD_CLAIMS");
+  }
+  return { actor, requestId: payload.rid, emergencyGrants };
 }

@@ -1,78 +1,114 @@
-import { type Actor, isPurpose, isRole, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "@skyddsnat/schema";
-import { decodeJwt, decodeProtectedHeader, errors, jwtVerify } from "jose";
-import { AuthenticationError, type AuthenticationReason } from "./errors.js";
-import type { TrustedIssuer } from "./issuers.js";
+import { type Actor, isAgency, isPurpose, isRole, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "@skyddsnat/schema";
+import { decodeJwt, errors, jwtVerify } from "jose";
+import { AuthenticationError, type AuthenticationReason, IssuerUnavailableError } from "./errors.js";
+import type { IssuerRegistry } from "./issuers.js";
 
-const REQUIRED = ["sub", "agency", "role", "purpose"] as const;
+export interface VerifyCallerOptions {
+  /** The audience the caller's token must name (the hub: GATEWAY_AUDIENCE). */
+  audience: string;
+  /** Clock skew tolerated for exp/nbf/iat; default 5, at most 60. */
+  clockToleranceSeconds?: number;
+}
 
-function reasonOf(error: unknown): AuthenticationReason {
+const DEFAULT_CLOCK_TOLERANCE_SECONDS = 5;
+const MAX_CLOCK_TOLERANCE_SECONDS = 60;
+/** Far above any real caller token; the HTTP server caps headers anyway. */
+const MAX_TOKEN_LENGTH = 8192;
+const BEARER = /^Bearer +(\S+)$/i;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** Ids (sub, client_id) end up in logs and audit records: visible ASCII, bounded. */
+const ID = /^[\x21-\x7e]{1,128}$/;
+const REQUIRED_CLAIMS = ["exp", "iat", "sub", "agency", "role", "purpose"];
+
+function reasonOf(error: unknown, issuer: string): AuthenticationReason {
   if (error instanceof errors.JWTExpired) return "EXPIRED";
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === "aud") return "WRONG_AUDIENCE";
-    if (error.claim === "nbf" || error.claim === "iat") return "NOT_YET_VALID";
     if (error.reason === "missing") return "MISSING_CLAIM";
+    if (error.claim === "aud") return "WRONG_AUDIENCE";
+    if (error.claim === "iss") return "UNKNOWN_ISSUER";
+    if (error.claim === "nbf" || error.claim === "iat") return "NOT_YET_VALID";
     return "BAD_CLAIM";
   }
   if (error instanceof errors.JOSEAlgNotAllowed) return "ALGORITHM_NOT_ALLOWED";
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  ) {
     return "BAD_SIGNATURE";
   }
-  return "MALFORMED_TOKEN";
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) {
+    return "MALFORMED_TOKEN";
+  }
+  // The issuer's keys could not be fetched or used (JWKS timeout, invalid JWKS, network): fail
+  // closed, but do not blame the caller.
+  throw new IssuerUnavailableError(issuer);
 }
 
 /**
- * Verifies a caller's bearer token and returns the actor it establishes. Only the unverified
- * `iss` is read before verification, to choose whose keys to verify with.
+ * Verifies a caller's bearer token and returns the actor it establishes. Before verification only
+ * the unverified `iss` is read, and only to choose whose keys and algorithms to verify with;
+ * everything else comes from the verified payload. Throws AuthenticationError with a stable
+ * reason (never echoing the token), or IssuerUnavailableError when the issuer's keys are unusable.
  */
 export async function verifyCaller(
-  authorization: string | undefined,
-  issuers: ReadonlyMap<string, TrustedIssuer>,
-  options: { audience: string; clockToleranceSeconds?: number },
+  authorizationHeader: string | undefined,
+  registry: IssuerRegistry,
+  options: VerifyCallerOptions,
 ): Promise<Actor> {
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization?.trim() ?? "");
-  if (!authorization) throw new AuthenticationError("NO_TOKEN");
-  if (!match?.[1]) throw new AuthenticationError("MALFORMED_TOKEN");
-  const token = match[1];
+  const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > MAX_CLOCK_TOLERANCE_SECONDS) {
+    throw new RangeError(`clockToleranceSeconds must be 0–${MAX_CLOCK_TOLERANCE_SECONDS}`);
+  }
+  if (typeof options.audience !== "string" || options.audience.length === 0) throw new TypeError("an audience is required");
 
-  let issuerName: unknown;
-  let alg: unknown;
+  const header = typeof authorizationHeader === "string" ? authorizationHeader.trim() : "";
+  if (header === "") throw new AuthenticationError("NO_TOKEN");
+  const token = BEARER.exec(header)?.[1];
+  if (!token || token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) throw new AuthenticationError("MALFORMED_TOKEN");
+
+  let unverifiedIssuer: unknown;
   try {
-    issuerName = decodeJwt(token).iss;
-    alg = decodeProtectedHeader(token).alg;
+    unverifiedIssuer = decodeJwt(token).iss;
   } catch {
     throw new AuthenticationError("MALFORMED_TOKEN");
   }
-  const issuer = typeof issuerName === "string" ? issuers.get(issuerName) : undefined;
+  const issuer = typeof unverifiedIssuer === "string" ? registry.get(unverifiedIssuer) : undefined;
   if (!issuer) throw new AuthenticationError("UNKNOWN_ISSUER");
-  if (typeof alg !== "string" || !issuer.algorithms.includes(alg)) throw new AuthenticationError("ALGORITHM_NOT_ALLOWED");
 
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, issuer.keys, {
       issuer: issuer.issuer,
       audience: options.audience,
-      algorithms: issuer.algorithms,
-      clockTolerance: options.clockToleranceSeconds ?? 5,
-      requiredClaims: ["exp", "iat", ...REQUIRED],
+      // jose checks the header's alg against this list before it looks up any key.
+      algorithms: [...issuer.algorithms],
+      clockTolerance: tolerance,
+      requiredClaims: REQUIRED_CLAIMS,
     }));
   } catch (error) {
-    throw new AuthenticationError(reasonOf(error));
+    throw new AuthenticationError(reasonOf(error, issuer.issuer));
   }
 
+  // jose checks iat's type but not that it lies in the past (without maxTokenAge).
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.iat !== "number" || payload.iat > now + tolerance) throw new AuthenticationError("NOT_YET_VALID");
+
   const { sub, agency, role, purpose, client_id: clientId } = payload;
-  if (typeof sub !== "string" || sub.length === 0 || sub.length > 64) throw new AuthenticationError("BAD_CLAIM");
-  if (agency !== issuer.agency) throw new AuthenticationError("BAD_CLAIM");
+  if (typeof sub !== "string" || !ID.test(sub)) throw new AuthenticationError("BAD_CLAIM");
+  // An issuer speaks for its own agency only.
+  if (!isAgency(agency) || agency !== issuer.agency) throw new AuthenticationError("BAD_CLAIM");
   if (!isRole(role) || !isPurpose(purpose)) throw new AuthenticationError("BAD_CLAIM");
-  if (!ROLES_BY_AGENCY[issuer.agency].includes(role)) throw new AuthenticationError("ROLE_NOT_IN_AGENCY");
+  if (clientId !== undefined && (typeof clientId !== "string" || !ID.test(clientId))) throw new AuthenticationError("BAD_CLAIM");
+  if (!ROLES_BY_AGENCY[agency].includes(role)) throw new AuthenticationError("ROLE_NOT_IN_AGENCY");
   if (!PURPOSES_BY_ROLE[role].includes(purpose)) throw new AuthenticationError("PURPOSE_NOT_ALLOWED");
-  if (clientId !== undefined && typeof clientId !== "string") throw new AuthenticationError("BAD_CLAIM");
 
   return {
     staffId: sub,
-    agency: issuer.agency,
+    agency,
     role,
     purpose,
     issuer: issuer.issuer,
-    ...(typeof clientId === "string" ? { clientId } : {}),
+    ...(clientId !== undefined ? { clientId } : {}),
   };
 }

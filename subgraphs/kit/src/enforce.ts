@@ -45,7 +45,9 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
       const original: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
       const guarded: GraphQLFieldResolver<unknown, SubgraphContext> = async (parent, args, context, info) => {
         if (!fieldClass) throw forbiddenField(responsePathAsArray(info.path), "UNCLASSIFIED_FIELD");
-        const { subjectId, stewardId } = await recordFactsOf(type, parent, context, info);
+        const { subjectId, stewardId } = await context.policy.recordOf(parent as object, () =>
+          recordFactsOf(type, parent, context, info),
+        );
         const decision = await context.policy.decide(subjectId, stewardId, fieldClass);
         if (decision.effect === "redact") {
           context.logger.debug({ path: responsePathAsArray(info.path).join("."), subjectId, reason: decision.reason }, "field withheld");

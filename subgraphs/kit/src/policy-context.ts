@@ -11,12 +11,20 @@ import {
 import DataLoader from "dataloader";
 
 
+export interface RecordRef {
+  subjectId: string | null;
+  stewardId: string | null;
+}
+
 /**
  * The per-request face of the one policy: decide() over facts loaded once per subject per
  * request, in one batch per tick. If facts can't be loaded, subjects become unknown: fail closed.
  */
 export class PolicyContext {
   private readonly facts: DataLoader<string, SubjectFacts>;
+  /** Per request: one decision per (subject, steward, class), one record lookup per object. */
+  private readonly decisions = new Map<string, Promise<AccessDecision>>();
+  private readonly records = new WeakMap<object, Promise<RecordRef>>();
   readonly now = new Date();
 
   constructor(
@@ -38,12 +46,30 @@ export class PolicyContext {
     });
   }
 
-  async decide(subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass): Promise<AccessDecision> {
-    const subject = subjectId ? await this.facts.load(subjectId) : unknownSubject("");
-    return decide(this.actor, subject, fieldClass, { stewardId, ownerAgency: this.ownerAgency }, {
-      emergencyGrants: this.emergencyGrants,
-      now: this.now,
-    });
+  decide(subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass): Promise<AccessDecision> {
+    const key = `${subjectId ?? ""}\u0000${stewardId ?? ""}\u0000${fieldClass}`;
+    let decision = this.decisions.get(key);
+    if (!decision) {
+      decision = (async () => {
+        const subject = subjectId ? await this.facts.load(subjectId) : unknownSubject("");
+        return decide(this.actor, subject, fieldClass, { stewardId, ownerAgency: this.ownerAgency }, {
+          emergencyGrants: this.emergencyGrants,
+          now: this.now,
+        });
+      })();
+      this.decisions.set(key, decision);
+    }
+    return decision;
+  }
+
+  /** The subject and steward of a row, computed once per row object and request. */
+  recordOf(row: object, compute: () => Promise<RecordRef>): Promise<RecordRef> {
+    let record = this.records.get(row);
+    if (!record) {
+      record = compute();
+      this.records.set(row, record);
+    }
+    return record;
   }
 
   /**
