@@ -1,3 +1,12 @@
+export { buildAuditSchema } from "./audit/api/schema.js";
+export { EMERGENCY_GRANT_MINUTES, startAuditSubgraph } from "./audit/api/server.js";
+export { AuditTrail } from "./audit/audit-trail.js";
+export { type AuditEntry, chain, GENESIS_HASH, hashEntry } from "./audit/chain.js";
+export { signCheckpoint } from "./audit/checkpoint.js";
+export { readChainStatus, verifyStoredChain } from "./audit/read-chain.js";
+export { AUDIT_WRITER_ROLE, type AuditStore, openAuditStore } from "./audit/store.js";
+export { type ChainReport, verifyChain } from "./audit/verify.js";
+export { AuditWriter } from "./audit/writer.js";
 export type { IssuerConfig } from "./auth/issuers.js";
 export type { GatewayContext } from "./context.js";
 export { type GatewayOptions, type RunningGateway, startGateway } from "./server.js";

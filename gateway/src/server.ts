@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { readFile } from "node:fs/promises";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
@@ -12,7 +13,10 @@ import {
   sendJson,
 } from "@skyddsnat/platform";
 import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, SUPERGRAPH_PATH } from "@skyddsnat/schema";
-import { guardGateway } from "./guard/guarded-gateway.js";
+import type { AuditTrail } from "./audit/audit-trail.js";
+import { isProtected } from "./audit/entries.js";
+import { exportAudit } from "./audit/export.js";
+import { type GuardOutcome, guardGateway } from "./guard/guarded-gateway.js";
 import { AuthenticationError } from "./auth/errors.js";
 import { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 import { createInternalSigner } from "./auth/internal-signer.js";
@@ -34,6 +38,17 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** Benchmarks only: measure the hub without the response guard. */
   unsafeDisableGuard?: boolean;
+  /** The audit trail; without it, protected values are never released (fail closed). */
+  audit?: AuditTrail;
+}
+
+/** With no audit trail configured, nothing protected may leave: it could not be recorded. */
+function withheldWithoutAudit(outcome: GuardOutcome): GuardOutcome["decisions"] {
+  return outcome.decisions.map((decision, index) => {
+    const check = outcome.checks[index];
+    const mustRecord = check && (check.fieldClass === "AUDIT" || isProtected(check.subjectId ? outcome.facts.get(check.subjectId) : undefined));
+    return decision.effect === "allow" && mustRecord ? { effect: "redact", reason: "AUDIT_UNAVAILABLE", rule: null } : decision;
+  });
 }
 
 const claimsOf = (context: GatewayContext) => ({
@@ -74,6 +89,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     disabled: options.unsafeDisableGuard === true,
     loadFacts: async (subjectIds, context) =>
       facts(subjectIds, await signer.sign(claimsOf(context), FACTS_AUDIENCE)),
+    beforeRelease: (outcome, context, query) =>
+      options.audit
+        ? options.audit.beforeRelease(outcome, context, query)
+        : Promise.resolve(withheldWithoutAudit(outcome)),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -81,11 +100,49 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
     formatError: maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")),
+    plugins: [
+      {
+        // The request id ties a response to its audit records and log lines.
+        async requestDidStart({ contextValue }) {
+          return {
+            async willSendResponse({ response }) {
+              response.http.headers.set("x-request-id", contextValue.requestId);
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
+  const authenticate = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const requestId = randomUUID();
+    try {
+      const actor = await verifyCaller(req.headers.authorization, registry, { audience });
+      const logger = options.logger.child({ requestId, actor: actor.staffId, role: actor.role });
+      let emergencyGrants: string[] = [];
+      try {
+        emergencyGrants = (await options.audit?.emergencyGrants({ actor })) ?? [];
+      } catch (error) {
+        logger.warn({ err: error }, "emergency grants unavailable: none apply");
+      }
+      return { actor, requestId, logger, emergencyGrants };
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        options.logger.info({ requestId, reason: error.reason }, "caller refused");
+        await options.audit?.denied(error.reason, requestId).catch(() => {});
+        throw new HttpError(401, "UNAUTHENTICATED", "A valid token from a configured agency issuer is required.", {
+          reason: error.reason,
+          requestId,
+        });
+      }
+      throw error;
+    }
+  };
+
   const routes: Record<string, RouteHandler> = {
     ...landingPageRoutes(),
+    ...(options.audit ? { "GET /audit/export": (req, res) => exportAudit(req, res, options.audit as AuditTrail, authenticate) } : {}),
     "GET /health/live": async (_req, res) => sendJson(res, 200, { status: "live" }),
     "GET /health/ready": async (_req, res) => {
       const results = await Promise.all(
@@ -105,22 +162,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = createGraphQLHttpServer<GatewayContext>({
     apollo,
     routes,
-    context: async (req) => {
-      const requestId = randomUUID();
-      try {
-        const actor = await verifyCaller(req.headers.authorization, registry, { audience });
-        const logger = options.logger.child({ requestId, actor: actor.staffId, role: actor.role });
-        return { actor, requestId, logger, emergencyGrants: [] };
-      } catch (error) {
-        if (error instanceof AuthenticationError) {
-          options.logger.info({ requestId, reason: error.reason }, "caller refused");
-          throw new HttpError(401, "UNAUTHENTICATED", "A valid token from a configured agency issuer is required.", {
-            reason: error.reason,
-          });
-        }
-        throw error;
-      }
-    },
+    context: authenticate,
   });
   const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 4000, host);

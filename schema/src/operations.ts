@@ -20,6 +20,16 @@ export const OPERATIONS = {
   recordIncident: { roles: ["POLICE_LIAISON"], why: "incidents are police records" },
   openChildCase: { roles: ["CHILD_SERVICES_OFFICER"], why: "child services opens its own cases" },
   placeChild: { roles: ["CHILD_SERVICES_OFFICER"], why: "school placements are made in a child case" },
+  updateProtectionLevel: {
+    roles: ["SOCIAL_SECRETARY"],
+    why: "social services records the level the Tax Agency notified (population data)",
+  },
+  readAuditLog: { roles: ["AUDITOR"], why: "log review (loggkontroll) is the auditors' task" },
+  requestEmergencyAccess: {
+    roles: ["SOCIAL_SECRETARY", "POLICE_LIAISON", "CHILD_SERVICES_OFFICER"],
+    why: "the roles that may act on a threat to life or health",
+  },
+  reviewEmergencyAccess: { roles: ["AUDITOR"], why: "every emergency access is reviewed afterwards by someone else" },
 } as const satisfies Record<string, { roles: readonly Role[]; why: string }>;
 export type Operation = keyof typeof OPERATIONS;
 

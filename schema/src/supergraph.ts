@@ -9,5 +9,6 @@ export const SUBGRAPHS = [
   { name: "housing", port: 4002 },
   { name: "police-liaison", port: 4003 },
   { name: "child-services", port: 4004 },
+  { name: "audit", port: 4005 },
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]["name"];

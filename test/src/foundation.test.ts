@@ -191,7 +191,7 @@ describe("operational endpoints", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: "ready",
-      subgraphs: { "social-services": "ready", housing: "ready", "police-liaison": "ready", "child-services": "ready" },
+      subgraphs: { "social-services": "ready", housing: "ready", "police-liaison": "ready", "child-services": "ready", audit: "ready" },
     });
   });
 

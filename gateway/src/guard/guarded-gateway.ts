@@ -1,10 +1,18 @@
 import type { ApolloGateway } from "@apollo/gateway";
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { type Actor, type SubjectFacts } from "@skyddsnat/schema";
-import { type DocumentNode, type FragmentDefinitionNode, getOperationAST, type GraphQLError, Kind, parse } from "graphql";
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getOperationAST,
+  type GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+} from "graphql";
 import type { GatewayContext } from "../context.js";
 import { type ClassificationMap, classificationMap } from "./classification-map.js";
-import { withRecordFields } from "./record-fields.js";
+import { HIDDEN, withRecordFields } from "./record-fields.js";
 import { type Check, decideChecks, findChecks, redact, stripHidden } from "./response-guard.js";
 
 /** Everything the guard learned about one response: what the audit trail records. */
@@ -12,6 +20,10 @@ export interface GuardOutcome {
   checks: Check[];
   decisions: ReturnType<typeof decideChecks>;
   facts: ReadonlyMap<string, SubjectFacts>;
+  /** Root mutation fields and the person each changed, for the audit trail. */
+  mutations: { field: string; subjectId: string | null }[];
+  /** Fields a subgraph already withheld (its own enforcement): refusals are audited too. */
+  subgraphRedactions: { path: (string | number)[]; subjectId: string | null; reason: string }[];
 }
 
 export interface ResponseGuardOptions {
@@ -22,7 +34,7 @@ export interface ResponseGuardOptions {
    * Called with the decisions before the response leaves; it may turn allows into redactions
    * (the audit trail withholds what it could not record). Returns the decisions to apply.
    */
-  beforeRelease?: (outcome: GuardOutcome, context: GatewayContext) => Promise<GuardOutcome["decisions"]>;
+  beforeRelease?: (outcome: GuardOutcome, context: GatewayContext, query: string | undefined) => Promise<GuardOutcome["decisions"]>;
   /** Test-only: switch the guard off to measure its cost (benchmarks). Never set in production. */
   disabled?: boolean;
 }
@@ -51,7 +63,10 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
         variables: requestContext.request.variables ?? {},
         classes,
       });
-      const subjectIds = [...new Set(checks.map((c) => c.subjectId).filter((id): id is string => !!id))];
+      const subgraphRedactions = redactionsBySubgraphs(result.data as Record<string, unknown>, result.errors);
+      const subjectIds = [
+        ...new Set([...checks, ...subgraphRedactions].map((c) => c.subjectId).filter((id): id is string => !!id)),
+      ];
       const facts = new Map<string, SubjectFacts>();
       if (subjectIds.length > 0) {
         try {
@@ -62,7 +77,14 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
       }
       const grants = { emergencyGrants: new Set(context.emergencyGrants), now: new Date() };
       let decisions = decideChecks(checks, context.actor as Actor, facts, grants);
-      if (options.beforeRelease) decisions = await options.beforeRelease({ checks, decisions, facts }, context);
+      const mutations = operation.operation === "mutation" ? mutationsOf(result.data as Record<string, unknown>, operation) : [];
+      if (options.beforeRelease) {
+        decisions = await options.beforeRelease(
+          { checks, decisions, facts, mutations, subgraphRedactions },
+          context,
+          requestContext.request.query,
+        );
+      }
       const errors = redact(checks, decisions);
       stripHidden(result.data);
       return errors.length > 0 ? { ...result, errors: [...(result.errors ?? []), ...errors.filter(notDuplicate(result.errors))] } : result;
@@ -70,6 +92,28 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
     return { ...loaded, executor };
   };
   return gateway;
+}
+
+/** Subgraph FORBIDDEN_FIELD errors, each with the person whose field it was (from the hidden fields). */
+function redactionsBySubgraphs(data: Record<string, unknown>, errors: readonly GraphQLError[] | undefined) {
+  return (errors ?? []).flatMap((error) => {
+    if (error.extensions?.code !== "FORBIDDEN_FIELD" || !error.path) return [];
+    const holder = error.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown> | null)?.[key], data) as
+      | Record<string, unknown>
+      | null
+      | undefined;
+    const subjectId = (holder?.[HIDDEN.subject] ?? holder?.[HIDDEN.id] ?? null) as string | null;
+    return [{ path: [...error.path], subjectId, reason: String(error.extensions.reason ?? "") }];
+  });
+}
+
+function mutationsOf(data: Record<string, unknown>, operation: OperationDefinitionNode) {
+  return operation.selectionSet.selections.flatMap((selection) => {
+    if (selection.kind !== Kind.FIELD) return [];
+    const value = data[selection.alias?.value ?? selection.name.value] as Record<string, unknown> | null | undefined;
+    const subjectId = (value?.[HIDDEN.subject] ?? value?.[HIDDEN.id] ?? null) as string | null;
+    return [{ field: selection.name.value, subjectId }];
+  });
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {

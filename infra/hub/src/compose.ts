@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildSchema as childServicesSchema } from "@skyddsnat/child-services";
+import { buildAuditSchema } from "@skyddsnat/gateway";
 import { buildSchema as housingSchema } from "@skyddsnat/housing";
 import { buildSchema as policeLiaisonSchema } from "@skyddsnat/police-liaison";
 import { SUBGRAPHS } from "@skyddsnat/schema";
@@ -13,6 +14,7 @@ const BUILDERS = {
   housing: housingSchema,
   "police-liaison": policeLiaisonSchema,
   "child-services": childServicesSchema,
+  audit: buildAuditSchema,
 } as const;
 
 /** Each subgraph's SDL, printed from the same type-graphql classes the subgraph serves. */

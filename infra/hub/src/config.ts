@@ -34,3 +34,8 @@ export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): HubPorts {
     subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, base ?? s.port])) as Record<SubgraphName, number>,
   };
 }
+
+/** Free ports everywhere (tests, benchmarks, a second hub beside the first). */
+export function randomPorts(): HubPorts {
+  return { gateway: 0, subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 0])) as Record<SubgraphName, number> };
+}

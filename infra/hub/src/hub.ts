@@ -1,5 +1,5 @@
 import { startChildServices } from "@skyddsnat/child-services";
-import { startGateway } from "@skyddsnat/gateway";
+import { AuditTrail, openAuditStore, startAuditSubgraph, startGateway } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
@@ -22,12 +22,15 @@ export interface HubOptions {
   /** Benchmarks only: run without the gateway's response guard. */
   unsafeDisableGuard?: boolean;
   keysDir?: string;
+  /** How often the audit chain head is signed (ms); default one minute. */
+  checkpointIntervalMs?: number;
 }
 
 export interface RunningHub {
   url: string;
   subgraphUrls: Record<SubgraphName, string>;
   seeded: SeedCounts | null;
+  audit: AuditTrail;
   stop(): Promise<void>;
 }
 
@@ -69,13 +72,32 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     logger.info({ seeded }, "demo population seeded");
   }
 
+  const auditStore = await openAuditStore(
+    {
+      ...(databases.urlFor("audit") ? { url: databases.urlFor("audit") } : {}),
+      ...(databases.dataDir ? { dataDir: `${databases.dataDir}/audit` } : {}),
+    },
+    { reset: options.reset ?? false },
+  );
+  const trail = new AuditTrail(auditStore, keys.gateway, keys.gateway.publicJwks);
+  trail.startCheckpoints(options.checkpointIntervalMs ?? 60_000);
+  const audit = await startAuditSubgraph({
+    trail,
+    gatewayJwks: keys.gateway.publicJwks,
+    logger: logger.child({ subgraph: "audit" }),
+    factsUrl,
+    port: ports.subgraphs.audit,
+  });
+
   const subgraphUrls = {
     "social-services": socialServices.url,
     housing: housing.url,
     "police-liaison": policeLiaison.url,
     "child-services": childServices.url,
+    audit: audit.url,
   };
   const gateway = await startGateway({
+    audit: trail,
     subgraphUrls,
     issuers: keys.issuers,
     internalKey: keys.gateway,
@@ -88,8 +110,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     url: gateway.url,
     subgraphUrls,
     seeded,
+    audit: trail,
     async stop() {
       await gateway.stop();
+      await audit.stop();
+      await trail.stop();
+      await auditStore.close();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
     },
   };

@@ -1,4 +1,4 @@
-export { databasesFromEnv, type HubDatabases, type HubPorts, portsFromEnv } from "./config.js";
+export { databasesFromEnv, type HubDatabases, type HubPorts, portsFromEnv, randomPorts } from "./config.js";
 export { type HubOptions, type RunningHub, startHub } from "./hub.js";
 export { composeSupergraph, subgraphSdls } from "./compose.js";
 export { ensureDevKeys } from "./keys/dev-keys.js";

@@ -1,76 +1,57 @@
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import pg from "pg";
+import { assertIdentifier } from "./identifier.js";
+import { connectPglite } from "./pglite-database.js";
+import { connectPostgres } from "./postgres-database.js";
 
 export interface DatabaseConfig {
-  /** postgres:// URL of a PostgreSQL server; absent → embedded PGlite. */
+  /** postgres:// URL of a PostgreSQL server; absent → an embedded PGlite. */
   url?: string;
-  /** The Postgres schema this package's tables live in on a shared server. */
+  /** The Postgres schema the package's tables live in, on either backend. */
   schema: string;
-  /** PGlite's directory; absent → in memory. */
+  /** Where PGlite keeps its files; absent → in memory. Ignored with a url. */
   dataDir?: string;
+  /** Connections in the pg pool (default 10). Ignored for PGlite, which has one session. */
   poolSize?: number;
+  /** A role every session takes (SET ROLE), e.g. the audit writer that may only append; the
+   * login user must be a member. The schema must then exist already: the role may not be allowed
+   * to create it. PGlite (one session) takes the role too. */
+  role?: string;
 }
 
 export interface Database {
   kind: "pglite" | "postgres";
-  /** The schema tables actually live in: the configured one on a server, "public" in PGlite. */
+  /** The schema every table, enum and _prisma_migrations row lives in. */
   schema: string;
-  /** Pass to `new PrismaClient({ adapter })` and to the migration engine. */
+  /** Pass to `new PrismaClient({ adapter })`: its queries are qualified with `schema`. */
   adapter: SqlMigrationAwareDriverAdapterFactory;
-  /** Raw SQL for set-up and tests (DDL, counts); application code uses Prisma. */
+  /**
+   * Runs `work` with a factory bound to a connection of its own, closed afterwards, so that
+   * session state ends with it: the migration engine takes a session-level advisory lock that it
+   * never releases, which on a pool would stay with an idle connection and stall every other
+   * package's migrations on the same server until that connection timed out.
+   */
+  withDedicatedConnection<T>(work: (adapter: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
+  /** Raw SQL for set-up and tests (DDL, counts); application code goes through Prisma. Unqualified
+   * names resolve in `schema` (search_path). */
   execute(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
-const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
-
 /**
- * One database per agency in spirit: on a shared PostgreSQL server each package gets its own
- * schema (search_path for the migrations, Prisma's schema option for queries); embedded, each
- * gets its own PGlite instance. The same migration SQL applies to both.
+ * One database per agency in spirit. On a shared PostgreSQL server each package gets a schema
+ * of its own; embedded, each gets its own PGlite instance and still uses its schema, so the same
+ * migration SQL (which names no schema) applies on both and lands in that schema.
  */
 export async function connectDatabase(config: DatabaseConfig): Promise<Database> {
-  if (!SCHEMA_NAME.test(config.schema)) throw new Error(`invalid schema name: ${config.schema}`);
-  if (config.url) {
-    const pool = new pg.Pool({
-      connectionString: config.url,
-      max: config.poolSize ?? 10,
-      options: `-c search_path=${config.schema}`,
-    });
-    pool.on("error", () => {
-      // An idle client lost its server; the pool replaces it. Queries in flight still fail loudly.
-    });
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
-    return {
-      kind: "postgres",
-      schema: config.schema,
-      adapter: new PrismaPg(pool, { schema: config.schema }) as unknown as SqlMigrationAwareDriverAdapterFactory,
-      execute: async (sql) => {
-        await pool.query(sql);
-      },
-      query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
-      close: () => pool.end(),
-    };
-  }
-  const pglite = new PGlite(config.dataDir);
-  await pglite.waitReady;
-  return {
-    kind: "pglite",
-    schema: "public",
-    adapter: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
-    execute: async (sql) => {
-      await pglite.exec(sql);
-    },
-    query: async <T>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
-    close: () => pglite.close(),
-  };
+  assertIdentifier(config.schema, "schema");
+  if (config.role) assertIdentifier(config.role, "role");
+  return config.url
+    ? connectPostgres({ url: config.url, schema: config.schema, poolSize: config.poolSize ?? 10, role: config.role })
+    : connectPglite({ schema: config.schema, dataDir: config.dataDir, role: config.role });
 }
 
-/** Empties the package's schema (tests, demo resets); the next migration run rebuilds it. */
+/** Drops the package's schema with everything in it and creates it empty (tests, seed). */
 export async function resetSchema(db: Database): Promise<void> {
   await db.execute(`DROP SCHEMA IF EXISTS "${db.schema}" CASCADE; CREATE SCHEMA "${db.schema}";`);
 }

@@ -11,4 +11,6 @@ export {
   sendJson,
 } from "./http-server.js";
 export { createLogger, type Logger } from "./logger.js";
-export { applyMigrations, diffSchemaAgainstMigrations, readMigrations } from "./migrations.js";
+export { readMigrations } from "./migrations-folder.js";
+export { applyMigrations, diffSchemaAgainstMigrations, EMPTY_MIGRATION, firstMigrationSql } from "./migrations.js";
+export { writeNextMigration } from "./next-migration.js";

@@ -1,23 +1,24 @@
 import pino, { type Logger } from "pino";
+import pretty from "pino-pretty";
 
 export type { Logger };
 
 /**
- * pino JSON everywhere; pretty only for a person at a terminal. Log ids and field paths only:
- * never names, addresses or identity numbers (redaction below is a second line, not the first).
+ * JSON lines for machines and log shippers; pretty output only for a person at a terminal
+ * (a TTY outside CI). Log ids and field paths, never names, addresses or identity numbers: the
+ * redaction below is a second line of defence, not the first.
  */
-export function createLogger(name: string, bindings: Record<string, unknown> = {}): Logger {
-  const pretty = process.stdout.isTTY && !process.env.CI && process.env.LOG_FORMAT !== "json";
+export function createLogger(name: string, bindings: object = {}): Logger {
   const options: pino.LoggerOptions = {
     name,
-    level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? "warn" : "info"),
+    level: process.env.LOG_LEVEL || "info",
     base: { ...bindings },
     redact: {
       paths: ["*.authorization", "req.headers.authorization", "*.token", "*.identityNumber", "*.streetAddress", "*.phone"],
       censor: "[redacted]",
     },
   };
-  return pretty
-    ? pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true, ignore: "pid,hostname" } } })
-    : pino(options);
+  const atTerminal = process.stdout.isTTY === true && !process.env.CI;
+  // A stream rather than a transport: no worker thread to resolve or to lose lines on exit.
+  return atTerminal ? pino(options, pretty({ colorize: true, ignore: "pid,hostname" })) : pino(options);
 }

@@ -1,129 +1,105 @@
-import { readdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { Database } from "./database.js";
+import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { connectDatabase, type Database } from "./database.js";
+import type { Logger } from "./logger.js";
+import { readMigrations } from "./migrations-folder.js";
+import { type SchemaFile, withSchemaEngine } from "./schema-engine.js";
 
-/*
- * Prisma's own migrations, run by Prisma's schema engine compiled to WebAssembly: the CLI would
- * download a native engine, which this network does not allow (see PRISMA.md). The engine reads
- * nothing from disk: we hand it the migrations folder's contents.
- */
+const FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
+/** What the engine prints for a diff with nothing in it. */
+export const EMPTY_MIGRATION = "-- This is an empty migration.\n";
 
-interface Engine {
-  applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
-  diff(input: unknown): Promise<{ exitCode: number; stdout: string | null }>;
-  free(): void;
-}
-interface EngineModule {
-  SchemaEngine: { new: (options: unknown, log: (message: string) => void, adapter: object) => Promise<Engine> };
-}
-
-const require = createRequire(import.meta.url);
-
-// Node's WebAssembly global, typed to the little we use (@types/node leaves it to lib.dom).
-interface WasmApi {
-  instantiate(bytes: Uint8Array, imports: Record<string, object>): Promise<{ instance: { exports: Record<string, unknown> } }>;
-}
-const { WebAssembly } = globalThis as unknown as { WebAssembly: WasmApi };
-let engineModule: Promise<EngineModule> | undefined;
-
-/** Instantiates the wasm module once per process (wasm-bindgen's bundler target, loaded by hand). */
-function loadEngineModule(): Promise<EngineModule> {
-  engineModule ??= (async () => {
-    const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Record<string, unknown> & {
-      __wbg_set_wasm(exports: Record<string, unknown>): void;
-    };
-    const wasmPath = join(dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      "./schema_engine_bg.js": bindings,
-    });
-    bindings.__wbg_set_wasm(instance.exports);
-    (instance.exports.__wbindgen_start as () => void)();
-    return bindings as unknown as EngineModule;
-  })();
-  return engineModule;
-}
-
-const FILTERS = { externalTables: [], externalEnums: [] };
-
-async function withEngine<T>(
-  schemaPath: string,
-  adapter: SqlMigrationAwareDriverAdapterFactory,
-  work: (engine: Engine, datamodel: { path: string; content: string }) => Promise<T>,
-): Promise<T> {
-  const { SchemaEngine } = await loadEngineModule();
-  const datamodel = { path: schemaPath, content: await readFile(schemaPath, "utf8") };
-  const engine = await SchemaEngine.new(
-    { datamodels: [[datamodel.path, datamodel.content]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
-  try {
-    return await work(engine, datamodel);
-  } finally {
-    engine.free();
-  }
-}
-
-/** The migrations folder in the shape the engine takes (Prisma's layout on disk). */
-export async function readMigrations(migrationsDir: string) {
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const directories = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const lockfile = await readFile(join(migrationsDir, "migration_lock.toml"), "utf8").catch(() => null);
-  return {
-    baseDir: migrationsDir,
-    shadowDbInitScript: "",
-    lockfile: { path: "migration_lock.toml", content: lockfile },
-    migrationDirectories: await Promise.all(
-      directories.map(async (path) => ({
-        path,
-        migrationFile: {
-          path: "migration.sql",
-          content: { tag: "ok", value: await readFile(join(migrationsDir, path, "migration.sql"), "utf8") },
-        },
-      })),
-    ),
-  };
-}
-
-/** `prisma migrate deploy`: applies pending migrations, records them in _prisma_migrations. */
-export async function applyMigrations(options: { db: Database; migrationsDir: string; schemaPath: string }): Promise<string[]> {
-  const migrationsList = await readMigrations(options.migrationsDir);
-  return withEngine(options.schemaPath, options.db.adapter, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList, filters: FILTERS });
-    return result.appliedMigrationNames;
-  });
+async function readSchemaFile(schemaPath: string): Promise<SchemaFile> {
+  return { path: schemaPath, content: await readFile(schemaPath, "utf8") };
 }
 
 /**
- * Compares schema.prisma with what its migrations build: applies them to a fresh in-memory
- * PGlite and diffs. In sync → inSync and an empty migration; otherwise the SQL of the next one.
+ * `prisma migrate deploy`: applies the checked-in migrations not yet applied, in order, each
+ * recorded in _prisma_migrations in db.schema. Returns the names applied (none the second time).
+ */
+export async function applyMigrations(options: {
+  db: Database;
+  migrationsDir: string;
+  schemaPath: string;
+  logger?: Logger;
+}): Promise<string[]> {
+  const [migrationsList, datamodel] = await Promise.all([readMigrations(options.migrationsDir), readSchemaFile(options.schemaPath)]);
+  return options.db.withDedicatedConnection((adapter) =>
+    withSchemaEngine(
+      datamodel,
+      adapter,
+      async (engine) => (await engine.applyMigrations({ migrationsList, filters: FILTERS })).appliedMigrationNames,
+      options.logger,
+    ),
+  );
+}
+
+/**
+ * The engine prefixes a script that starts from nothing with `CREATE SCHEMA IF NOT EXISTS
+ * "<schema>"`. Checked-in migrations must not name a schema (the same file serves every schema on
+ * every backend; connectDatabase creates the schema), so that statement goes, and any other
+ * qualified name is refused rather than written.
+ */
+function schemaFreeSql(sql: string, schema: string): string {
+  const portable = sql.replace(new RegExp(`-- CreateSchema\\nCREATE SCHEMA IF NOT EXISTS "${schema}";\\n+`, "g"), "");
+  if (portable.includes(`"${schema}".`) || /CREATE SCHEMA/i.test(portable)) {
+    throw new Error(`the schema engine produced SQL that names the schema "${schema}":\n${portable}`);
+  }
+  return portable;
+}
+
+/** The SQL of a package's first migration: from an empty database to schema.prisma. */
+export async function firstMigrationSql(schemaPath: string, logger?: Logger): Promise<string> {
+  const datamodel = await readSchemaFile(schemaPath);
+  const db = await connectDatabase({ schema: "public" });
+  try {
+    const { stdout } = await withSchemaEngine(
+      datamodel,
+      db.adapter,
+      (engine) =>
+        engine.diff({ from: { tag: "empty" }, to: { tag: "schemaDatamodel", files: [datamodel] }, script: true, exitCode: null, filters: FILTERS }),
+      logger,
+    );
+    return schemaFreeSql(stdout ?? "", db.schema);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Does schema.prisma describe what its migrations build? Applies them to a throwaway in-memory
+ * PGlite (in `schema`, default public) and diffs the result against the datamodel. In sync →
+ * inSync and an empty migration; otherwise `sql` is the next migration. Introspection runs on
+ * PGlite only: through adapter-pg it fails on a PostgreSQL server (PRISMA.md item 11).
  */
 export async function diffSchemaAgainstMigrations(options: {
   schemaPath: string;
   migrationsDir: string;
+  schema?: string;
+  logger?: Logger;
 }): Promise<{ inSync: boolean; sql: string }> {
-  const pglite = new PGlite();
+  const [migrationsList, datamodel] = await Promise.all([readMigrations(options.migrationsDir), readSchemaFile(options.schemaPath)]);
+  const db = await connectDatabase({ schema: options.schema ?? "public" });
   try {
-    const adapter = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
-    const migrationsList = await readMigrations(options.migrationsDir);
-    return await withEngine(options.schemaPath, adapter, async (engine, datamodel) => {
-      if (migrationsList.migrationDirectories.length > 0) {
+    const { exitCode, stdout } = await withSchemaEngine(
+      datamodel,
+      db.adapter,
+      async (engine) => {
         await engine.applyMigrations({ migrationsList, filters: FILTERS });
-      }
-      const result = await engine.diff({
-        from: { tag: "schemaDatasource", files: [datamodel], configDir: dirname(options.schemaPath) },
-        to: { tag: "schemaDatamodel", files: [datamodel] },
-        script: true,
-        exitCode: true,
-        filters: FILTERS,
-      });
-      return { inSync: result.exitCode === 0, sql: result.stdout ?? "" };
-    });
+        return engine.diff({
+          from: { tag: "schemaDatasource", files: [datamodel], configDir: dirname(options.schemaPath) },
+          to: { tag: "schemaDatamodel", files: [datamodel] },
+          script: true,
+          exitCode: true,
+          filters: FILTERS,
+        });
+      },
+      options.logger,
+    );
+    // exitCode: 0 = no difference, 2 = a difference (the engine's --exit-code convention).
+    return { inSync: exitCode === 0, sql: schemaFreeSql(stdout ?? "", db.schema) };
   } finally {
-    await pglite.close();
+    await db.close();
   }
 }

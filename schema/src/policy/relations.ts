@@ -49,6 +49,8 @@ export function relationsOf(
  * a child's school or address reveals the parent's location just as much.
  */
 export function governingLevel(subject: SubjectFacts, fieldClass: FieldClass): ProtectionLevel | null {
+  // The audit trail holds ids and field paths, never values: its rows are not about where anyone is.
+  if (fieldClass === "AUDIT") return "NONE";
   if (subject.protectionLevel === null) return null;
   if (fieldClass !== "LOCATION") return subject.protectionLevel;
   return subject.parentLevels.reduce(stricterLevel, subject.protectionLevel);

@@ -5,11 +5,12 @@ import { CaseResolver } from "./case/case.resolver.js";
 import { ConsentResolver } from "./consent/consent.resolver.js";
 import { personReference } from "./person/person.reference.js";
 import { PersonResolver } from "./person/person.resolver.js";
+import { ProtectionResolver } from "./person/protection.resolver.js";
 
 export function buildSocialServicesSchema(options: { enforce?: boolean } = {}) {
   return buildAgencySchema({
     ...options,
-    resolvers: [PersonResolver, CaseResolver, AssignmentResolver, ConsentResolver],
+    resolvers: [PersonResolver, ProtectionResolver, CaseResolver, AssignmentResolver, ConsentResolver],
     referenceResolvers: { Person: personReference },
   });
 }

@@ -1,4 +1,4 @@
-import { mintToken, startHub } from "@skyddsnat/hub";
+import { mintToken, randomPorts, startHub } from "@skyddsnat/hub";
 import { createLogger } from "@skyddsnat/platform";
 import { clientViewBody } from "./client-view.js";
 import { compare, row, runLoad } from "./load.js";
@@ -13,7 +13,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const logger = createLogger("bench", {});
 logger.level = "warn";
-const ports = { gateway: 0, subgraphs: { "social-services": 0, housing: 0, "police-liaison": 0, "child-services": 0 } };
+const ports = randomPorts();
 const databases = { urlFor: () => undefined };
 
 const withPolicy = await startHub({ ports, databases, logger, seed: true });

@@ -1,4 +1,4 @@
-import { type HubOptions, type RunningHub, startHub } from "@skyddsnat/hub";
+import { type HubOptions, randomPorts, type RunningHub, startHub } from "@skyddsnat/hub";
 import { createLogger } from "@skyddsnat/platform";
 import { TEST_DATABASE_URL } from "./database-url.mjs";
 
@@ -8,7 +8,7 @@ import { TEST_DATABASE_URL } from "./database-url.mjs";
  */
 export function startExtraHub(options: Partial<HubOptions>): Promise<RunningHub> {
   return startHub({
-    ports: { gateway: 0, subgraphs: { "social-services": 0, housing: 0, "police-liaison": 0, "child-services": 0 } },
+    ports: randomPorts(),
     databases: { urlFor: () => TEST_DATABASE_URL },
     logger: createLogger("extra-hub"),
     reset: false,

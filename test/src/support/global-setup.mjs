@@ -1,15 +1,12 @@
 // Plain JavaScript: Jest runs global setup outside its transform, and the hub is already built.
-import { startHub } from "@skyddsnat/hub";
+import { randomPorts, startHub } from "@skyddsnat/hub";
 import { createLogger } from "@skyddsnat/platform";
 import { TEST_DATABASE_URL } from "./database-url.mjs";
 
 export default async function globalSetup() {
   process.env.LOG_LEVEL ??= "warn";
   const hub = await startHub({
-    ports: {
-      gateway: 0,
-      subgraphs: { "social-services": 0, housing: 0, "police-liaison": 0, "child-services": 0 },
-    },
+    ports: randomPorts(),
     databases: { urlFor: () => TEST_DATABASE_URL },
     logger: createLogger("test-hub"),
     reset: true,

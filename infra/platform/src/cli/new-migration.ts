@@ -1,27 +1,24 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { diffSchemaAgainstMigrations } from "../migrations.js";
+import { resolve } from "node:path";
+import { writeNextMigration } from "../next-migration.js";
 
-/**
- * `npm run migration:new -- <package-dir> <name>`: writes the next Prisma migration for a
- * package from the difference between its schema.prisma and its migrations. Writes nothing when
- * they already agree.
+/*
+ * node infra/platform/dist/cli/new-migration.js <path-to-package> <name>
+ * (or `npm run migration:new -- <path-to-package> <name>` from the root): writes the package's
+ * next Prisma migration from its schema.prisma, or nothing when they already agree.
  */
 const [packageDir, name] = process.argv.slice(2);
-if (!packageDir || !name || !/^[a-z0-9_]+$/.test(name)) {
-  process.stderr.write("usage: npm run migration:new -- <package-dir> <snake_case_name>\n");
+if (!packageDir || !name) {
+  process.stderr.write("usage: new-migration <path-to-package> <snake_case_name>\n");
   process.exit(2);
 }
-const prismaDir = resolve(packageDir, "prisma");
-const migrationsDir = join(prismaDir, "migrations");
-const { inSync, sql } = await diffSchemaAgainstMigrations({ schemaPath: join(prismaDir, "schema.prisma"), migrationsDir });
-if (inSync) {
-  process.stdout.write("schema.prisma and the migrations agree: nothing to write\n");
-  process.exit(0);
+try {
+  const written = await writeNextMigration({ packageDir: resolve(packageDir), name });
+  process.stdout.write(
+    written.length === 0
+      ? "schema.prisma and the migrations agree: nothing written\n"
+      : written.map((file) => `wrote ${file}\n`).join(""),
+  );
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 }
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = join(migrationsDir, `${stamp}_${name}`);
-await mkdir(dir, { recursive: true });
-await writeFile(join(dir, "migration.sql"), sql);
-await writeFile(join(migrationsDir, "migration_lock.toml"), 'provider = "postgresql"\n');
-process.stdout.write(`wrote ${dir}/migration.sql\n`);

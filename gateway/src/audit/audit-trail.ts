@@ -1,0 +1,85 @@
+import type { AccessDecision } from "@skyddsnat/schema";
+import type { JWK } from "jose";
+import type { GatewayContext } from "../context.js";
+import type { GuardOutcome } from "../guard/guarded-gateway.js";
+import { type AuditEntry, operationHash } from "./chain.js";
+import { signCheckpoint } from "./checkpoint.js";
+import { accessEntries, eventEntry, isProtected } from "./entries.js";
+import type { AuditStore } from "./store.js";
+import { AuditWriter } from "./writer.js";
+
+/** Mutations whose effect on protected data is itself audited (consent, assignment, protection). */
+const AUDITED_CHANGES = new Set(["recordConsent", "revokeConsent", "assignStaff", "openCase", "closeCase", "updateProtectionLevel"]);
+
+/**
+ * The gateway's audit step, between the guard's decisions and the response: records every
+ * decision on protected data, and releases a protected value only once its record is committed.
+ */
+export class AuditTrail {
+  readonly writer: AuditWriter;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly store: AuditStore,
+    private readonly checkpointKey: { privateJwk: JWK; kid: string },
+    /** Keys that verify checkpoints (the public half of checkpointKey). */
+    readonly publicJwks: { keys: JWK[] },
+  ) {
+    this.writer = new AuditWriter(store.prisma);
+  }
+
+  /** Signs a checkpoint now and then every `intervalMs`. */
+  startCheckpoints(intervalMs: number): void {
+    this.timer = setInterval(() => void this.checkpoint().catch(() => {}), intervalMs);
+    this.timer.unref();
+  }
+
+  checkpoint() {
+    return signCheckpoint(this.store.prisma, this.checkpointKey);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.checkpoint().catch(() => {});
+  }
+
+  /** Active break-the-glass grants of the actor; consulted only when the request states EMERGENCY. */
+  async emergencyGrants(context: Pick<GatewayContext, "actor">): Promise<string[]> {
+    if (context.actor.purpose !== "EMERGENCY") return [];
+    const grants = await this.store.prisma.emergencyGrant.findMany({
+      where: { staffId: context.actor.staffId, agency: context.actor.agency, expiresAt: { gt: new Date() } },
+      select: { subjectId: true },
+    });
+    return grants.map((grant) => grant.subjectId);
+  }
+
+  async denied(reason: string, requestId: string): Promise<void> {
+    await this.writer.append([eventEntry("REQUEST_DENIED", null, { requestId, decision: "DENY", reason })]);
+  }
+
+  /** The guard's beforeRelease hook. */
+  async beforeRelease(outcome: GuardOutcome, context: GatewayContext, query: string | undefined): Promise<AccessDecision[]> {
+    const hash = operationHash(query);
+    const entries: AuditEntry[] = accessEntries(outcome, context, hash);
+    const auditorQuery = context.actor.role === "AUDITOR";
+    if (auditorQuery) entries.push(eventEntry("AUDIT_QUERY", context, { operationHash: hash, decision: "ALLOW" }));
+    for (const change of outcome.mutations) {
+      if (AUDITED_CHANGES.has(change.field)) {
+        entries.push(eventEntry("CHANGE", context, { subjectId: change.subjectId, fieldPaths: [change.field], operationHash: hash }));
+      }
+    }
+    try {
+      await this.writer.append(entries);
+      return outcome.decisions;
+    } catch (error) {
+      context.logger.error({ err: error }, "audit store unavailable: withholding protected fields");
+      // Fail closed: nothing protected (and nothing from the audit trail) leaves unrecorded.
+      return outcome.decisions.map((decision, index) => {
+        const check = outcome.checks[index];
+        const mustRecord =
+          check && (check.fieldClass === "AUDIT" || isProtected(check.subjectId ? outcome.facts.get(check.subjectId) : undefined));
+        return decision.effect === "allow" && mustRecord ? { effect: "redact", reason: "AUDIT_UNAVAILABLE", rule: null } : decision;
+      });
+    }
+  }
+}

@@ -1,0 +1,250 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { AuditWriter, chain, GENESIS_HASH, openAuditStore, signCheckpoint, verifyStoredChain, type AuditEntry } from "@skyddsnat/gateway";
+import { buildPopulation, ensureDevKeys, mintToken } from "@skyddsnat/hub";
+import pg from "pg";
+import { recordsOf, withAuditOwner } from "./support/audit-db.js";
+import { TEST_DATABASE_URL } from "./support/database-url.mjs";
+import { gqlAs, hubUrl, tokenFor } from "./support/http.js";
+import { SCENARIOS } from "./support/scenarios.js";
+
+const her = SCENARIOS.PROTECTED_REGISTRATION;
+const ordinary = SCENARIOS.NONE;
+const herRecord = buildPopulation().socialServices.persons.find((p) => p.id === her.adult)!;
+
+/** Sends a query and returns the body with the request id the gateway assigned. */
+async function send(token: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(hubUrl(), {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, any>; errors?: { path?: unknown[]; extensions?: Record<string, unknown> }[] };
+  return { requestId: response.headers.get("x-request-id") ?? "", status: response.status, ...body };
+}
+
+describe("every access to protected data is recorded", () => {
+  test("a protected access leaves exactly one record: who, which person, which fields, decision, ground", async () => {
+    const query = `{ person(id: "${her.adult}") { id givenName streetAddress } }`;
+    const response = await send(await tokenFor("SOCIAL_SECRETARY", "ss-1001"), query);
+    expect(response.data?.person.streetAddress).toBe(herRecord.streetAddress);
+    const records = await recordsOf(response.requestId);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      kind: "FIELD_ACCESS",
+      actorStaffId: "ss-1001",
+      actorAgency: "social-services",
+      actorRole: "SOCIAL_SECRETARY",
+      actorIssuer: "https://idp.social-services.kommun.example",
+      purpose: "CASE_WORK",
+      subjectId: her.adult,
+      decision: "ALLOW",
+      rule: expect.any(String),
+      emergency: false,
+      operationHash: createHash("sha256").update(query).digest("hex"),
+    });
+    expect(records[0]?.fieldPaths.sort()).toEqual(["person.givenName", "person.streetAddress"]);
+    // The record names fields, never their values.
+    expect(JSON.stringify(records)).not.toContain(herRecord.streetAddress);
+    expect(JSON.stringify(records)).not.toContain(herRecord.givenName);
+  });
+
+  test("an access to an unprotected person's data leaves no field record (nothing protected was touched)", async () => {
+    const response = await send(await tokenFor("SOCIAL_SECRETARY", "ss-1003"), `{ person(id: "${ordinary.adult}") { givenName } }`);
+    expect(response.data?.person.givenName).toEqual(expect.any(String));
+    expect(await recordsOf(response.requestId)).toEqual([]);
+  });
+
+  test("a withheld field is recorded as a refusal with its reason", async () => {
+    const response = await send(await tokenFor("POLICE_LIAISON", "pl-4001"), `{ person(id: "${her.adult}") { streetAddress } }`);
+    expect(response.data?.person.streetAddress).toBeNull();
+    const records = await recordsOf(response.requestId);
+    expect(records).toEqual([expect.objectContaining({ decision: "REDACT", reason: "REQUIRES_EMERGENCY_GROUND", subjectId: her.adult, fieldPaths: ["person.streetAddress"] })]);
+  });
+
+  test("a request refused at the door is recorded too", async () => {
+    const expired = await mintToken({ agency: "housing", role: "HOUSING_OFFICER", sub: "ho-3001", expiresAt: Math.floor(Date.now() / 1000) - 60 });
+    const response = await send(expired, `{ person(id: "${her.adult}") { streetAddress } }`);
+    expect(response.status).toBe(401);
+    const requestId = response.errors?.[0]?.extensions?.requestId as string;
+    expect(await recordsOf(requestId)).toEqual([expect.objectContaining({ kind: "REQUEST_DENIED", decision: "DENY", reason: "EXPIRED" })]);
+  });
+
+  test("consent, assignment and protection-level changes are recorded", async () => {
+    const consent = await send(
+      await tokenFor("CONTACT_PERSON", "cp-2001"),
+      `mutation { recordConsent(input: { subjectId: "${ordinary.adult}", recipientAgency: housing, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "2026-11-01T00:00:00Z", validTo: "2027-05-01T00:00:00Z" }) { id } }`,
+    );
+    expect(consent.errors).toBeUndefined();
+    expect(await recordsOf(consent.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: ordinary.adult, fieldPaths: ["recordConsent"] }));
+    const level = await send(
+      await tokenFor("SOCIAL_SECRETARY", "ss-1001"),
+      `mutation { updateProtectionLevel(input: { subjectId: "${ordinary.children[0]}", protectionLevel: NONE }) { id } }`,
+    );
+    expect(level.errors).toBeUndefined();
+    expect(await recordsOf(level.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: ordinary.children[0], fieldPaths: ["updateProtectionLevel"] }));
+  });
+});
+
+describe("fail closed: nothing protected leaves unrecorded", () => {
+  const revoke = () => withAuditOwner((c) => c.query(`REVOKE INSERT ON "AuditRecord" FROM skyddsnat_audit_writer`));
+  const restore = () => withAuditOwner((c) => c.query(`GRANT INSERT ON "AuditRecord" TO skyddsnat_audit_writer`));
+  afterAll(restore);
+
+  test("with the audit store refusing writes, protected fields are withheld (AUDIT_UNAVAILABLE) and unprotected data flows", async () => {
+    await revoke();
+    try {
+      const token = await tokenFor("SOCIAL_SECRETARY", "ss-1001");
+      const response = await send(token, `{ her: person(id: "${her.adult}") { id streetAddress } other: person(id: "${ordinary.adult}") { streetAddress } }`);
+      expect(response.data?.her.id).toBe(her.adult);
+      expect(response.data?.her.streetAddress).toBeNull();
+      expect(response.errors).toContainEqual(expect.objectContaining({ path: ["her", "streetAddress"], extensions: expect.objectContaining({ code: "FORBIDDEN_FIELD", reason: "AUDIT_UNAVAILABLE" }) }));
+      expect(response.data?.other.streetAddress).toEqual(expect.any(String));
+      expect(JSON.stringify(response)).not.toContain(herRecord.streetAddress);
+    } finally {
+      await restore();
+    }
+    // And once the store is back, the same request releases the value again.
+    const again = await send(await tokenFor("SOCIAL_SECRETARY", "ss-1001"), `{ person(id: "${her.adult}") { streetAddress } }`);
+    expect(again.data?.person.streetAddress).toBe(herRecord.streetAddress);
+  });
+});
+
+describe("the audit trail is append-only", () => {
+  test("the role the hub writes with cannot update or delete audit rows", async () => {
+    const writer = new pg.Client({ connectionString: TEST_DATABASE_URL, options: "-c search_path=audit -c role=skyddsnat_audit_writer" });
+    await writer.connect();
+    try {
+      await expect(writer.query(`UPDATE "AuditRecord" SET decision = 'ALLOW'`)).rejects.toThrow(/permission denied/);
+      await expect(writer.query(`DELETE FROM "AuditRecord"`)).rejects.toThrow(/permission denied/);
+      await expect(writer.query(`TRUNCATE "AuditRecord"`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await writer.end();
+    }
+  });
+
+  test("even the table's owner is stopped by the trigger", async () => {
+    await withAuditOwner(async (owner) => {
+      await expect(owner.query(`UPDATE "AuditRecord" SET decision = 'ALLOW' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM "AuditRecord" WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    });
+  });
+});
+
+describe("the verifier finds the first tampered record", () => {
+  const keys = ensureDevKeys();
+  let counter = 0;
+
+  /** A fresh chain of ten records in a scratch schema, and a tamperer that can bypass the trigger. */
+  async function freshChain() {
+    const schema = `audit_tamper_${process.pid}_${counter++}`;
+    const store = await openAuditStore({ url: TEST_DATABASE_URL }, { schema, reset: true });
+    const entries: AuditEntry[] = Array.from({ length: 10 }, (_, i) => ({
+      id: `rec-${i}`,
+      at: new Date(Date.UTC(2026, 10, 24, 12, 0, i)),
+      kind: "FIELD_ACCESS",
+      requestId: `req-${i}`,
+      actorStaffId: "ss-1001",
+      actorAgency: "social-services",
+      actorRole: "SOCIAL_SECRETARY",
+      actorIssuer: "test",
+      clientId: null,
+      purpose: "CASE_WORK",
+      subjectId: `per_${i}`,
+      fieldPaths: ["person.streetAddress"],
+      decision: "ALLOW",
+      reason: null,
+      rule: "social-secretary-holds-the-whole-case",
+      emergency: false,
+      operationHash: "h",
+    }));
+    await new AuditWriter(store.prisma).append(entries);
+    const tamper = (sql: string) =>
+      withAuditOwner((c) => c.query(`SET session_replication_role = replica; ${sql}; SET session_replication_role = origin`), schema);
+    const verify = async () => verifyStoredChain(store.prisma, (await keys).gateway.publicJwks);
+    return { store, schema, tamper, verify, drop: async () => {
+      await store.close();
+      await withAuditOwner((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
+    } };
+  }
+
+  test("an intact chain verifies", async () => {
+    const chainUnderTest = await freshChain();
+    try {
+      expect(await chainUnderTest.verify()).toMatchObject({ ok: true, records: 10 });
+    } finally {
+      await chainUnderTest.drop();
+    }
+  });
+
+  test.each([
+    ["a changed record", `UPDATE "AuditRecord" SET decision = 'REDACT' WHERE seq = 4`, "4", "CHANGED"],
+    ["a deleted record", `DELETE FROM "AuditRecord" WHERE seq = 6`, "6", "REMOVED"],
+    ["a removed record with the rest renumbered", `DELETE FROM "AuditRecord" WHERE seq = 6; UPDATE "AuditRecord" SET seq = seq - 1 WHERE seq > 6`, "6", "REMOVED"],
+    ["two swapped records", `UPDATE "AuditRecord" SET seq = -5 WHERE seq = 5; UPDATE "AuditRecord" SET seq = 5 WHERE seq = 6; UPDATE "AuditRecord" SET seq = 6 WHERE seq = -5`, "5", "REORDERED"],
+  ])("%s is reported, with the first bad sequence number", async (_name, sql, seq, problem) => {
+    const chainUnderTest = await freshChain();
+    try {
+      await chainUnderTest.tamper(sql);
+      const report = await chainUnderTest.verify();
+      expect(report.ok).toBe(false);
+      expect(report.firstProblem).toMatchObject({ seq, problem });
+    } finally {
+      await chainUnderTest.drop();
+    }
+  });
+
+  test("an inserted record, hashed correctly by a tamperer who knows the algorithm, is reported where the chain breaks", async () => {
+    const chainUnderTest = await freshChain();
+    try {
+      const prev = await withAuditOwner((c) => c.query(`SELECT hash FROM "AuditRecord" WHERE seq = 2`), chainUnderTest.schema);
+      const forged: AuditEntry = { id: "forged", at: new Date(), kind: "FIELD_ACCESS", requestId: "forged", actorStaffId: "ss-1001", actorAgency: "social-services", actorRole: "SOCIAL_SECRETARY", actorIssuer: "test", clientId: null, purpose: "CASE_WORK", subjectId: "per_x", fieldPaths: [], decision: "ALLOW", reason: null, rule: null, emergency: false, operationHash: "h" };
+      const [row] = chain({ seq: 2n, hash: prev.rows[0].hash }, [forged]);
+      await chainUnderTest.tamper(
+        `UPDATE "AuditRecord" SET seq = seq + 100 WHERE seq >= 3; UPDATE "AuditRecord" SET seq = seq - 99 WHERE seq >= 103;
+         INSERT INTO "AuditRecord" (seq, id, at, kind, "requestId", "actorStaffId", "actorAgency", "actorRole", "actorIssuer", purpose, "subjectId", "fieldPaths", decision, emergency, "operationHash", "prevHash", hash)
+         VALUES (3, 'forged', '${row!.at.toISOString()}', 'FIELD_ACCESS', 'forged', 'ss-1001', 'social-services', 'SOCIAL_SECRETARY', 'test', 'CASE_WORK', 'per_x', '{}', 'ALLOW', false, 'h', '${row!.prevHash}', '${row!.hash}')`,
+      );
+      expect((await chainUnderTest.verify()).firstProblem).toMatchObject({ seq: "4", problem: "INSERTED" });
+    } finally {
+      await chainUnderTest.drop();
+    }
+  });
+
+  test("removing the newest records is caught by the signed checkpoint", async () => {
+    const chainUnderTest = await freshChain();
+    try {
+      await signCheckpoint(chainUnderTest.store.prisma, (await keys).gateway);
+      await chainUnderTest.tamper(`DELETE FROM "AuditRecord" WHERE seq >= 9`);
+      expect((await chainUnderTest.verify()).firstProblem).toMatchObject({ seq: "10", problem: "TRUNCATED" });
+    } finally {
+      await chainUnderTest.drop();
+    }
+  });
+
+  test("the CLI exits non-zero on a tampered chain and zero on an intact one", async () => {
+    const { execFile } = await import("node:child_process");
+    const run = (schema: string) =>
+      new Promise<number>((resolve) => {
+        const child = execFile("node", [new URL("../../infra/hub/dist/cli/audit-verify.js", import.meta.url).pathname], {
+          env: { ...process.env, AUDIT_DATABASE_URL: TEST_DATABASE_URL, AUDIT_SCHEMA: schema },
+        });
+        child.on("exit", (code) => resolve(code ?? -1));
+      });
+    const chainUnderTest = await freshChain();
+    try {
+      expect(await run(chainUnderTest.schema)).toBe(0);
+      await chainUnderTest.tamper(`UPDATE "AuditRecord" SET "subjectId" = 'per_other' WHERE seq = 2`);
+      expect(await run(chainUnderTest.schema)).toBe(1);
+    } finally {
+      await chainUnderTest.drop();
+    }
+  });
+
+  test("chaining is deterministic and starts from the genesis hash", () => {
+    const [first] = chain({ seq: 0n, hash: GENESIS_HASH }, [{ id: "x", at: new Date(0), kind: "CHANGE", requestId: "r", actorStaffId: null, actorAgency: null, actorRole: null, actorIssuer: null, clientId: null, purpose: null, subjectId: null, fieldPaths: [], decision: "RECORDED", reason: null, rule: null, emergency: false, operationHash: "" }]);
+    expect(first?.prevHash).toBe(GENESIS_HASH);
+    expect(first?.seq).toBe(1n);
+    expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
