@@ -40,6 +40,8 @@ export interface GatewayOptions {
   unsafeDisableGuard?: boolean;
   /** The audit trail; without it, protected values are never released (fail closed). */
   audit?: AuditTrail;
+  /** Benchmarks only: release decisions without recording them, to measure the audit's cost. */
+  unsafeSkipAudit?: boolean;
 }
 
 /** With no audit trail configured, nothing protected may leave: it could not be recorded. */
@@ -89,10 +91,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     disabled: options.unsafeDisableGuard === true,
     loadFacts: async (subjectIds, context) =>
       facts(subjectIds, await signer.sign(claimsOf(context), FACTS_AUDIENCE)),
-    beforeRelease: (outcome, context, query) =>
-      options.audit
-        ? options.audit.beforeRelease(outcome, context, query)
-        : Promise.resolve(withheldWithoutAudit(outcome)),
+    beforeRelease: (outcome, context, query) => {
+      if (options.unsafeSkipAudit) return Promise.resolve(outcome.decisions);
+      return options.audit ? options.audit.beforeRelease(outcome, context, query) : Promise.resolve(withheldWithoutAudit(outcome));
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -42,7 +42,7 @@ describe("break-the-glass", () => {
     );
     expect(granted.errors).toBeUndefined();
     grantId = granted.data?.requestEmergencyAccess.id;
-    const { grantedAt, expiresAt } = granted.data?.requestEmergencyAccess;
+    const { grantedAt, expiresAt } = granted.data?.requestEmergencyAccess ?? {};
     expect(Date.parse(expiresAt) - Date.parse(grantedAt)).toBe(30 * 60_000);
 
     const opened = await send(await police("EMERGENCY"), ADDRESS);

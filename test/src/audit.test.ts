@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { afterAll, describe, expect, test } from "@jest/globals";
 import { AuditWriter, chain, GENESIS_HASH, openAuditStore, signCheckpoint, verifyStoredChain, type AuditEntry } from "@skyddsnat/gateway";
 import { buildPopulation, ensureDevKeys, mintToken } from "@skyddsnat/hub";
 import pg from "pg";
 import { recordsOf, withAuditOwner } from "./support/audit-db.js";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
-import { gqlAs, hubUrl, tokenFor } from "./support/http.js";
+import { hubUrl, tokenFor } from "./support/http.js";
 import { SCENARIOS } from "./support/scenarios.js";
 
 const her = SCENARIOS.PROTECTED_REGISTRATION;

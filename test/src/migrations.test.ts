@@ -8,10 +8,13 @@ import { TEST_DATABASE_URL } from "./support/database-url.mjs";
 // Each agency subgraph's Prisma schema against its checked-in migrations, and those migrations on
 // both backends. When the first test fails: npm run migration:new -- subgraphs/<name> <change_name>
 const SUBGRAPHS_DIR = fileURLToPath(new URL("../../subgraphs/", import.meta.url));
-const prismaDir = (name: string) => `${SUBGRAPHS_DIR}${name}/prisma`;
+// The audit store's Prisma schema lives with the gateway, which owns it.
+const AUDIT_PRISMA_DIR = fileURLToPath(new URL("../../gateway/prisma", import.meta.url));
+const prismaDir = (name: string) => (name === "audit" ? AUDIT_PRISMA_DIR : `${SUBGRAPHS_DIR}${name}/prisma`);
 // Every package under subgraphs/ that has a Prisma schema (a new agency is covered without edits).
 const PRISMA_SUBGRAPHS = readdirSync(SUBGRAPHS_DIR)
   .filter((name) => existsSync(`${prismaDir(name)}/schema.prisma`))
+  .concat("audit")
   .sort();
 
 test("finds the agency subgraphs' Prisma schemas", () => {

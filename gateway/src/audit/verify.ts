@@ -65,7 +65,7 @@ export async function verifyChain(
     expectedSeq += 1n;
   }
   for (const checkpoint of checkpoints) {
-    let claims;
+    let claims: Awaited<ReturnType<typeof verifyCheckpoint>>;
     try {
       claims = await verifyCheckpoint(checkpoint.jws, publicJwks);
     } catch {

@@ -46,13 +46,19 @@ export interface ResponseGuardOptions {
  */
 export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptions): ApolloGateway {
   const classes: ClassificationMap = classificationMap(parse(options.supergraphSdl));
+  // Apollo hands the same parsed document for the same query text: rewrite each one once.
+  const rewritten = new WeakMap<DocumentNode, DocumentNode>();
   const load = gateway.load.bind(gateway);
   gateway.load = async (loadOptions) => {
     const loaded = await load(loadOptions);
     if (options.disabled) return loaded;
     const executor: GatewayExecutor = async (requestContext) => {
       const context = requestContext.context as unknown as GatewayContext;
-      const document = withRecordFields(requestContext.document, loaded.schema);
+      let document = rewritten.get(requestContext.document);
+      if (!document) {
+        document = withRecordFields(requestContext.document, loaded.schema);
+        rewritten.set(requestContext.document, document);
+      }
       const operation = getOperationAST(document, requestContext.operationName ?? undefined);
       const result = await loaded.executor({ ...requestContext, document, operation } as GatewayGraphQLRequestContext);
       if (!result.data || !operation) return result;

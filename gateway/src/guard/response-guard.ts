@@ -66,7 +66,7 @@ export function findChecks(
 function visitValue(state: Walk, type: unknown, nodes: readonly FieldNode[], value: unknown, path: (string | number)[]): void {
   if (value === null || value === undefined || !isObjectType(type)) return;
   if (Array.isArray(value)) {
-    value.forEach((item, index) => visitValue(state, type, nodes, item, [...path, index]));
+    for (const [index, item] of value.entries()) visitValue(state, type, nodes, item, [...path, index]);
     return;
   }
   visitObject(state, type, nodes, value as Record<string, unknown>, path);

@@ -21,6 +21,8 @@ export interface HubOptions {
   unsafeSkipSubgraphPolicy?: SubgraphName[];
   /** Benchmarks only: run without the gateway's response guard. */
   unsafeDisableGuard?: boolean;
+  /** Benchmarks only: release without writing audit records. */
+  unsafeSkipAudit?: boolean;
   keysDir?: string;
   /** How often the audit chain head is signed (ms); default one minute. */
   checkpointIntervalMs?: number;
@@ -104,6 +106,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     logger: logger.child({ component: "gateway" }),
     port: ports.gateway,
     unsafeDisableGuard: options.unsafeDisableGuard ?? false,
+    unsafeSkipAudit: options.unsafeSkipAudit ?? false,
   });
 
   return {

@@ -1,17 +1,20 @@
 import DataLoader from "dataloader";
 import type { Flat, HousingApplication, PrismaClient, Tenancy } from "./generated/prisma/client.js";
 
-/** One loader per key, per request. */
+/** One loader per key, per request: a query that touches many persons costs one SQL per kind. */
 export function createLoaders(db: PrismaClient) {
   return {
-    db,
+    /** Only tenancy field resolvers read flats: an address is never reached except through its tenancy. */
     flatById: new DataLoader<string, Flat | null>(async (ids) => {
       const rows = await db.flat.findMany({ where: { id: { in: [...ids] } } });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     applicationsOf: new DataLoader<string, HousingApplication[]>(async (personIds) => {
-      const rows = await db.housingApplication.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { submittedAt: "asc" } });
+      const rows = await db.housingApplication.findMany({
+        where: { personId: { in: [...personIds] } },
+        orderBy: { submittedAt: "asc" },
+      });
       return personIds.map((id) => rows.filter((row) => row.personId === id));
     }),
     tenanciesOf: new DataLoader<string, Tenancy[]>(async (personIds) => {

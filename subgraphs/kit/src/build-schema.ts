@@ -35,7 +35,8 @@ export async function buildAgencySchema(options: AgencySchemaOptions): Promise<G
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes ?? [],
-    validate: { forbidUnknownValues: false },
+    // Validation errors name the argument and the rule, never echo the value (it may be location data).
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

@@ -13,8 +13,13 @@ export const CLIENT_VIEW = `query ClientView($id: ID!) {
   }
 }`;
 
-/** A protected client of the contact person cp-2001, so the policy has real decisions to make. */
-export function clientViewBody(): string {
-  const id = buildPopulation().scenarios.PROTECTED_REGISTRATION.adult;
-  return JSON.stringify({ query: CLIENT_VIEW, variables: { id } });
+/**
+ * The contact person cp-2001's whole caseload, one request body per client, so a run spreads
+ * over many people (most of them protected) as a real day at the desk would.
+ */
+export function clientViewBodies(): string[] {
+  const population = buildPopulation();
+  const theirCases = new Set(population.socialServices.assignments.filter((a) => a.staffId === "cp-2001").map((a) => a.caseId));
+  const clients = [...new Set(population.socialServices.cases.filter((c) => theirCases.has(c.id)).map((c) => c.personId))];
+  return clients.map((id) => JSON.stringify({ query: CLIENT_VIEW, variables: { id } }));
 }

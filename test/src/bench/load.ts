@@ -11,7 +11,8 @@ export interface LoadResult {
 export async function runLoad(options: {
   url: string;
   token: string;
-  body: string;
+  /** Request bodies, sent in rotation. */
+  bodies: string[];
   durationMs: number;
   concurrency: number;
 }): Promise<LoadResult> {
@@ -20,13 +21,15 @@ export async function runLoad(options: {
   let errors = 0;
   const started = performance.now();
   const deadline = started + options.durationMs;
+  let next = 0;
   const client = async () => {
     while (performance.now() < deadline) {
+      const body = options.bodies[next++ % options.bodies.length];
       const t0 = performance.now();
       const response = await fetch(options.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
-        body: options.body,
+        body,
       });
       const text = await response.text();
       if (!response.ok || text.includes('"INTERNAL_SERVER_ERROR"')) errors += 1;

@@ -34,7 +34,7 @@ const indexOf = (data: Record<string, unknown>, root: string, list: string, id: 
   if (index < 0) throw new Error(`${root}.${list} has no item ${id}`);
   return index;
 };
-const first = (root: string, list: string, field: string) => (data: Record<string, unknown>) => [root, list, 0, field];
+const first = (root: string, list: string, field: string) => () => [root, list, 0, field];
 const none = () => null;
 
 export const MATRIX_FIELDS: MatrixField[] = [

@@ -1,11 +1,33 @@
+import { badUserInput } from "@skyddsnat/schema";
 import { newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
+import type { ApplicationStatus } from "../enums.js";
 import type { HousingApplication as ApplicationRow, Prisma } from "../generated/prisma/client.js";
+import { isKnownPerson } from "../person/known-person.js";
 import { ApplicationFilter, RegisterApplicationInput } from "./application.input.js";
 import { HousingApplication, HousingApplicationConnection } from "./application.type.js";
 
-const OPEN_STATUSES = new Set(["SUBMITTED", "APPROVED"]);
+/** While an application is being decided or waits for a flat, its handler is responsible for it. */
+const CURRENT_STATUSES: ReadonlySet<ApplicationStatus> = new Set<ApplicationStatus>(["SUBMITTED", "APPROVED"]);
+
+function applicationWhere(filter: ApplicationFilter | undefined): Prisma.HousingApplicationWhereInput {
+  return {
+    ...(filter?.status ? { status: filter.status } : {}),
+    ...(filter?.urgency ? { urgency: filter.urgency } : {}),
+    ...(filter?.requestedArea ? { requestedArea: { equals: filter.requestedArea, mode: "insensitive" } } : {}),
+  };
+}
+
+/** A filter on a classified field may only find applications whose field the actor could see. */
+async function admitByFilter(rows: ApplicationRow[], filter: ApplicationFilter | undefined, context: Context) {
+  let admitted = rows;
+  const subjectOf = (row: ApplicationRow) => row.personId;
+  if (filter?.requestedArea) admitted = await context.policy.admit(admitted, subjectOf, "LOCATION");
+  if (filter?.status) admitted = await context.policy.admit(admitted, subjectOf, "STATUS");
+  if (filter?.urgency) admitted = await context.policy.admit(admitted, subjectOf, "HOUSING");
+  return admitted;
+}
 
 @Resolver(() => HousingApplication)
 export class ApplicationResolver {
@@ -20,27 +42,15 @@ export class ApplicationResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
-    const where: Prisma.HousingApplicationWhereInput = {
-      ...(filter?.status ? { status: filter.status } : {}),
-      ...(filter?.urgency ? { urgency: filter.urgency } : {}),
-      ...(filter?.requestedArea ? { requestedArea: { equals: filter.requestedArea, mode: "insensitive" } } : {}),
-    };
     return pageById(
       page,
       ({ take, cursorId }) =>
         context.loaders.db.housingApplication.findMany({
-          where: { AND: [where, cursorId ? { id: { gt: cursorId } } : {}] },
+          where: { AND: [applicationWhere(filter), cursorId ? { id: { gt: cursorId } } : {}] },
           orderBy: { id: "asc" },
           take,
         }),
-      async (rows) => {
-        // Filtering by area is a LOCATION question; by status or urgency a STATUS/HOUSING one.
-        let admitted = rows;
-        if (filter?.requestedArea) admitted = await context.policy.admit(admitted, (row) => row.personId, "LOCATION");
-        if (filter?.status) admitted = await context.policy.admit(admitted, (row) => row.personId, "STATUS");
-        if (filter?.urgency) admitted = await context.policy.admit(admitted, (row) => row.personId, "HOUSING");
-        return admitted;
-      },
+      filter ? (rows) => admitByFilter(rows, filter, context) : undefined,
     );
   }
 
@@ -51,12 +61,15 @@ export class ApplicationResolver {
 
   @FieldResolver(() => ID, { nullable: true })
   stewardId(@Root() row: ApplicationRow): string | null {
-    return OPEN_STATUSES.has(row.status) ? row.handlerId : null;
+    return CURRENT_STATUSES.has(row.status) ? row.handlerId : null;
   }
 
   @Mutation(() => HousingApplication, { description: "Register a housing application; the caller handles it." })
-  registerApplication(@Arg("input", () => RegisterApplicationInput) input: RegisterApplicationInput, @Ctx() context: Context) {
+  async registerApplication(@Arg("input", () => RegisterApplicationInput) input: RegisterApplicationInput, @Ctx() context: Context) {
     requireOperation(context, "registerApplication");
+    // Persons live in social services: the only reference to check is asked there, before the
+    // single insert (one statement, so no transaction; nothing is written on bad input).
+    if (!(await isKnownPerson(context, input.subjectId))) throw badUserInput("No person with that id.", "subjectId");
     return context.loaders.db.housingApplication.create({
       data: {
         id: newId("app"),

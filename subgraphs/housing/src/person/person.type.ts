@@ -1,7 +1,7 @@
 import { Classified } from "@skyddsnat/subgraph-kit";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** Social services owns Person; housing adds the person's applications and tenancies. */
+/** Social services owns Person; housing only adds the person's applications and tenancies. */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Person {
@@ -9,7 +9,3 @@ export class Person {
   @Field(() => ID)
   id!: string;
 }
-
-export const personReference = {
-  __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-};

@@ -1,17 +1,13 @@
 import { PageArgs, pageById } from "@skyddsnat/subgraph-kit";
-import { IsEnum, IsOptional } from "class-validator";
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
-import { TenancyStatus } from "../enums.js";
-import type { Tenancy as TenancyRow } from "../generated/prisma/client.js";
+import type { Flat, Tenancy as TenancyRow } from "../generated/prisma/client.js";
+import { TenancyFilter } from "./tenancy.input.js";
 import { Tenancy, TenancyConnection } from "./tenancy.type.js";
 
-@InputType()
-export class TenancyFilter {
-  @IsOptional()
-  @IsEnum(TenancyStatus)
-  @Field(() => TenancyStatus, { nullable: true })
-  status?: TenancyStatus;
+/** The tenancy's flat, read only here and only after the policy admitted the field asked for. */
+function flatOf(row: TenancyRow, context: Context): Promise<Flat | null> {
+  return context.loaders.flatById.load(row.flatId);
 }
 
 @Resolver(() => Tenancy)
@@ -35,6 +31,7 @@ export class TenancyResolver {
           orderBy: { id: "asc" },
           take,
         }),
+      // The status filter is STATUS-class: only tenancies whose status the actor may see.
       filter?.status ? (rows) => context.policy.admit(rows, (row) => row.personId, "STATUS") : undefined,
     );
   }
@@ -49,28 +46,28 @@ export class TenancyResolver {
     return row.status === "ACTIVE" ? row.administratorId : null;
   }
 
-  @FieldResolver(() => String)
-  async landlord(@Root() row: TenancyRow, @Ctx() context: Context) {
-    return (await context.loaders.flatById.load(row.flatId))?.landlord ?? null;
+  @FieldResolver(() => String, { nullable: true })
+  async landlord(@Root() row: TenancyRow, @Ctx() context: Context): Promise<string | null> {
+    return (await flatOf(row, context))?.landlord ?? null;
   }
 
-  @FieldResolver(() => Int)
-  async rooms(@Root() row: TenancyRow, @Ctx() context: Context) {
-    return (await context.loaders.flatById.load(row.flatId))?.rooms ?? null;
+  @FieldResolver(() => Int, { nullable: true })
+  async rooms(@Root() row: TenancyRow, @Ctx() context: Context): Promise<number | null> {
+    return (await flatOf(row, context))?.rooms ?? null;
   }
 
-  @FieldResolver(() => String)
-  async streetAddress(@Root() row: TenancyRow, @Ctx() context: Context) {
-    return (await context.loaders.flatById.load(row.flatId))?.streetAddress ?? null;
+  @FieldResolver(() => String, { nullable: true })
+  async streetAddress(@Root() row: TenancyRow, @Ctx() context: Context): Promise<string | null> {
+    return (await flatOf(row, context))?.streetAddress ?? null;
   }
 
-  @FieldResolver(() => String)
-  async postalCode(@Root() row: TenancyRow, @Ctx() context: Context) {
-    return (await context.loaders.flatById.load(row.flatId))?.postalCode ?? null;
+  @FieldResolver(() => String, { nullable: true })
+  async postalCode(@Root() row: TenancyRow, @Ctx() context: Context): Promise<string | null> {
+    return (await flatOf(row, context))?.postalCode ?? null;
   }
 
-  @FieldResolver(() => String)
-  async city(@Root() row: TenancyRow, @Ctx() context: Context) {
-    return (await context.loaders.flatById.load(row.flatId))?.city ?? null;
+  @FieldResolver(() => String, { nullable: true })
+  async city(@Root() row: TenancyRow, @Ctx() context: Context): Promise<string | null> {
+    return (await flatOf(row, context))?.city ?? null;
   }
 }

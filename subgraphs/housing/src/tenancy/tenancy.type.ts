@@ -4,9 +4,10 @@ import { TenancyStatus } from "../enums.js";
 import type { Tenancy as TenancyRow } from "../generated/prisma/client.js";
 
 /**
- * A tenancy of a transitional flat. The flat's address is a field of the tenancy, never a flat
- * of its own: an address is always judged against the tenant of this tenancy, so a protected
- * person's previous address can't be looked up through the flat.
+ * A tenancy of a transitional flat (genomgångslägenhet). The flat's address and details are
+ * fields of the tenancy, and the flat has no id or type in the graph: an address is always
+ * judged against the tenant of this tenancy, so a protected person's previous address can't be
+ * looked up through the flat.
  */
 @ObjectType()
 export class Tenancy implements Partial<TenancyRow> {
@@ -39,24 +40,24 @@ export class Tenancy implements Partial<TenancyRow> {
   administratorId!: string;
 
   @Classified("HOUSING")
-  @Field(() => String)
-  landlord!: string;
+  @Field(() => String, { nullable: true })
+  landlord!: string | null;
 
   @Classified("HOUSING")
-  @Field(() => Int)
-  rooms!: number;
+  @Field(() => Int, { nullable: true })
+  rooms!: number | null;
 
   @Classified("LOCATION")
-  @Field(() => String)
-  streetAddress!: string;
+  @Field(() => String, { nullable: true })
+  streetAddress!: string | null;
 
   @Classified("LOCATION")
-  @Field(() => String)
-  postalCode!: string;
+  @Field(() => String, { nullable: true })
+  postalCode!: string | null;
 
   @Classified("LOCATION")
-  @Field(() => String)
-  city!: string;
+  @Field(() => String, { nullable: true })
+  city!: string | null;
 }
 
 @ObjectType()

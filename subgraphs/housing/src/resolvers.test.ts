@@ -1,0 +1,84 @@
+import "reflect-metadata";
+import { describe, expect, test } from "@jest/globals";
+import type { Actor, SubjectFacts } from "@skyddsnat/schema";
+import { PolicyContext } from "@skyddsnat/subgraph-kit";
+import { graphql } from "graphql";
+import type { Context } from "./context.js";
+import type { Flat, HousingApplication, PrismaClient, Tenancy } from "./generated/prisma/client.js";
+import { createLoaders } from "./loaders.js";
+import { buildHousingSchema } from "./schema.js";
+
+// The subgraph's own enforcement over a fake database: the policy is the real one.
+const schema = await buildHousingSchema();
+
+const PROTECTED: SubjectFacts = { id: "per_her", protectionLevel: "PROTECTED_REGISTRATION", parentLevels: [], assignments: [], consents: [] };
+const flat: Flat = { id: "flt_1", streetAddress: "Storgatan 1", postalCode: "80311", city: "Gävle", rooms: 2, landlord: "Gavlegårdarna" };
+const tenancy = (over: Partial<Tenancy>): Tenancy => ({
+  id: "ten_1", personId: "per_her", flatId: flat.id, administratorId: "ho-3001", status: "ACTIVE",
+  startsOn: new Date("2026-01-01"), endsOn: null, ...over,
+});
+const TENANCIES = [tenancy({}), tenancy({ id: "ten_0", administratorId: "ho-3002", status: "ENDED", endsOn: new Date("2025-12-31") })];
+
+function contextFor(staffId: string) {
+  const calls = { flats: 0, created: [] as unknown[] };
+  const db = {
+    tenancy: { findUnique: async ({ where }: { where: { id: string } }) => TENANCIES.find((t) => t.id === where.id) ?? null },
+    flat: { findMany: async () => { calls.flats += 1; return [flat]; } },
+    housingApplication: {
+      create: async ({ data }: { data: HousingApplication }) => { calls.created.push(data); return { ...data, status: "SUBMITTED", submittedAt: new Date(), decidedAt: null }; },
+    },
+  } as unknown as PrismaClient;
+  const actor: Actor = { staffId, role: "HOUSING_OFFICER", agency: "housing", purpose: "CASE_WORK", issuer: "test" };
+  const facts = async (ids: readonly string[]) => ids.filter((id) => id === PROTECTED.id).map(() => PROTECTED);
+  const context = {
+    actor, requestId: "req", emergencyGrants: new Set<string>(),
+    logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
+    loaders: { ...createLoaders(db), db },
+    policy: new PolicyContext(actor, new Set(), "housing", facts, "token", () => {}),
+  } satisfies Context;
+  return { context, calls };
+}
+
+describe("tenancy addresses follow the tenant and the tenancy", () => {
+  test("the officer administering an active tenancy of a protected person gets its address", async () => {
+    const { context } = contextFor("ho-3001");
+    const result = await graphql({ schema, source: `{ tenancy(id: "ten_1") { stewardId streetAddress city rooms } }`, contextValue: context });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ tenancy: { stewardId: "ho-3001", streetAddress: "Storgatan 1", city: "Gävle", rooms: 2 } });
+  });
+
+  test("the officer who administered her ended tenancy gets no previous address, and the flat is never read", async () => {
+    const { context, calls } = contextFor("ho-3002");
+    const result = await graphql({ schema, source: `{ tenancy(id: "ten_0") { stewardId streetAddress postalCode city } }`, contextValue: context });
+    expect(result.data).toEqual({ tenancy: { stewardId: null, streetAddress: null, postalCode: null, city: null } });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN_FIELD", "FORBIDDEN_FIELD", "FORBIDDEN_FIELD"]);
+    expect(calls.flats).toBe(0);
+  });
+});
+
+describe("registerApplication", () => {
+  const mutation = (subjectId: string, householdSize = 2) =>
+    `mutation { registerApplication(input: { subjectId: "${subjectId}", urgency: HIGH, requestedArea: "Gävle", householdSize: ${householdSize} }) { id stewardId handlerId } }`;
+
+  test("registers for a known person with the caller as handler and steward", async () => {
+    const { context, calls } = contextFor("ho-3001");
+    const result = await graphql({ schema, source: mutation("per_her"), contextValue: context });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.registerApplication).toMatchObject({ stewardId: "ho-3001", handlerId: "ho-3001" });
+    expect(calls.created).toHaveLength(1);
+  });
+
+  test("refuses a person social services doesn't know, writing nothing", async () => {
+    const { context, calls } = contextFor("ho-3001");
+    const result = await graphql({ schema, source: mutation("per_nobody"), contextValue: context });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "subjectId" });
+    expect(calls.created).toEqual([]);
+  });
+
+  test("refuses a household of zero before anything is written", async () => {
+    const { context, calls } = contextFor("ho-3001");
+    const result = await graphql({ schema, source: mutation("per_her", 0), contextValue: context });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(calls.created).toEqual([]);
+  });
+});
