@@ -19,7 +19,7 @@ async function send(token: string, query: string) {
 }
 
 const ADDRESS = `{ person(id: "${her.adult}") { streetAddress cases { assessment } } }`;
-const police = (purpose: "EMERGENCY" | "CASE_WORK") => tokenFor("POLICE_LIAISON", "pl-4002", purpose);
+const police = (purpose: "EMERGENCY" | "CASE_WORK") => tokenFor("POLICE_LIAISON", "pl-4001", purpose);
 const auditor = () => tokenFor("AUDITOR", "au-6001");
 
 describe("break-the-glass", () => {
@@ -67,12 +67,12 @@ describe("break-the-glass", () => {
     const queue = await send(await auditor(), `{ emergencyReviewQueue { unreviewed grants { id staffId subjectId reason } } }`);
     const before = queue.data?.emergencyReviewQueue.unreviewed as number;
     expect(before).toBeGreaterThanOrEqual(1);
-    expect(queue.data?.emergencyReviewQueue.grants).toContainEqual(expect.objectContaining({ id: grantId, staffId: "pl-4002", subjectId: her.adult }));
+    expect(queue.data?.emergencyReviewQueue.grants).toContainEqual(expect.objectContaining({ id: grantId, staffId: "pl-4001", subjectId: her.adult }));
 
     const review = (token: string) =>
       send(token, `mutation { reviewEmergencyAccess(input: { grantId: "${grantId}", outcome: "JUSTIFIED", note: "Larmet bekräftat av LKC." }) { reviewedBy outcome } }`);
     // The same staff id holding an auditor's token still may not review their own emergency.
-    const self = await review(await mintToken({ agency: "audit", role: "AUDITOR", sub: "pl-4002" }));
+    const self = await review(await mintToken({ agency: "audit", role: "AUDITOR", sub: "pl-4001" }));
     expect(self.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "grantId" });
     expect((await review(await tokenFor("SOCIAL_SECRETARY", "ss-1001"))).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 
@@ -111,7 +111,7 @@ describe("the auditors' API", () => {
 
   test("a person's access history, and the chain's status", async () => {
     const response = await send(await auditor(), `{ subjectAccessHistory(subjectId: "${her.adult}", first: 100) { nodes { kind actorStaffId } } auditChainStatus { ok records problem } }`);
-    expect(response.data?.subjectAccessHistory.nodes).toContainEqual(expect.objectContaining({ kind: "EMERGENCY_GRANTED", actorStaffId: "pl-4002" }));
+    expect(response.data?.subjectAccessHistory.nodes).toContainEqual(expect.objectContaining({ kind: "EMERGENCY_GRANTED", actorStaffId: "pl-4001" }));
     expect(response.data?.auditChainStatus).toMatchObject({ ok: true, problem: null });
   });
 

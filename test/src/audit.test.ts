@@ -6,11 +6,12 @@ import pg from "pg";
 import { recordsOf, withAuditOwner } from "./support/audit-db.js";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
 import { hubUrl, tokenFor } from "./support/http.js";
-import { SCENARIOS } from "./support/scenarios.js";
+import { BYSTANDER, SCENARIOS } from "./support/scenarios.js";
 
 const her = SCENARIOS.PROTECTED_REGISTRATION;
 const ordinary = SCENARIOS.NONE;
 const herRecord = buildPopulation().socialServices.persons.find((p) => p.id === her.adult)!;
+const bystander = { id: BYSTANDER };
 
 /** Sends a query and returns the body with the request id the gateway assigned. */
 async function send(token: string, query: string, variables: Record<string, unknown> = {}) {
@@ -73,16 +74,16 @@ describe("every access to protected data is recorded", () => {
   test("consent, assignment and protection-level changes are recorded", async () => {
     const consent = await send(
       await tokenFor("CONTACT_PERSON", "cp-2001"),
-      `mutation { recordConsent(input: { subjectId: "${ordinary.adult}", recipientAgency: housing, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "2026-11-01T00:00:00Z", validTo: "2027-05-01T00:00:00Z" }) { id } }`,
+      `mutation { recordConsent(input: { subjectId: "${bystander.id}", recipientAgency: housing, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "2026-11-01T00:00:00Z", validTo: "2027-05-01T00:00:00Z" }) { id } }`,
     );
     expect(consent.errors).toBeUndefined();
-    expect(await recordsOf(consent.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: ordinary.adult, fieldPaths: ["recordConsent"] }));
+    expect(await recordsOf(consent.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: bystander.id, fieldPaths: ["recordConsent"] }));
     const level = await send(
       await tokenFor("SOCIAL_SECRETARY", "ss-1001"),
-      `mutation { updateProtectionLevel(input: { subjectId: "${ordinary.children[0]}", protectionLevel: NONE }) { id } }`,
+      `mutation { updateProtectionLevel(input: { subjectId: "${bystander.id}", protectionLevel: CONFIDENTIALITY_MARKED }) { id } }`,
     );
     expect(level.errors).toBeUndefined();
-    expect(await recordsOf(level.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: ordinary.children[0], fieldPaths: ["updateProtectionLevel"] }));
+    expect(await recordsOf(level.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: bystander.id, fieldPaths: ["updateProtectionLevel"] }));
   });
 });
 

@@ -4,7 +4,7 @@ import { INTERNAL_TOKEN_HEADER, signInternalToken, subgraphAudience } from "@sky
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { countRows } from "./support/database.js";
 import { gql, gqlAs, hubUrl, subgraphUrls, tokenFor } from "./support/http.js";
-import { SCENARIOS } from "./support/scenarios.js";
+import { BYSTANDER, SCENARIOS } from "./support/scenarios.js";
 
 const JOIN = `query Join($id: ID!) {
   person(id: $id) {
@@ -175,7 +175,7 @@ describe("invalid input is rejected and writes nothing", () => {
 
   test("valid input writes exactly one row (the control for the tests above)", async () => {
     const before = await countRows("police_liaison", "Incident");
-    const response = await gqlAs<{ recordIncident: { id: string; category: string } }>("POLICE_LIAISON", "pl-4001", `mutation { recordIncident(input: { subjectId: "${SCENARIOS.NONE.adult}", occurredAt: "2026-10-01T00:00:00Z", category: THREAT, place: "Storgatan", description: "Hotfulla meddelanden via telefon." }) { id category } }`);
+    const response = await gqlAs<{ recordIncident: { id: string; category: string } }>("POLICE_LIAISON", "pl-4001", `mutation { recordIncident(input: { subjectId: "${BYSTANDER}", occurredAt: "2026-10-01T00:00:00Z", category: THREAT, place: "Storgatan", description: "Hotfulla meddelanden via telefon." }) { id category } }`);
     expect(response.errors).toBeUndefined();
     expect(response.data?.recordIncident.category).toBe("THREAT");
     expect(await countRows("police_liaison", "Incident")).toBe(before + 1);
