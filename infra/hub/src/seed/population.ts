@@ -1,311 +1,85 @@
-import type { Prisma as ChildServices } from "@skyddsnat/child-services/prisma";
-import type { Prisma as Housing } from "@skyddsnat/housing/prisma";
-import type { Prisma as PoliceLiaison } from "@skyddsnat/police-liaison/prisma";
 import type { ProtectionLevel } from "@skyddsnat/schema";
-import type { Prisma as SocialServices } from "@skyddsnat/social-services/prisma";
-import { identityNumber } from "./identity-numbers.js";
-import * as names from "./names.js";
-import { daysFromReference, Random } from "./random.js";
+import { IdentityNumberAllocator } from "./identity-numbers.js";
+import { givenNamesFor, FAMILY_NAMES, type Sex } from "./names.js";
+import { FICTION_PHONES, fictionPhone } from "./phones.js";
+import {
+  BARNAHUS_ROOMS,
+  INCIDENT_PLACE_KINDS,
+  LANDLORDS,
+  MUNICIPALITIES,
+  MUNICIPALITY_NAMES,
+  PRESCHOOLS,
+  postalCode,
+  SCHOOLS,
+  STREETS,
+  streetAddress,
+} from "./places.js";
+import { dayFromReference, momentFromReference, Random } from "./random.js";
+import { type Household, SCENARIO_PHONE_DIGITS, SCENARIOS, scenarioTables } from "./scenarios.js";
+import { STAFF, type StaffMember, staffIdsOf } from "./staff.js";
+import type { ConsentScope, FlatRow, PersonRow, SeedTables } from "./tables.js";
+import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS, SHELTER_PLACEMENTS, THREAT_SUMMARIES } from "./texts.js";
 
-type ConsentState = "valid" | "revoked" | "expired";
-type ConsentAgency = "social_services" | "housing" | "police_liaison" | "child_services";
-type Scope = SocialServices.ConsentCreateManyInput["scope"];
-
-interface HouseholdSpec {
-  level: ProtectionLevel;
-  /** The children's own level; by default the household's. */
-  childLevel?: ProtectionLevel;
-  children: number;
-  caseStatus: "OPEN" | "CLOSED";
-  socialSecretary: string;
-  contactPerson?: string;
-  consents: { agency: ConsentAgency; scope: string[]; state: ConsentState }[];
-  housingHandler?: string;
-  activeTenancyAdmin?: string;
-  endedTenancyAdmin?: string;
-  incidents: number;
-  restrainingOrder: boolean;
-  threatAssessment: boolean;
-  childCaseOfficer?: string;
-}
-
-/** Ids of one household, for tests that need a known person in a known situation. */
-export interface Household {
-  adult: string;
-  children: string[];
-  caseId: string;
-  restrainedPerson: string | null;
-  activeTenancy: string | null;
-  endedTenancy: string | null;
-  applicationId: string | null;
-  childCase: string | null;
-  placement: string | null;
-  consentIds: Record<ConsentState, string[]>;
-}
-
-export interface Population {
-  socialServices: {
-    persons: SocialServices.PersonCreateManyInput[];
-    householdMembers: SocialServices.HouseholdMemberCreateManyInput[];
-    cases: SocialServices.CaseCreateManyInput[];
-    assignments: SocialServices.AssignmentCreateManyInput[];
-    consents: SocialServices.ConsentCreateManyInput[];
-  };
-  housing: {
-    flats: Housing.FlatCreateManyInput[];
-    applications: Housing.HousingApplicationCreateManyInput[];
-    tenancies: Housing.TenancyCreateManyInput[];
-  };
-  policeLiaison: {
-    incidents: PoliceLiaison.IncidentCreateManyInput[];
-    restrainingOrders: PoliceLiaison.RestrainingOrderCreateManyInput[];
-    threatAssessments: PoliceLiaison.ThreatAssessmentCreateManyInput[];
-  };
-  childServices: {
-    childCases: ChildServices.ChildCaseCreateManyInput[];
-    placements: ChildServices.SchoolPlacementCreateManyInput[];
-    consultations: ChildServices.BarnahusConsultationCreateManyInput[];
-  };
-  /** Named households the access-matrix tests rely on. */
-  scenarios: Record<ProtectionLevel | "inheritedChild" | "closedCase", Household>;
-}
-
-const ASSESSMENTS = [
-  "Klienten har lämnat en våldsam relation och behöver skydd, boende och stöd i kontakten med myndigheter.",
-  "Återkommande hot från tidigare partner. Skyddsbedömning gjord; fortsatt stöd och uppföljning planeras.",
-  "Efter vistelse i skyddat boende behöver klienten långsiktigt stöd med boende, ekonomi och barnens skolgång.",
-];
-const INCIDENT_TEXTS = [
-  "Tidigare partner har skickat hotfulla meddelanden vid upprepade tillfällen.",
-  "Klienten uppger att hon blivit förföljd på väg från arbetet.",
-  "Anmälan om misshandel i samband med hämtning av barn.",
-  "Överträdelse av kontaktförbud: den förbjudne har sökt upp klienten.",
-];
-const CHILD_NOTES = [
-  "Barnet har bevittnat våld i hemmet. Samtal via Barnahus planeras.",
-  "Stöd vid skolbyte efter flytt; skolan informerad om skyddade uppgifter.",
-  "Uppföljning av barnets mående efter placering i skyddat boende.",
-];
-
-class Builder {
-  readonly population: Omit<Population, "scenarios"> = {
-    socialServices: { persons: [], householdMembers: [], cases: [], assignments: [], consents: [] },
-    housing: { flats: [], applications: [], tenancies: [] },
-    policeLiaison: { incidents: [], restrainingOrders: [], threatAssessments: [] },
-    childServices: { childCases: [], placements: [], consultations: [] },
-  };
-  private serial = 0;
-
-  constructor(private readonly random: Random) {}
-
-  person(kind: "woman" | "man" | "child", level: ProtectionLevel, familyName: string, home: Home): string {
-    const r = this.random;
-    const id = r.id("per");
-    const age = kind === "child" ? r.int(1, 16) : r.int(22, 58);
-    const birthDate = new Date(Date.UTC(2026 - age, r.int(0, 11), r.int(1, 28)));
-    const givenName = r.pick(kind === "woman" ? names.WOMEN : kind === "man" ? names.MEN : names.CHILDREN);
-    const female = kind === "woman" || (kind === "child" && r.chance(0.5));
-    this.serial += 1;
-    // Protected registration: registered somewhere other than where the person lives.
-    const registered =
-      level === "PROTECTED_REGISTRATION" || level === "ASSUMED_IDENTITY"
-        ? names.MUNICIPALITIES[(names.MUNICIPALITIES.findIndex((m) => m.name === home.city) + 3) % names.MUNICIPALITIES.length]!.name
-        : home.city;
-    this.population.socialServices.persons.push({
-      id,
-      identityNumber: identityNumber(birthDate, this.serial, female),
-      givenName,
-      familyName,
-      birthDate,
-      protectionLevel: level,
-      streetAddress: home.street,
-      postalCode: home.postalCode,
-      city: home.city,
-      phone: kind === "child" ? null : names.fictionPhone(this.serial),
-      registeredMunicipality: registered,
-      residenceMunicipality: home.city,
-    });
-    return id;
-  }
-
-  home(): Home {
-    const r = this.random;
-    const municipality = r.pick(names.MUNICIPALITIES);
-    return {
-      street: `${r.pick(names.STREETS)} ${r.int(1, 48)}`,
-      postalCode: `${municipality.postal}${r.int(1, 9)} ${r.int(10, 99)}`,
-      city: municipality.name,
+/**
+ * The whole demo population: the rows of the four agency databases (scenarios first, then the
+ * random population), the staff directory they refer to, and the scenario ids.
+ */
+export interface Population extends SeedTables {
+  staff: readonly StaffMember[];
+  /**
+   * The same object as SCENARIOS: the hand-written households are identical for every seed.
+   * Spelled out here with `Household` as its only named type (rather than as `Scenarios`): the
+   * hub's package entry exports `Household`, so a package that infers this type through
+   * `@skyddsnat/hub` can still name it in its declarations.
+   */
+  scenarios: {
+    readonly NONE: Household;
+    readonly CONFIDENTIALITY_MARKED: Household;
+    readonly PROTECTED_REGISTRATION: Household;
+    readonly ASSUMED_IDENTITY: Household;
+    readonly inheritedChild: Household;
+    readonly closedCase: {
+      readonly adultLevel: ProtectionLevel;
+      readonly adult: string;
+      readonly children: readonly [];
+      readonly restrainedPerson: null;
+      readonly closedCaseId: string;
+      readonly closedCaseAssignment: string;
+      readonly openCaseId: string;
+      readonly openCaseAssignments: { readonly socialSecretary: string; readonly contactPerson: string };
     };
-  }
+  };
+}
 
-  flat(home: Home): string {
-    const id = this.random.id("flt");
-    this.population.housing.flats.push({
-      id,
-      streetAddress: home.street,
-      postalCode: home.postalCode,
-      city: home.city,
-      rooms: this.random.int(1, 4),
-      landlord: this.random.pick(names.LANDLORDS),
-    });
-    return id;
-  }
+export const DEFAULT_SEED = 20261124;
 
-  household(spec: HouseholdSpec): Household {
-    const r = this.random;
-    const { socialServices: ss, housing, policeLiaison: police, childServices: child } = this.population;
-    const familyName = r.pick(names.FAMILY);
-    const home = this.home();
-    const adult = this.person("woman", spec.level, familyName, home);
-    const children = Array.from({ length: spec.children }, () => {
-      const id = this.person("child", spec.childLevel ?? spec.level, familyName, home);
-      ss.householdMembers.push({ parentId: adult, childId: id });
-      return id;
-    });
+/** The population must have at least this many persons; the builder aims a little higher. */
+export const MIN_PERSONS = 200;
+const TARGET_PERSONS = 220;
+/** Random client households before topping up to TARGET_PERSONS. */
+const RANDOM_HOUSEHOLDS = 80;
+/** Restrained persons in the random part (the five full scenarios bring five more: ~30). */
+const RANDOM_RESTRAINED = 25;
+/** Transitional flats that stand empty right now. */
+const VACANT_FLATS = 8;
 
-    const caseId = r.id("cas");
-    const openedAt = daysFromReference(-r.int(30, 400));
-    ss.cases.push({
-      id: caseId,
-      personId: adult,
-      type: r.pick(["PROTECTION_AND_SUPPORT", "SHELTER_FOLLOW_UP", "EXIT_PROGRAMME"] as const),
-      status: spec.caseStatus,
-      openedAt,
-      closedAt: spec.caseStatus === "CLOSED" ? daysFromReference(-r.int(1, 20)) : null,
-      assessment: r.pick(ASSESSMENTS),
-      shelterPlacement: r.chance(0.6) ? r.pick(names.SHELTERS) : null,
-    });
-    const assign = (staffId: string, role: "SOCIAL_SECRETARY" | "CONTACT_PERSON") =>
-      ss.assignments.push({
-        id: r.id("asg"),
-        caseId,
-        staffId,
-        role,
-        assignedAt: openedAt,
-        endedAt: spec.caseStatus === "CLOSED" ? daysFromReference(-1) : null,
-      });
-    assign(spec.socialSecretary, "SOCIAL_SECRETARY");
-    if (spec.contactPerson) assign(spec.contactPerson, "CONTACT_PERSON");
+/** Shares of client adults per level, over scenarios and random households together. */
+const LEVEL_SHARES: readonly (readonly [ProtectionLevel, number])[] = [
+  ["NONE", 0.4],
+  ["CONFIDENTIALITY_MARKED", 0.25],
+  ["PROTECTED_REGISTRATION", 0.25],
+  ["ASSUMED_IDENTITY", 0.1],
+];
 
-    const consentIds: Household["consentIds"] = { valid: [], revoked: [], expired: [] };
-    for (const consent of spec.consents) {
-      const id = r.id("con");
-      consentIds[consent.state].push(id);
-      ss.consents.push({
-        id,
-        personId: adult,
-        recipientAgency: consent.agency,
-        purpose: "COORDINATED_SUPPORT",
-        scope: consent.scope as Scope,
-        validFrom: daysFromReference(consent.state === "expired" ? -300 : -60),
-        validTo: daysFromReference(consent.state === "expired" ? -30 : 3650),
-        revokedAt: consent.state === "revoked" ? daysFromReference(-10) : null,
-        recordedBy: spec.contactPerson ?? spec.socialSecretary,
-      });
-    }
-
-    let applicationId: string | null = null;
-    if (spec.housingHandler) {
-      applicationId = r.id("app");
-      housing.applications.push({
-        id: applicationId,
-        personId: adult,
-        urgency: r.pick(["MEDIUM", "HIGH", "ACUTE"] as const),
-        requestedArea: r.pick(names.MUNICIPALITIES).name,
-        householdSize: 1 + spec.children,
-        status: spec.activeTenancyAdmin ? "HOUSED" : "SUBMITTED",
-        submittedAt: daysFromReference(-r.int(20, 200)),
-        handlerId: spec.housingHandler,
-      });
-    }
-    const tenancy = (administratorId: string, active: boolean) => {
-      const id = r.id("ten");
-      housing.tenancies.push({
-        id,
-        personId: adult,
-        flatId: this.flat(active ? home : this.home()),
-        administratorId,
-        status: active ? "ACTIVE" : "ENDED",
-        startsOn: daysFromReference(active ? -r.int(10, 120) : -r.int(400, 700)),
-        endsOn: active ? null : daysFromReference(-r.int(150, 390)),
-      });
-      return id;
-    };
-    const endedTenancy = spec.endedTenancyAdmin ? tenancy(spec.endedTenancyAdmin, false) : null;
-    const activeTenancy = spec.activeTenancyAdmin ? tenancy(spec.activeTenancyAdmin, true) : null;
-
-    let restrainedPerson: string | null = null;
-    if (spec.restrainingOrder || spec.incidents > 0) {
-      restrainedPerson = this.person("man", "NONE", r.pick(names.FAMILY), this.home());
-    }
-    for (let i = 0; i < spec.incidents; i++) {
-      police.incidents.push({
-        id: r.id("inc"),
-        personId: adult,
-        occurredAt: daysFromReference(-r.int(5, 500)),
-        category: r.pick(["THREAT", "ASSAULT", "HARASSMENT", "STALKING", "BREACH_OF_ORDER"] as const),
-        place: `${r.pick(names.STREETS)}, ${home.city}`,
-        description: r.pick(INCIDENT_TEXTS),
-        reportedBy: r.pick(["pl-4001", "pl-4002"]),
-      });
-    }
-    if (spec.restrainingOrder && restrainedPerson) {
-      police.restrainingOrders.push({
-        id: r.id("rso"),
-        protectedPersonId: adult,
-        restrainedPersonId: restrainedPerson,
-        kind: r.pick(["BASIC", "EXTENDED", "WITHIN_HOUSEHOLD"] as const),
-        validFrom: daysFromReference(-r.int(30, 200)),
-        validTo: daysFromReference(r.int(30, 300)),
-      });
-    }
-    if (spec.threatAssessment) {
-      police.threatAssessments.push({
-        id: r.id("thr"),
-        personId: adult,
-        level: r.pick(["MODERATE", "HIGH", "SEVERE"] as const),
-        assessedAt: daysFromReference(-r.int(1, 90)),
-        summary: "Strukturerad hotbedömning: fortsatt risk för kontaktförsök; skyddsåtgärder rekommenderas.",
-        assessorId: "pl-4001",
-      });
-    }
-
-    let childCase: string | null = null;
-    let placement: string | null = null;
-    const firstChild = children[0];
-    if (spec.childCaseOfficer && firstChild) {
-      childCase = r.id("chc");
-      child.childCases.push({
-        id: childCase,
-        childId: firstChild,
-        status: "OPEN",
-        concern: r.pick(["WITNESSED_VIOLENCE", "SUPPORT_AFTER_RELOCATION", "DIRECT_VIOLENCE"] as const),
-        openedAt: daysFromReference(-r.int(10, 200)),
-        officerId: spec.childCaseOfficer,
-        notes: r.pick(CHILD_NOTES),
-      });
-      placement = r.id("plc");
-      const young = r.chance(0.4);
-      child.placements.push({
-        id: placement,
-        childCaseId: childCase,
-        childId: firstChild,
-        kind: young ? "PRESCHOOL" : "SCHOOL",
-        schoolName: r.pick(young ? names.PRESCHOOLS : names.SCHOOLS),
-        municipality: home.city,
-        startsOn: daysFromReference(-r.int(10, 300)),
-        endsOn: null,
-      });
-      child.consultations.push({
-        id: r.id("bhc"),
-        childCaseId: childCase,
-        heldAt: daysFromReference(r.int(1, 30)),
-        location: r.pick(names.MEETING_PLACES),
-        summary: "Samråd med polis, åklagare och socialtjänst; barnet erbjuds krisstöd.",
-      });
-    }
-    return { adult, children, caseId, restrainedPerson, activeTenancy, endedTenancy, applicationId, childCase, placement, consentIds };
-  }
+/**
+ * Builds the population for a seed. Pure: no clock, no Math.random, no I/O; the same seed gives
+ * a deep-equal (and JSON-identical) result every time. The scenario households do not depend on
+ * the seed at all.
+ */
+export function buildPopulation(seed: number = DEFAULT_SEED): Population {
+  const tables = scenarioTables();
+  new RandomPopulation(new Random(seed), tables).generate();
+  return { ...tables, staff: STAFF, scenarios: SCENARIOS };
 }
 
 interface Home {
@@ -314,70 +88,545 @@ interface Home {
   city: string;
 }
 
-/** The scenario every access-matrix row can rely on: full relationships, all consent states. */
-function scenario(level: ProtectionLevel, childLevel?: ProtectionLevel): HouseholdSpec {
-  return {
-    level,
-    ...(childLevel ? { childLevel } : {}),
-    children: 1,
-    caseStatus: "OPEN",
-    socialSecretary: "ss-1001",
-    contactPerson: "cp-2001",
-    consents: [
-      { agency: "social_services", scope: ["STATUS", "HOUSING", "SAFETY", "CHILD", "LOCATION"], state: "valid" },
-      { agency: "housing", scope: ["STATUS", "HOUSING", "LOCATION"], state: "revoked" },
-      { agency: "police_liaison", scope: ["SAFETY", "LOCATION"], state: "expired" },
-    ],
-    housingHandler: "ho-3001",
-    activeTenancyAdmin: "ho-3001",
-    endedTenancyAdmin: "ho-3002",
-    incidents: 1,
-    restrainingOrder: true,
-    threatAssessment: true,
-    childCaseOfficer: "cs-5001",
-  };
+interface FreeFlat {
+  flat: FlatRow;
+  /** Days before the reference date from which the flat stands empty. */
+  freeSinceDaysAgo: number;
 }
 
-const LEVEL_WEIGHTS: [ProtectionLevel, number][] = [
-  ["NONE", 0.4],
-  ["CONFIDENTIALITY_MARKED", 0.25],
-  ["PROTECTED_REGISTRATION", 0.25],
-  ["ASSUMED_IDENTITY", 0.1],
-];
+const isProtectedRegistration = (level: ProtectionLevel) => level === "PROTECTED_REGISTRATION" || level === "ASSUMED_IDENTITY";
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const ageAtReference = (birth: Date) => {
+  const ref = dayFromReference(0);
+  let age = ref.getUTCFullYear() - birth.getUTCFullYear();
+  if (ref.getUTCMonth() < birth.getUTCMonth() || (ref.getUTCMonth() === birth.getUTCMonth() && ref.getUTCDate() < birth.getUTCDate())) age -= 1;
+  return age;
+};
 
-/** The demo population: named scenarios first, then a random but reproducible population. */
-export function buildPopulation(seed = 20261124, households = 80): Population {
-  const random = new Random(seed);
-  const builder = new Builder(random);
-  const scenarios: Population["scenarios"] = {
-    NONE: builder.household(scenario("NONE")),
-    CONFIDENTIALITY_MARKED: builder.household(scenario("CONFIDENTIALITY_MARKED")),
-    PROTECTED_REGISTRATION: builder.household(scenario("PROTECTED_REGISTRATION")),
-    ASSUMED_IDENTITY: builder.household(scenario("ASSUMED_IDENTITY")),
-    inheritedChild: builder.household(scenario("PROTECTED_REGISTRATION", "NONE")),
-    closedCase: builder.household({ ...scenario("CONFIDENTIALITY_MARKED"), caseStatus: "CLOSED", socialSecretary: "ss-1002" }),
-  };
-  for (let i = 0; i < households; i++) {
-    let roll = random.next();
-    const level = LEVEL_WEIGHTS.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? "NONE";
-    const hasChildren = random.int(0, 3);
-    builder.household({
-      level,
-      children: hasChildren,
-      caseStatus: random.chance(0.85) ? "OPEN" : "CLOSED",
-      socialSecretary: random.pick(["ss-1001", "ss-1002", "ss-1003", "ss-1004"]),
-      ...(random.chance(0.6) ? { contactPerson: random.pick(["cp-2001", "cp-2002", "cp-2003"]) } : {}),
-      consents: random.chance(0.5)
-        ? [{ agency: random.pick(["social_services", "housing"] as const), scope: ["STATUS", "HOUSING"], state: random.pick(["valid", "valid", "revoked", "expired"] as const) }]
-        : [],
-      ...(random.chance(0.6) ? { housingHandler: random.pick(["ho-3001", "ho-3002", "ho-3003"]) } : {}),
-      ...(random.chance(0.4) ? { activeTenancyAdmin: random.pick(["ho-3001", "ho-3002", "ho-3003"]) } : {}),
-      ...(random.chance(0.2) ? { endedTenancyAdmin: random.pick(["ho-3001", "ho-3002"]) } : {}),
-      incidents: random.int(0, 2),
-      restrainingOrder: random.chance(0.3),
-      threatAssessment: random.chance(0.3),
-      ...(hasChildren > 0 && random.chance(0.6) ? { childCaseOfficer: random.pick(["cs-5001", "cs-5002", "cs-5003"]) } : {}),
-    });
+/** Appends the random population to tables that already hold the scenarios. */
+class RandomPopulation {
+  private readonly usedIds = new Set<string>();
+  private readonly identityNumbers = new IdentityNumberAllocator();
+  /** given|family|birth date of everyone: no two persons may look like the same person. */
+  private readonly nameKeys = new Set<string>();
+  /** street|city of every home and flat: no two households share an address by accident. */
+  private readonly addresses = new Set<string>();
+  /** Unused fictional numbers, handed out once each so a phone never links two households. */
+  private readonly phones: string[];
+  private readonly freeFlats: FreeFlat[] = [];
+
+  private readonly socialSecretaries = staffIdsOf("SOCIAL_SECRETARY");
+  private readonly contactPersons = staffIdsOf("CONTACT_PERSON");
+  private readonly housingOfficers = staffIdsOf("HOUSING_OFFICER");
+  private readonly policeLiaisons = staffIdsOf("POLICE_LIAISON");
+  private readonly childOfficers = staffIdsOf("CHILD_SERVICES_OFFICER");
+
+  constructor(
+    private readonly r: Random,
+    private readonly t: SeedTables,
+  ) {
+    // Everything the scenarios use is taken before the first random draw.
+    const ss = t.socialServices;
+    for (const rows of [ss.persons, ss.cases, ss.assignments, ss.consents, t.housing.flats, t.housing.applications, t.housing.tenancies, t.policeLiaison.incidents, t.policeLiaison.restrainingOrders, t.policeLiaison.threatAssessments, t.childServices.childCases, t.childServices.placements, t.childServices.consultations]) {
+      for (const row of rows) this.claimId(row.id);
+    }
+    for (const p of ss.persons) {
+      this.identityNumbers.reserve(p.identityNumber);
+      this.nameKeys.add(this.nameKey(p.givenName, p.familyName, new Date(p.birthDate)));
+      if (p.streetAddress && p.city) this.addresses.add(`${p.streetAddress}|${p.city}`);
+    }
+    for (const f of t.housing.flats) this.addresses.add(`${f.streetAddress}|${f.city}`);
+    const scenarioPhones = new Set(SCENARIO_PHONE_DIGITS.map(fictionPhone));
+    this.phones = r.shuffle(FICTION_PHONES.filter((p) => !scenarioPhones.has(p)));
   }
-  return { ...builder.population, scenarios };
+
+  generate(): void {
+    const levels = this.levelPlan(RANDOM_HOUSEHOLDS);
+    const withRestrained = new Set(this.r.sample([...levels.keys()], RANDOM_RESTRAINED));
+    for (const [i, level] of levels.entries()) this.household(level, withRestrained.has(i));
+    // Top up (if the draws gave few children) until the population is large enough for paging
+    // tests, keeping to the same shares.
+    while (this.t.socialServices.persons.length < TARGET_PERSONS) this.household(this.r.weighted(LEVEL_SHARES), false);
+    for (let i = 0; i < VACANT_FLATS; i++) this.flat(this.newHome(this.r.pick(MUNICIPALITY_NAMES)));
+  }
+
+  /** Levels for the random households so that all client adults come out near LEVEL_SHARES. */
+  private levelPlan(households: number): ProtectionLevel[] {
+    const scenarioAdults = [SCENARIOS.NONE, SCENARIOS.CONFIDENTIALITY_MARKED, SCENARIOS.PROTECTED_REGISTRATION, SCENARIOS.ASSUMED_IDENTITY, SCENARIOS.inheritedChild, SCENARIOS.closedCase].map((s) => s.adultLevel);
+    const total = households + scenarioAdults.length;
+    const plan: ProtectionLevel[] = [];
+    for (const [level, share] of LEVEL_SHARES) {
+      if (level === "NONE") continue;
+      const n = Math.max(0, Math.round(share * total) - scenarioAdults.filter((l) => l === level).length);
+      for (let i = 0; i < n; i++) plan.push(level);
+    }
+    while (plan.length < households) plan.push("NONE");
+    return this.r.shuffle(plan.slice(0, households));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private household(level: ProtectionLevel, restrained: boolean): void {
+    const r = this.r;
+    const { socialServices: ss, housing, policeLiaison: police, childServices: child } = this.t;
+
+    const caseType = r.weighted([
+      ["PROTECTION_AND_SUPPORT", 45],
+      ["SHELTER_FOLLOW_UP", 25],
+      ["ECONOMIC_ASSISTANCE", 20],
+      ["EXIT_PROGRAMME", 10],
+    ] as const);
+    // Mostly women; the exit programme (avhopparverksamhet) also meets men.
+    const sex: Sex = r.chance(caseType === "EXIT_PROGRAMME" ? 0.45 : 0.92) ? "F" : "M";
+    const childCount = caseType === "EXIT_PROGRAMME" ? r.weighted([[0, 70], [1, 20], [2, 10]] as const) : r.weighted([[0, 25], [1, 35], [2, 25], [3, 15]] as const);
+    const familyName = r.pick(FAMILY_NAMES);
+    const adultAge = r.int(childCount > 0 ? 24 : 20, 58);
+    /** Days since social services first met the client. */
+    const firstContact = r.int(25, 1400);
+
+    // Housing first: whether she lives in a transitional flat decides her address.
+    const hasActiveTenancy = r.chance(0.38);
+    const hasEndedTenancy = r.chance(hasActiveTenancy ? 0.35 : 0.18);
+    const activeStartDaysAgo = r.int(10, Math.min(420, firstContact + 60));
+    let home: Home;
+    let activeFlatId: string | null = null;
+    if (hasActiveTenancy) {
+      const reusable = this.freeFlats.filter((f) => f.freeSinceDaysAgo > activeStartDaysAgo);
+      if (reusable.length > 0 && r.chance(0.4)) {
+        const free = r.pick(reusable);
+        this.freeFlats.splice(this.freeFlats.indexOf(free), 1);
+        activeFlatId = free.flat.id;
+        home = { street: free.flat.streetAddress, postalCode: free.flat.postalCode, city: free.flat.city };
+      } else {
+        home = this.newHome(r.pick(MUNICIPALITY_NAMES));
+        activeFlatId = this.flat(home);
+      }
+    } else {
+      home = this.newHome(r.pick(MUNICIPALITY_NAMES));
+    }
+    // Protected registration: registered in another municipality than the one she lives in.
+    // People with an assumed identity live under protected registration as well (their mail
+    // also goes through the Tax Agency's forwarding service).
+    const registered = isProtectedRegistration(level) ? r.pick(MUNICIPALITY_NAMES.filter((m) => m !== home.city)) : home.city;
+
+    const adultDaysOld = adultAge * 365 + r.int(0, 364);
+    const adultBirth = dayFromReference(-adultDaysOld);
+    const adult = this.person({
+      sex,
+      child: false,
+      familyName,
+      birthDate: adultBirth,
+      level,
+      home,
+      registered,
+      phone: r.chance(0.85),
+      createdDaysAgo: firstContact + r.int(0, 10),
+    });
+    const children: { id: string; birth: Date }[] = [];
+    for (let i = 0; i < childCount; i++) {
+      // The child was born when the parent was at least 19, and at least a month before "today".
+      const birth = dayFromReference(-r.int(30, Math.min(17 * 365 + 364, adultDaysOld - 19 * 365)));
+      const kid = this.person({
+        sex: r.chance(0.5) ? "F" : "M",
+        child: true,
+        familyName,
+        birthDate: birth,
+        // Children follow the household's level.
+        level,
+        home,
+        registered,
+        phone: false,
+        createdDaysAgo: firstContact + r.int(0, 10),
+      });
+      ss.householdMembers.push({ parentId: adult.id, childId: kid.id });
+      children.push({ id: kid.id, birth: new Date(kid.birthDate) });
+    }
+
+    // Social services: the main case, and for some long-known clients an earlier closed one
+    // opened at the first contact.
+    const earlierCase = firstContact > 600 && r.chance(0.3);
+    if (earlierCase) this.socialCase(adult.id, r.pick(["PROTECTION_AND_SUPPORT", "SHELTER_FOLLOW_UP"] as const), false, firstContact);
+    const mainOpen = r.chance(0.85);
+    const mainOpenedDaysAgo = earlierCase ? r.int(20, firstContact - 200) : mainOpen ? Math.min(firstContact, r.int(20, 700)) : firstContact;
+    const mainCase = this.socialCase(adult.id, caseType, mainOpen, mainOpenedDaysAgo);
+
+    // Consents, in every state.
+    const consentCount = r.weighted([[0, 20], [1, 30], [2, 30], [3, 15], [4, 5]] as const);
+    for (const agency of r.sample(["social_services", "housing", "police_liaison", "child_services"] as const, consentCount)) {
+      const state = r.weighted([["valid", 60], ["revoked", 20], ["expired", 20]] as const);
+      const scope: ConsentScope = {
+        social_services: ["STATUS", "HOUSING", "SAFETY", "CHILD", "LOCATION"] as ConsentScope,
+        housing: (r.chance(0.3) ? ["STATUS", "HOUSING", "LOCATION"] : ["STATUS", "HOUSING"]) as ConsentScope,
+        police_liaison: (r.chance(0.2) ? ["SAFETY", "STATUS", "LOCATION"] : ["SAFETY", "STATUS"]) as ConsentScope,
+        child_services: (r.chance(0.3) ? ["CHILD", "STATUS", "LOCATION"] : ["CHILD", "STATUS"]) as ConsentScope,
+      }[agency];
+      const fromDaysAgo = state === "expired" ? r.int(400, 1000) : r.int(5, Math.max(6, mainOpenedDaysAgo));
+      // Valid and revoked consents run well past the reference date; expired ones ended before it.
+      const toDays = state === "expired" ? -r.int(5, Math.min(300, fromDaysAgo - 30)) : r.int(180, 900);
+      ss.consents.push({
+        id: this.id("con"),
+        personId: adult.id,
+        recipientAgency: agency,
+        purpose: r.chance(0.9) ? "COORDINATED_SUPPORT" : "CASE_WORK",
+        scope,
+        validFrom: momentFromReference(-fromDaysAgo, r.int(8, 16), r.int(0, 59)),
+        validTo: momentFromReference(toDays),
+        revokedAt: state === "revoked" ? momentFromReference(-r.int(1, Math.max(2, fromDaysAgo - 1)), r.int(8, 16), r.int(0, 59)) : null,
+        recordedBy: mainCase.contactPerson ?? mainCase.socialSecretary,
+        createdAt: momentFromReference(-fromDaysAgo, 17, 0),
+      });
+    }
+
+    // Housing: application, active tenancy, earlier tenancy.
+    if (activeFlatId || r.chance(0.45)) {
+      const housed = activeFlatId !== null;
+      const submittedDaysAgo = housed ? activeStartDaysAgo + r.int(14, 120) : r.int(5, 500);
+      const status = housed ? "HOUSED" : r.weighted([["SUBMITTED", 40], ["APPROVED", 25], ["REJECTED", 15], ["WITHDRAWN", 20]] as const);
+      // A housed applicant was decided before moving in.
+      const decidedDaysAgo = housed ? r.int(activeStartDaysAgo, submittedDaysAgo - 3) : r.int(1, Math.max(2, submittedDaysAgo - 3));
+      housing.applications.push({
+        id: this.id("app"),
+        personId: adult.id,
+        urgency: r.weighted([["LOW", 10], ["MEDIUM", 35], ["HIGH", 40], ["ACUTE", 15]] as const),
+        requestedArea: r.chance(0.7) ? home.city : r.pick(MUNICIPALITY_NAMES),
+        householdSize: 1 + childCount,
+        status,
+        submittedAt: momentFromReference(-submittedDaysAgo, r.int(8, 16), r.int(0, 59)),
+        decidedAt: status === "SUBMITTED" ? null : momentFromReference(-decidedDaysAgo, r.int(8, 16), r.int(0, 59)),
+        handlerId: r.pick(this.housingOfficers),
+      });
+    }
+    // The previous address: most often in the municipality she moved away from.
+    let previousCity: string | null = null;
+    if (hasEndedTenancy) {
+      const endsDaysAgo = (hasActiveTenancy ? activeStartDaysAgo : 0) + r.int(15, 300);
+      previousCity = r.chance(0.6) ? r.pick(MUNICIPALITY_NAMES.filter((m) => m !== home.city)) : home.city;
+      const previous = this.newHome(previousCity);
+      const flatId = this.flat(previous);
+      housing.tenancies.push({
+        id: this.id("ten"),
+        personId: adult.id,
+        flatId,
+        administratorId: r.pick(this.housingOfficers),
+        status: "ENDED",
+        startsOn: dayFromReference(-(endsDaysAgo + r.int(90, 700))),
+        endsOn: dayFromReference(-endsDaysAgo),
+      });
+      this.freeFlats.push({ flat: this.t.housing.flats.find((f) => f.id === flatId) as FlatRow, freeSinceDaysAgo: Math.max(1, endsDaysAgo - r.int(7, 30)) });
+    }
+    if (activeFlatId) {
+      housing.tenancies.push({
+        id: this.id("ten"),
+        personId: adult.id,
+        flatId: activeFlatId,
+        administratorId: r.pick(this.housingOfficers),
+        status: "ACTIVE",
+        startsOn: dayFromReference(-activeStartDaysAgo),
+        endsOn: null,
+      });
+    }
+
+    // Police liaison: incidents, a restraining order against a restrained person, assessments.
+    let restrainedId: string | null = null;
+    if (restrained) {
+      const restrainedSex: Sex = r.chance(0.9) ? "M" : "F";
+      // Never the household's family name: for an assumed identity that would hint at the old one.
+      const restrainedFamily = r.pick(FAMILY_NAMES.filter((n) => n !== familyName));
+      const restrainedHome = this.newHome(r.pick(MUNICIPALITY_NAMES));
+      restrainedId = this.person({
+        sex: restrainedSex,
+        child: false,
+        familyName: restrainedFamily,
+        birthDate: dayFromReference(-(r.int(22, 64) * 365 + r.int(0, 364))),
+        level: "NONE",
+        home: restrainedHome,
+        registered: restrainedHome.city,
+        phone: r.chance(0.4),
+        createdDaysAgo: r.int(10, 700),
+      }).id;
+      const fromDaysAgo = r.int(5, 500);
+      police.restrainingOrders.push({
+        id: this.id("ord"),
+        protectedPersonId: adult.id,
+        restrainedPersonId: restrainedId,
+        kind: r.weighted([["BASIC", 50], ["EXTENDED", 25], ["SPECIAL_EXTENDED", 5], ["WITHIN_HOUSEHOLD", 20]] as const),
+        // A kontaktförbud runs for at most a year, so some of these have run out.
+        validFrom: momentFromReference(-fromDaysAgo),
+        validTo: momentFromReference(-fromDaysAgo + 365),
+      });
+      if (r.chance(0.25)) {
+        const earlier = fromDaysAgo + r.int(380, 700);
+        police.restrainingOrders.push({
+          id: this.id("ord"),
+          protectedPersonId: adult.id,
+          restrainedPersonId: restrainedId,
+          kind: "BASIC",
+          validFrom: momentFromReference(-earlier),
+          validTo: momentFromReference(-earlier + 365),
+        });
+      }
+    }
+    const incidentCount = r.weighted([[0, 35], [1, 35], [2, 20], [3, 10]] as const);
+    const placeKinds = childCount > 0 ? INCIDENT_PLACE_KINDS : INCIDENT_PLACE_KINDS.filter((k) => !/skola|förskola/.test(k));
+    for (let i = 0; i < incidentCount; i++) {
+      const category = r.weighted([
+        ["THREAT", 30],
+        ["ASSAULT", 20],
+        ["HARASSMENT", 20],
+        ["STALKING", 15],
+        ["BREACH_OF_ORDER", restrainedId ? 15 : 0],
+        ["OTHER", 5],
+      ] as const);
+      const occurredDaysAgo = r.int(3, 700);
+      police.incidents.push({
+        id: this.id("inc"),
+        personId: adult.id,
+        occurredAt: momentFromReference(-occurredDaysAgo, r.int(0, 23), r.int(0, 59)),
+        category,
+        place: `${r.pick(placeKinds)}, ${r.chance(0.8) ? home.city : r.pick(MUNICIPALITY_NAMES)}`,
+        description: r.pick(INCIDENT_DESCRIPTIONS[category]),
+        reportedBy: r.pick(this.policeLiaisons),
+        createdAt: momentFromReference(-occurredDaysAgo + r.int(0, Math.min(2, occurredDaysAgo)), r.int(7, 18), r.int(0, 59)),
+      });
+    }
+    const assessments = r.chance(restrainedId ? 0.8 : incidentCount > 0 ? 0.3 : 0.05) ? (r.chance(0.2) ? 2 : 1) : 0;
+    for (let i = 0; i < assessments; i++) {
+      const threatLevel = r.weighted([["LOW", 15], ["MODERATE", 40], ["HIGH", 35], ["SEVERE", 10]] as const);
+      police.threatAssessments.push({
+        id: this.id("thr"),
+        personId: adult.id,
+        level: threatLevel,
+        assessedAt: momentFromReference(-r.int(2, 400), r.int(8, 16), r.int(0, 59)),
+        summary: r.pick(THREAT_SUMMARIES[threatLevel]),
+        assessorId: r.pick(this.policeLiaisons),
+      });
+    }
+
+    // Child services: a child case for some of the children, with school and Barnahus.
+    for (const kid of children) {
+      if (!r.chance(incidentCount > 0 || restrainedId ? 0.65 : 0.4)) continue;
+      const open = r.chance(0.8);
+      const openedDaysAgo = r.int(15, 600);
+      const concern = r.weighted([
+        ["WITNESSED_VIOLENCE", 40],
+        ["DIRECT_VIOLENCE", 15],
+        ["NEGLECT", 10],
+        ["SUPPORT_AFTER_RELOCATION", 35],
+      ] as const);
+      const childCaseId = this.id("chc");
+      child.childCases.push({
+        id: childCaseId,
+        childId: kid.id,
+        status: open ? "OPEN" : "CLOSED",
+        concern,
+        openedAt: momentFromReference(-openedDaysAgo, r.int(8, 16), r.int(0, 59)),
+        closedAt: open ? null : momentFromReference(-r.int(1, openedDaysAgo - 10), r.int(8, 16), r.int(0, 59)),
+        officerId: r.pick(this.childOfficers),
+        notes: r.pick(CHILD_NOTES[concern]),
+      });
+      const age = ageAtReference(kid.birth);
+      const kind = age >= 1 && age <= 5 ? "PRESCHOOL" : age >= 6 && age <= 17 ? "SCHOOL" : null;
+      if (kind && (age < 16 || r.chance(0.7))) {
+        const startsDaysAgo = r.int(10, Math.min(400, age * 365));
+        child.placements.push({
+          id: this.id("plc"),
+          childCaseId,
+          childId: kid.id,
+          kind,
+          schoolName: r.pick(kind === "PRESCHOOL" ? PRESCHOOLS : SCHOOLS),
+          // The school is where the family lives: location data that follows the parent's level.
+          municipality: home.city,
+          startsOn: dayFromReference(-startsDaysAgo),
+          endsOn: null,
+        });
+        // After a move: the school or preschool before it, in the previous municipality.
+        if (previousCity && startsDaysAgo + 200 < (age - 1) * 365 && r.chance(0.4)) {
+          const earlierStart = r.int(startsDaysAgo + 200, Math.min(startsDaysAgo + 700, (age - 1) * 365));
+          const earlierKind = age - Math.floor(earlierStart / 365) >= 6 ? "SCHOOL" : "PRESCHOOL";
+          child.placements.push({
+            id: this.id("plc"),
+            childCaseId,
+            childId: kid.id,
+            kind: earlierKind,
+            schoolName: r.pick(earlierKind === "PRESCHOOL" ? PRESCHOOLS : SCHOOLS),
+            municipality: previousCity,
+            startsOn: dayFromReference(-earlierStart),
+            endsOn: dayFromReference(-(startsDaysAgo + r.int(1, 30))),
+          });
+        }
+      }
+      if ((concern === "WITNESSED_VIOLENCE" || concern === "DIRECT_VIOLENCE") && r.chance(0.6)) {
+        const meetings = r.int(1, 2);
+        for (let i = 0; i < meetings; i++) {
+          child.consultations.push({
+            id: this.id("bhc"),
+            childCaseId,
+            // Some lie ahead of the reference date: booked consultations.
+            heldAt: momentFromReference(-r.int(-30, openedDaysAgo), r.int(8, 15), r.pick([0, 15, 30, 45])),
+            location: `Barnahus ${home.city}, ${r.pick(BARNAHUS_ROOMS)}`,
+            summary: r.pick(CONSULTATION_SUMMARIES),
+          });
+        }
+      }
+    }
+  }
+
+  /** A case with its assignments; returns who is currently on it. */
+  private socialCase(
+    personId: string,
+    type: keyof typeof ASSESSMENTS,
+    open: boolean,
+    openedDaysAgo: number,
+  ): { socialSecretary: string; contactPerson: string | null } {
+    const r = this.r;
+    const ss = this.t.socialServices;
+    const caseId = this.id("cas");
+    const closedDaysAgo = open ? null : r.int(1, Math.max(2, openedDaysAgo - 30));
+    ss.cases.push({
+      id: caseId,
+      personId,
+      type,
+      status: open ? "OPEN" : "CLOSED",
+      openedAt: momentFromReference(-openedDaysAgo, r.int(8, 16), r.int(0, 59)),
+      closedAt: closedDaysAgo === null ? null : momentFromReference(-closedDaysAgo, r.int(8, 16), r.int(0, 59)),
+      assessment: r.pick(ASSESSMENTS[type]),
+      shelterPlacement: (type === "PROTECTION_AND_SUPPORT" || type === "SHELTER_FOLLOW_UP") && r.chance(0.6) ? r.pick(SHELTER_PLACEMENTS) : null,
+    });
+    const endOfCase = closedDaysAgo === null ? null : momentFromReference(-closedDaysAgo, 17, 0);
+
+    // Sometimes the case changed hands: the earlier social secretary's assignment has ended.
+    let socialSecretary = r.pick(this.socialSecretaries);
+    let assignedDaysAgo = openedDaysAgo - 1;
+    const handoverFrom = (closedDaysAgo ?? 0) + 1;
+    if (openedDaysAgo - 30 > handoverFrom && r.chance(0.2)) {
+      const handover = r.int(handoverFrom, openedDaysAgo - 30);
+      ss.assignments.push({
+        id: this.id("asg"),
+        caseId,
+        staffId: socialSecretary,
+        role: "SOCIAL_SECRETARY",
+        assignedAt: momentFromReference(-assignedDaysAgo, 9, 0),
+        endedAt: momentFromReference(-handover, 16, 0),
+      });
+      socialSecretary = r.pick(this.socialSecretaries.filter((s) => s !== socialSecretary));
+      assignedDaysAgo = handover;
+    }
+    ss.assignments.push({
+      id: this.id("asg"),
+      caseId,
+      staffId: socialSecretary,
+      role: "SOCIAL_SECRETARY",
+      assignedAt: momentFromReference(-assignedDaysAgo, 9, 30),
+      endedAt: endOfCase,
+    });
+    let contactPerson: string | null = null;
+    if (r.chance(open ? 0.65 : 0.4)) {
+      contactPerson = r.pick(this.contactPersons);
+      ss.assignments.push({
+        id: this.id("asg"),
+        caseId,
+        staffId: contactPerson,
+        role: "CONTACT_PERSON",
+        assignedAt: momentFromReference(-Math.max((closedDaysAgo ?? 0) + 1, openedDaysAgo - r.int(3, 30)), 10, 0),
+        endedAt: endOfCase,
+      });
+    }
+    return { socialSecretary, contactPerson };
+  }
+
+  /** A person row with a unique identity number and a unique name + birth date. */
+  private person(p: {
+    sex: Sex;
+    child: boolean;
+    familyName: string;
+    birthDate: Date;
+    level: ProtectionLevel;
+    home: Home;
+    registered: string;
+    phone: boolean;
+    createdDaysAgo: number;
+  }): PersonRow {
+    const r = this.r;
+    let birthDate = p.birthDate;
+    let givenName = r.pick(givenNamesFor(p.sex, p.child));
+    // Re-draw the name (and after a few tries nudge the birth date) until nobody else in the
+    // population has the same name and birth date: an assumed identity must not look like anyone.
+    for (let tries = 0; this.nameKeys.has(this.nameKey(givenName, p.familyName, birthDate)); tries++) {
+      givenName = r.pick(givenNamesFor(p.sex, p.child));
+      if (tries > 5) birthDate = new Date(birthDate.getTime() - 86_400_000);
+    }
+    let identityNumber = this.identityNumbers.allocate(birthDate, p.sex, r.int(0, 19));
+    // A day can run out of synthetic birth numbers; move the birth a day earlier (never later,
+    // so no one is born after the reference date).
+    while (identityNumber === null) {
+      birthDate = new Date(birthDate.getTime() - 86_400_000);
+      if (this.nameKeys.has(this.nameKey(givenName, p.familyName, birthDate))) continue;
+      identityNumber = this.identityNumbers.allocate(birthDate, p.sex, r.int(0, 19));
+    }
+    this.nameKeys.add(this.nameKey(givenName, p.familyName, birthDate));
+    const row: PersonRow = {
+      id: this.id("per"),
+      identityNumber,
+      givenName,
+      familyName: p.familyName,
+      birthDate,
+      protectionLevel: p.level,
+      streetAddress: p.home.street,
+      postalCode: p.home.postalCode,
+      city: p.home.city,
+      phone: p.phone ? (this.phones.pop() ?? null) : null,
+      registeredMunicipality: p.registered,
+      residenceMunicipality: p.home.city,
+      createdAt: momentFromReference(-p.createdDaysAgo, this.r.int(8, 16), this.r.int(0, 59)),
+    };
+    this.t.socialServices.persons.push(row);
+    return row;
+  }
+
+  /** A fresh address in the municipality, unique across the population. */
+  private newHome(city: string): Home {
+    const r = this.r;
+    const municipality = MUNICIPALITIES.find((m) => m.name === city);
+    if (!municipality) throw new Error(`unknown municipality ${city}`);
+    for (;;) {
+      const street = streetAddress(r.pick(STREETS), r.int(1, 64));
+      if (this.addresses.has(`${street}|${city}`)) continue;
+      this.addresses.add(`${street}|${city}`);
+      return { street, postalCode: postalCode(r.pick(municipality.postalPrefixes), r.int(10, 99)), city };
+    }
+  }
+
+  /** A transitional flat at the given address. */
+  private flat(home: Home): string {
+    const id = this.id("flt");
+    this.t.housing.flats.push({
+      id,
+      streetAddress: home.street,
+      postalCode: home.postalCode,
+      city: home.city,
+      rooms: this.r.weighted([[1, 20], [2, 45], [3, 30], [4, 5]] as const),
+      landlord: this.r.pick(LANDLORDS),
+    });
+    this.addresses.add(`${home.street}|${home.city}`);
+    return id;
+  }
+
+  private id(prefix: string): string {
+    for (;;) {
+      const id = this.r.opaqueId(prefix);
+      if (!this.usedIds.has(id)) {
+        this.usedIds.add(id);
+        return id;
+      }
+    }
+  }
+
+  private claimId(id: string): void {
+    if (this.usedIds.has(id)) throw new Error(`scenario id ${id} is used twice`);
+    this.usedIds.add(id);
+  }
+
+  private nameKey(givenName: string, familyName: string, birthDate: Date): string {
+    return `${givenName}|${familyName}|${iso(birthDate)}`;
+  }
 }

@@ -1,5 +1,11 @@
 import type { Agency, Role } from "@skyddsnat/schema";
 
+/**
+ * The demo staff directory: who works where, in which role. Tokens name a staff id (`sub`); the
+ * seed's assignments, tenancies, child cases and reports refer to these ids, so the access tests
+ * can pick "the social secretary on her case" and "a social secretary who is not".
+ * The names are invented.
+ */
 export interface StaffMember {
   id: string;
   name: string;
@@ -8,35 +14,56 @@ export interface StaffMember {
   title: string;
 }
 
-const member = (id: string, name: string, agency: Agency, role: Role, title: string): StaffMember => ({ id, name, agency, role, title });
+const member = (id: string, name: string, agency: Agency, role: Role, title: string): StaffMember =>
+  Object.freeze({ id, name, agency, role, title });
 
-/** The staff directory: who may hold a token from which agency's issuer, in which role. */
-export const STAFF: readonly StaffMember[] = [
+/**
+ * Ids carry a role prefix and a number block per role (ss-1xxx, cp-2xxx, ho-3xxx, pl-4xxx,
+ * cs-5xxx, au-6xxx). Unlike person ids they may be readable: a staff id says which desk acted,
+ * which is exactly what an audit record needs, and reveals nothing about any client.
+ */
+export const STAFF: readonly StaffMember[] = Object.freeze([
   member("ss-1001", "Karin Holm", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, våld i nära relation"),
   member("ss-1002", "Mattias Ek", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, våld i nära relation"),
-  member("ss-1003", "Amira Said", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, försörjningsstöd"),
-  member("ss-1004", "Petra Lund", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, mottagning"),
-  member("cp-2001", "Lena Berg", "social-services", "CONTACT_PERSON", "Kontaktperson"),
+  member("ss-1003", "Amira Said", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, ekonomiskt bistånd"),
+  member("ss-1004", "Petra Lund", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, mottagning vuxen"),
+  member("ss-1005", "Jelena Marković", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, avhopparverksamhet"),
+  member("cp-2001", "Lena Berg", "social-services", "CONTACT_PERSON", "Kontaktperson, våld i nära relation"),
   member("cp-2002", "Omar Nasser", "social-services", "CONTACT_PERSON", "Kontaktperson"),
   member("cp-2003", "Sofia Strand", "social-services", "CONTACT_PERSON", "Kontaktperson"),
+  member("cp-2004", "Birgitta Ås", "social-services", "CONTACT_PERSON", "Kontaktperson, efter skyddat boende"),
   member("ho-3001", "Jonas Ahl", "housing", "HOUSING_OFFICER", "Bostadshandläggare, genomgångslägenheter"),
-  member("ho-3002", "Elin Dahl", "housing", "HOUSING_OFFICER", "Bostadshandläggare"),
-  member("ho-3003", "Fredrik Sund", "housing", "HOUSING_OFFICER", "Bostadshandläggare"),
+  member("ho-3002", "Elin Dahl", "housing", "HOUSING_OFFICER", "Bostadshandläggare, genomgångslägenheter"),
+  member("ho-3003", "Fredrik Sund", "housing", "HOUSING_OFFICER", "Bostadshandläggare, bostadssociala kontrakt"),
+  member("ho-3004", "Aylin Demir", "housing", "HOUSING_OFFICER", "Bostadssamordnare"),
   member("pl-4001", "Therese Wall", "police-liaison", "POLICE_LIAISON", "Samverkanspolis, Koncept Karin"),
-  member("pl-4002", "Niklas Bro", "police-liaison", "POLICE_LIAISON", "Samverkanspolis"),
+  member("pl-4002", "Niklas Bro", "police-liaison", "POLICE_LIAISON", "Samverkanspolis, brottsofferenheten"),
+  member("pl-4003", "Maria Kask", "police-liaison", "POLICE_LIAISON", "Personsäkerhetshandläggare"),
+  member("pl-4004", "Erik Sandell", "police-liaison", "POLICE_LIAISON", "Utredare, relationsvåld"),
   member("cs-5001", "Hanna Vik", "child-services", "CHILD_SERVICES_OFFICER", "Socialsekreterare, barn och familj"),
   member("cs-5002", "Ali Rahimi", "child-services", "CHILD_SERVICES_OFFICER", "Barnahus-samordnare"),
   member("cs-5003", "Ida Norén", "child-services", "CHILD_SERVICES_OFFICER", "Socialsekreterare, barn och familj"),
+  member("cs-5004", "Tove Lindahl", "child-services", "CHILD_SERVICES_OFFICER", "Barnsekreterare, utredning"),
   member("au-6001", "Marie Falk", "audit", "AUDITOR", "Loggranskare"),
   member("au-6002", "Peter Lind", "audit", "AUDITOR", "Dataskyddsombud"),
-];
+  member("au-6003", "Gunilla Roos", "audit", "AUDITOR", "Informationssäkerhetssamordnare"),
+]);
 
-/** A few ids per role for the README and the demo. */
-export const DEMO_STAFF: Readonly<Record<Role, readonly string[]>> = {
+/** Staff ids of one role, in directory order: what the population builder spreads work over. */
+export function staffIdsOf(role: Role): string[] {
+  return STAFF.filter((s) => s.role === role).map((s) => s.id);
+}
+
+/**
+ * Two or three ids per role for the README and the start-up banner (generated from this, so the
+ * docs cannot drift). The scenario households are assigned to ss-1001, cp-2001, ho-3001 and
+ * cs-5001 (ho-3002 administered their ended tenancies); the other ids are strangers to them.
+ */
+export const DEMO_STAFF: Readonly<Record<Role, readonly string[]>> = Object.freeze({
   SOCIAL_SECRETARY: ["ss-1001", "ss-1002", "ss-1003"],
   CONTACT_PERSON: ["cp-2001", "cp-2002"],
   HOUSING_OFFICER: ["ho-3001", "ho-3002"],
   POLICE_LIAISON: ["pl-4001", "pl-4002"],
   CHILD_SERVICES_OFFICER: ["cs-5001", "cs-5002"],
   AUDITOR: ["au-6001", "au-6002"],
-};
+});

@@ -2,8 +2,12 @@ import type { PrismaClient as ChildServicesClient } from "@skyddsnat/child-servi
 import type { PrismaClient as HousingClient } from "@skyddsnat/housing/prisma";
 import type { PrismaClient as PoliceLiaisonClient } from "@skyddsnat/police-liaison/prisma";
 import type { PrismaClient as SocialServicesClient } from "@skyddsnat/social-services/prisma";
-import type { Population } from "./population.js";
+import type { SeedTables } from "./tables.js";
 
+/**
+ * Already-constructed clients of the four agency databases. The seed opens and closes nothing:
+ * the caller (the hub) owns the connections and their lifetime.
+ */
 export interface SeedClients {
   socialServices: SocialServicesClient;
   housing: HousingClient;
@@ -11,43 +15,74 @@ export interface SeedClients {
   childServices: ChildServicesClient;
 }
 
-export type SeedCounts = Record<string, number>;
+/** Rows inserted per table, as reported by the database (not as counted in memory). */
+export interface SeedCounts {
+  persons: number;
+  householdMembers: number;
+  cases: number;
+  assignments: number;
+  consents: number;
+  flats: number;
+  housingApplications: number;
+  tenancies: number;
+  incidents: number;
+  restrainingOrders: number;
+  threatAssessments: number;
+  childCases: number;
+  schoolPlacements: number;
+  barnahusConsultations: number;
+}
 
-/** Writes the population, one transaction per agency, parents before children. */
-export async function writePopulation(clients: SeedClients, population: Population): Promise<SeedCounts> {
+/**
+ * Writes the population with createMany, parents before children (persons before the household
+ * links, cases before assignments, flats before tenancies, child cases before placements), one
+ * transaction per agency database: each database ends up with all of its part or none of it.
+ * The four databases are separate, so there is no transaction across them; cross-agency
+ * references (a tenancy's personId) are plain ids by design and need no ordering.
+ * Accepts any SeedTables, so a caller may pass a Population (which also carries staff and ids).
+ */
+export async function writePopulation(clients: SeedClients, population: SeedTables): Promise<SeedCounts> {
   const { socialServices: ss, housing, policeLiaison: police, childServices: child } = population;
-  await clients.socialServices.$transaction([
-    clients.socialServices.person.createMany({ data: ss.persons }),
-    clients.socialServices.householdMember.createMany({ data: ss.householdMembers }),
-    clients.socialServices.case.createMany({ data: ss.cases }),
-    clients.socialServices.assignment.createMany({ data: ss.assignments }),
-    clients.socialServices.consent.createMany({ data: ss.consents }),
+  const s = clients.socialServices;
+  const [persons, householdMembers, cases, assignments, consents] = await s.$transaction([
+    s.person.createMany({ data: ss.persons }),
+    s.householdMember.createMany({ data: ss.householdMembers }),
+    s.case.createMany({ data: ss.cases }),
+    s.assignment.createMany({ data: ss.assignments }),
+    s.consent.createMany({ data: ss.consents }),
   ]);
-  await clients.housing.$transaction([
-    clients.housing.flat.createMany({ data: housing.flats }),
-    clients.housing.housingApplication.createMany({ data: housing.applications }),
-    clients.housing.tenancy.createMany({ data: housing.tenancies }),
+  const h = clients.housing;
+  const [flats, housingApplications, tenancies] = await h.$transaction([
+    h.flat.createMany({ data: housing.flats }),
+    h.housingApplication.createMany({ data: housing.applications }),
+    h.tenancy.createMany({ data: housing.tenancies }),
   ]);
-  await clients.policeLiaison.$transaction([
-    clients.policeLiaison.incident.createMany({ data: police.incidents }),
-    clients.policeLiaison.restrainingOrder.createMany({ data: police.restrainingOrders }),
-    clients.policeLiaison.threatAssessment.createMany({ data: police.threatAssessments }),
+  const p = clients.policeLiaison;
+  const [incidents, restrainingOrders, threatAssessments] = await p.$transaction([
+    p.incident.createMany({ data: police.incidents }),
+    p.restrainingOrder.createMany({ data: police.restrainingOrders }),
+    p.threatAssessment.createMany({ data: police.threatAssessments }),
   ]);
-  await clients.childServices.$transaction([
-    clients.childServices.childCase.createMany({ data: child.childCases }),
-    clients.childServices.schoolPlacement.createMany({ data: child.placements }),
-    clients.childServices.barnahusConsultation.createMany({ data: child.consultations }),
+  const c = clients.childServices;
+  const [childCases, schoolPlacements, barnahusConsultations] = await c.$transaction([
+    c.childCase.createMany({ data: child.childCases }),
+    c.schoolPlacement.createMany({ data: child.placements }),
+    c.barnahusConsultation.createMany({ data: child.consultations }),
   ]);
   return {
-    persons: ss.persons.length,
-    cases: ss.cases.length,
-    assignments: ss.assignments.length,
-    consents: ss.consents.length,
-    applications: housing.applications.length,
-    tenancies: housing.tenancies.length,
-    incidents: police.incidents.length,
-    restrainingOrders: police.restrainingOrders.length,
-    childCases: child.childCases.length,
-    placements: child.placements.length,
+    persons: persons.count,
+    householdMembers: householdMembers.count,
+    cases: cases.count,
+    assignments: assignments.count,
+    consents: consents.count,
+    flats: flats.count,
+    housingApplications: housingApplications.count,
+    tenancies: tenancies.count,
+    incidents: incidents.count,
+    restrainingOrders: restrainingOrders.count,
+    threatAssessments: threatAssessments.count,
+    childCases: childCases.count,
+    schoolPlacements: schoolPlacements.count,
+    barnahusConsultations: barnahusConsultations.count,
   };
 }

@@ -1,0 +1,607 @@
+import type { ProtectionLevel } from "@skyddsnat/schema";
+import { identityNumber } from "./identity-numbers.js";
+import { fictionPhone } from "./phones.js";
+import { dayFromReference, momentFromReference } from "./random.js";
+import { emptyTables, type SeedTables } from "./tables.js";
+import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS, SHELTER_PLACEMENTS, THREAT_SUMMARIES } from "./texts.js";
+
+/**
+ * The named scenario households the access-matrix, leak and audit tests rely on. They are written
+ * by hand and do not depend on the PRNG: whatever seed builds the population, these records and
+ * their ids are the same, so a test can name "the adult with protected registration" by a
+ * constant. Their ids look exactly like every other id (prefix + ten random base32 characters,
+ * drawn once and pasted here): nothing in an id says which scenario, level or role it belongs to.
+ *
+ * Every full scenario has the same shape, so every row of the access matrix has something to
+ * look at: one adult client and one child; an OPEN social-services case with the social secretary
+ * and the contact person assigned; three consents (valid, revoked, expired); a housing
+ * application; an ACTIVE tenancy and an ENDED one (the "previous address"); an incident; a
+ * restraining order against a restrained person (level NONE); a threat assessment; and for the
+ * child an OPEN child case with a school or preschool placement and a Barnahus consultation.
+ *
+ * The personal data (names, addresses, phones, schools) is unique to the scenarios — the random
+ * population never draws it — so a leak test can search a response for the value itself.
+ */
+
+/** The staff the scenario households are tied to; everyone else in STAFF is a stranger to them. */
+export const SCENARIO_STAFF = Object.freeze({
+  /** Social secretary assigned on every scenario's open case. */
+  socialSecretary: "ss-1001",
+  /** Contact person assigned on every scenario's open case. */
+  contactPerson: "cp-2001",
+  /** Handles every scenario's housing application and administers the active tenancy. */
+  housingOfficer: "ho-3001",
+  /** Administered the ended tenancies (the previous addresses). */
+  previousHousingOfficer: "ho-3002",
+  /** Officer on every scenario child's open child case. */
+  childServicesOfficer: "cs-5001",
+  /** Reported the incidents and made the threat assessments. */
+  policeLiaison: "pl-4001",
+  /** Assigned only on the closed case of the closedCase scenario. */
+  closedCaseSocialSecretary: "ss-1002",
+} as const);
+
+/**
+ * Ids of one full scenario household. Every id is opaque. (Named `Household` because the hub's
+ * package entry exports it under that name; `ScenarioHousehold` is an alias.)
+ */
+export interface Household {
+  /** The adult's protection level. */
+  adultLevel: ProtectionLevel;
+  /** The child's own protection level (equal to the adult's except in inheritedChild). */
+  childLevel: ProtectionLevel;
+  /** Person id of the adult client. */
+  adult: string;
+  /** Person id of the child. */
+  child: string;
+  /** The household's children: just [child]. */
+  children: readonly [string];
+  /** Person id of the restrained person (kontaktförbud), an adult with level NONE. */
+  restrainedPerson: string;
+  /** The adult's OPEN social-services case (PROTECTION_AND_SUPPORT). */
+  caseId: string;
+  /** Assignment ids on that case. */
+  assignments: { socialSecretary: string; contactPerson: string };
+  /**
+   * The adult's consents, all for COORDINATED_SUPPORT: `valid` to social-services covering
+   * STATUS, HOUSING, SAFETY, CHILD, LOCATION; `revoked` to housing covering STATUS, HOUSING;
+   * `expired` to police-liaison covering SAFETY, LOCATION.
+   */
+  consentIds: { valid: string; revoked: string; expired: string };
+  /** Housing application (handler ho-3001, status HOUSED). */
+  applicationId: string;
+  /** The transitional flat she lives in now (its address is her home address). */
+  activeFlat: string;
+  /** ACTIVE tenancy of activeFlat, administered by ho-3001. */
+  activeTenancy: string;
+  /** The flat she lived in before, in another municipality. */
+  endedFlat: string;
+  /** ENDED tenancy of endedFlat, administered by ho-3002: her previous address. */
+  endedTenancy: string;
+  /** An incident (THREAT) with a place. */
+  incident: string;
+  /** The restraining order protecting the adult against restrainedPerson, valid now. */
+  restrainingOrder: string;
+  /** A threat assessment of the adult. */
+  threatAssessment: string;
+  /** The child's OPEN child case, officer cs-5001. */
+  childCase: string;
+  /** The child's school or preschool placement under childCase. */
+  placement: string;
+  /** A Barnahus consultation under childCase. */
+  consultation: string;
+}
+
+export type ScenarioHousehold = Household;
+
+/** The scenario for "assigned on an OPEN case". */
+export interface ClosedCaseScenario {
+  adultLevel: ProtectionLevel;
+  /** Person id of the adult client. */
+  adult: string;
+  /** She has no children in the data; present so every scenario can be iterated alike. */
+  children: readonly [];
+  /** No restraining order; present so every scenario can be iterated alike. */
+  restrainedPerson: null;
+  /** Her CLOSED case; ss-1002 is assigned on it and on nothing else of hers. */
+  closedCaseId: string;
+  /**
+   * ss-1002's assignment on the closed case. Deliberately not ended (endedAt null): the only
+   * thing that should deny ss-1002 is that the case is closed, not that the assignment ended.
+   */
+  closedCaseAssignment: string;
+  /** Her current OPEN case, with ss-1001 and cp-2001 assigned. */
+  openCaseId: string;
+  openCaseAssignments: { socialSecretary: string; contactPerson: string };
+}
+
+export interface Scenarios {
+  NONE: Household;
+  CONFIDENTIALITY_MARKED: Household;
+  PROTECTED_REGISTRATION: Household;
+  ASSUMED_IDENTITY: Household;
+  /** Adult PROTECTED_REGISTRATION, child NONE: the child's location must follow the parent's level. */
+  inheritedChild: Household;
+  closedCase: ClosedCaseScenario;
+}
+
+type FullScenarioName = Exclude<keyof Scenarios, "closedCase">;
+
+const household = (
+  adultLevel: ProtectionLevel,
+  childLevel: ProtectionLevel,
+  ids: readonly [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string],
+): Household => {
+  const [adult, child, restrained, caseId, ss, cp, valid, revoked, expired, app, activeFlat, activeTenancy, endedFlat, endedTenancy, incident, order, threat, childCase, placement, consultation] = ids;
+  return Object.freeze({
+    adultLevel,
+    childLevel,
+    adult: `per_${adult}`,
+    child: `per_${child}`,
+    children: Object.freeze([`per_${child}`]) as readonly [string],
+    restrainedPerson: `per_${restrained}`,
+    caseId: `cas_${caseId}`,
+    assignments: Object.freeze({ socialSecretary: `asg_${ss}`, contactPerson: `asg_${cp}` }),
+    consentIds: Object.freeze({ valid: `con_${valid}`, revoked: `con_${revoked}`, expired: `con_${expired}` }),
+    applicationId: `app_${app}`,
+    activeFlat: `flt_${activeFlat}`,
+    activeTenancy: `ten_${activeTenancy}`,
+    endedFlat: `flt_${endedFlat}`,
+    endedTenancy: `ten_${endedTenancy}`,
+    incident: `inc_${incident}`,
+    restrainingOrder: `ord_${order}`,
+    threatAssessment: `thr_${threat}`,
+    childCase: `chc_${childCase}`,
+    placement: `plc_${placement}`,
+    consultation: `bhc_${consultation}`,
+  });
+};
+
+// The id bodies were drawn once from a CSPRNG and pasted; their order in each list is the
+// parameter order of household() above, nothing more.
+export const SCENARIOS: Readonly<Scenarios> = Object.freeze({
+  NONE: household("NONE", "NONE", [
+    "h2ihzoipw4", "qvqx5hjbz7", "kfzawifigg", "rlp6kodx4o", "62uhrhz77q", "h4cyghqict", "l6s5xhc7tf", "oqa6uem4hz", "bkm7gtxske", "z3xtpolned",
+    "nqos7xnlyb", "tcajvqu62l", "45jr54z3u6", "nzuh2paqjy", "djk33oihlj", "3xs6kygwv6", "dtketzkhtm", "uhakwylios", "apt7owhe7a", "nzkalc6msq",
+  ]),
+  CONFIDENTIALITY_MARKED: household("CONFIDENTIALITY_MARKED", "CONFIDENTIALITY_MARKED", [
+    "dbhzz4vp2d", "vk3qtsoav6", "5nlzsrlqzo", "2y256z73ti", "dluufzu2fa", "eneyss5wnn", "e5slaygfcq", "zrlorttbcu", "ugztn3cxzz", "33saumxx63",
+    "6wlyq7wbhq", "liwc2drbrt", "f2vakfrtuv", "uk6mqel7dv", "o5majjbxrp", "fphxsul6by", "auvburmdpm", "zyo3xdsq5s", "yxbohymxoz", "j57kww6liz",
+  ]),
+  PROTECTED_REGISTRATION: household("PROTECTED_REGISTRATION", "PROTECTED_REGISTRATION", [
+    "obtibhzqfn", "trkty23ma7", "yuahcfbzxu", "lcklmpmhdw", "3u3deqopr4", "pcza4m4ltt", "onfyivbjng", "fmh4boj62u", "rlnbcq64cn", "uesw7kejql",
+    "w2cwjgbral", "yraidihmbu", "4vcgi3nryy", "gzqwipknnw", "n3wxxgyrik", "j5qjzc66cm", "bky5bepqxb", "ms3tok442s", "4eox2sh4wl", "w7bdcyx2k7",
+  ]),
+  ASSUMED_IDENTITY: household("ASSUMED_IDENTITY", "ASSUMED_IDENTITY", [
+    "lbindk6u6b", "eqnto3qizd", "3wnbw42w4c", "2juiu3ud7i", "uesiglglda", "gimcthnqyp", "uk2gdnyufl", "3h33oxaqlr", "yncwn353gh", "tjfzlf6c6y",
+    "rzr6rnavzk", "lejq7ikov4", "y2yxdztvq7", "hj2xlx77rw", "hqnqbvrl7j", "5l6znh2c3m", "o3mpmawmhn", "nhstfie4v4", "ojmvgw5pks", "4okbri4bky",
+  ]),
+  inheritedChild: household("PROTECTED_REGISTRATION", "NONE", [
+    "2igf5zz3fy", "7ub24p4q22", "77cza6gvvh", "oiqpj56pcr", "bqoup74yex", "4nyw3vvn4c", "fm6kthfx2a", "w3rs7473pw", "yoqins6h5m", "vwhp4sal62",
+    "5e3ebhkpwt", "uutd3bazaf", "fx3bmba7b4", "t6og6tqj4p", "sjk6vto5la", "snlvecni46", "jgrt5iwy4a", "tgwg5eqlq6", "l6agmkke5s", "7oni6du6kl",
+  ]),
+  closedCase: Object.freeze({
+    adultLevel: "PROTECTED_REGISTRATION",
+    adult: "per_kvb6viecgu",
+    children: Object.freeze([]) as readonly [],
+    restrainedPerson: null,
+    closedCaseId: "cas_ivjxb4vk7w",
+    closedCaseAssignment: "asg_gd33bcrnkw",
+    openCaseId: "cas_5cln4hbqka",
+    openCaseAssignments: Object.freeze({ socialSecretary: "asg_zkyyf45oio", contactPerson: "asg_gcg6rvox6g" }),
+  }),
+});
+
+export const FULL_SCENARIO_NAMES: readonly FullScenarioName[] = [
+  "NONE",
+  "CONFIDENTIALITY_MARKED",
+  "PROTECTED_REGISTRATION",
+  "ASSUMED_IDENTITY",
+  "inheritedChild",
+];
+
+// ---------------------------------------------------------------------------------------------
+// The hand-written personal data behind the ids.
+
+interface Address {
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+interface PersonData {
+  givenName: string;
+  familyName: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  /** Birth number in the synthetic block 980–999; even for women, odd for men. */
+  serial: number;
+}
+
+interface ScenarioData {
+  adult: PersonData & { phone: number };
+  /** Where the household lives (and the active flat's address). */
+  home: Address;
+  /** Where the adult and child are registered; differs from home.city for protected registration. */
+  registeredMunicipality: string;
+  child: PersonData & { placement: "PRESCHOOL" | "SCHOOL"; schoolName: string };
+  previousHome: Address;
+  restrained: PersonData & { home: Address };
+  restrainingOrderKind: "BASIC" | "EXTENDED" | "SPECIAL_EXTENDED" | "WITHIN_HOUSEHOLD";
+  threatLevel: "LOW" | "MODERATE" | "HIGH" | "SEVERE";
+  childConcern: "WITNESSED_VIOLENCE" | "DIRECT_VIOLENCE" | "SUPPORT_AFTER_RELOCATION";
+  /** Shifts the scenario's dates by a few days, so the households are not identical in time. */
+  shift: number;
+}
+
+// Streets, schools and phone numbers below are not in the random pools (places.ts, phones.ts
+// hand the population builder only numbers these do not use).
+const DATA: Record<FullScenarioName, ScenarioData> = {
+  NONE: {
+    adult: { givenName: "Maria", familyName: "Sundqvist", birthDate: "1986-04-17", serial: 982, phone: 17 },
+    home: { street: "Körsbärsvägen 7", postalCode: "803 24", city: "Gävle" },
+    registeredMunicipality: "Gävle",
+    child: { givenName: "Alva", familyName: "Sundqvist", birthDate: "2019-08-02", serial: 984, placement: "SCHOOL", schoolName: "Klöverängsskolan" },
+    previousHome: { street: "Vävaregatan 21", postalCode: "504 31", city: "Borås" },
+    restrained: { givenName: "Robert", familyName: "Mattsson", birthDate: "1983-11-29", serial: 981, home: { street: "Tegelbruksgatan 2", postalCode: "753 19", city: "Uppsala" } },
+    restrainingOrderKind: "BASIC",
+    threatLevel: "MODERATE",
+    childConcern: "WITNESSED_VIOLENCE",
+    shift: 0,
+  },
+  CONFIDENTIALITY_MARKED: {
+    adult: { givenName: "Leyla", familyName: "Demirci", birthDate: "1991-01-23", serial: 986, phone: 38 },
+    home: { street: "Klövervägen 3", postalCode: "226 47", city: "Lund" },
+    registeredMunicipality: "Lund",
+    child: { givenName: "Noah", familyName: "Demirci", birthDate: "2022-02-10", serial: 983, placement: "PRESCHOOL", schoolName: "Förskolan Pärlugglan" },
+    previousHome: { street: "Pilbäcksvägen 4", postalCode: "215 52", city: "Malmö" },
+    restrained: { givenName: "Henrik", familyName: "Blom", birthDate: "1988-06-05", serial: 985, home: { street: "Kopparslagaregatan 19", postalCode: "416 63", city: "Göteborg" } },
+    restrainingOrderKind: "EXTENDED",
+    threatLevel: "HIGH",
+    childConcern: "SUPPORT_AFTER_RELOCATION",
+    shift: 3,
+  },
+  PROTECTED_REGISTRATION: {
+    adult: { givenName: "Josefin", familyName: "Wikström", birthDate: "1989-09-12", serial: 988, phone: 51 },
+    home: { street: "Gjutargatan 9", postalCode: "702 27", city: "Örebro" },
+    registeredMunicipality: "Uppsala",
+    child: { givenName: "Saga", familyName: "Wikström", birthDate: "2017-05-23", serial: 990, placement: "SCHOOL", schoolName: "Mossbackeskolan" },
+    previousHome: { street: "Linvävaregatan 5", postalCode: "603 36", city: "Norrköping" },
+    restrained: { givenName: "Kristoffer", familyName: "Engström", birthDate: "1985-02-14", serial: 987, home: { street: "Snickargränd 11", postalCode: "724 62", city: "Västerås" } },
+    restrainingOrderKind: "EXTENDED",
+    threatLevel: "HIGH",
+    childConcern: "WITNESSED_VIOLENCE",
+    shift: 5,
+  },
+  ASSUMED_IDENTITY: {
+    adult: { givenName: "Annika", familyName: "Håkansson", birthDate: "1984-07-30", serial: 992, phone: 64 },
+    home: { street: "Humlegårdsvägen 11", postalCode: "903 38", city: "Umeå" },
+    registeredMunicipality: "Sundsvall",
+    child: { givenName: "Isak", familyName: "Håkansson", birthDate: "2014-09-30", serial: 989, placement: "SCHOOL", schoolName: "Stensötaskolan" },
+    previousHome: { street: "Bryggerigatan 8", postalCode: "554 47", city: "Jönköping" },
+    restrained: { givenName: "Joakim", familyName: "Öberg", birthDate: "1980-03-08", serial: 991, home: { street: "Garvaregatan 30", postalCode: "212 15", city: "Malmö" } },
+    restrainingOrderKind: "SPECIAL_EXTENDED",
+    threatLevel: "SEVERE",
+    childConcern: "DIRECT_VIOLENCE",
+    shift: 8,
+  },
+  inheritedChild: {
+    adult: { givenName: "Frida", familyName: "Nyberg", birthDate: "1993-12-01", serial: 994, phone: 72 },
+    home: { street: "Sjömansgatan 6", postalCode: "414 63", city: "Göteborg" },
+    registeredMunicipality: "Alingsås",
+    child: { givenName: "Elias", familyName: "Nyberg", birthDate: "2020-12-12", serial: 993, placement: "PRESCHOOL", schoolName: "Förskolan Kotten" },
+    previousHome: { street: "Repslagaregatan 12", postalCode: "506 30", city: "Borås" },
+    restrained: { givenName: "Marcus", familyName: "Lundgren", birthDate: "1990-10-19", serial: 995, home: { street: "Mästargatan 4", postalCode: "805 95", city: "Gävle" } },
+    restrainingOrderKind: "WITHIN_HOUSEHOLD",
+    threatLevel: "HIGH",
+    childConcern: "WITNESSED_VIOLENCE",
+    shift: 11,
+  },
+};
+
+const CLOSED_CASE_DATA = {
+  adult: { givenName: "Madeleine", familyName: "Sjöberg", birthDate: "1979-05-06", serial: 996, phone: 86 } satisfies PersonData & { phone: number },
+  home: { street: "Tullportsgatan 15", postalCode: "118 53", city: "Stockholm" } satisfies Address,
+  registeredMunicipality: "Örebro",
+};
+
+const utcDay = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * The scenario rows. Pure and constant: called once per population build, it returns fresh
+ * objects each time so a caller may not mutate the next build's data through them.
+ */
+export function scenarioTables(): SeedTables {
+  const t = emptyTables();
+  const ss = t.socialServices;
+  for (const name of FULL_SCENARIO_NAMES) {
+    const ids = SCENARIOS[name];
+    const d = DATA[name];
+    const s = d.shift;
+    const created = momentFromReference(-400 - s, 9, 12);
+
+    ss.persons.push(
+      {
+        id: ids.adult,
+        identityNumber: identityNumber(utcDay(d.adult.birthDate), d.adult.serial),
+        givenName: d.adult.givenName,
+        familyName: d.adult.familyName,
+        birthDate: utcDay(d.adult.birthDate),
+        protectionLevel: ids.adultLevel,
+        streetAddress: d.home.street,
+        postalCode: d.home.postalCode,
+        city: d.home.city,
+        phone: fictionPhone(d.adult.phone),
+        registeredMunicipality: d.registeredMunicipality,
+        residenceMunicipality: d.home.city,
+        createdAt: created,
+      },
+      {
+        id: ids.child,
+        identityNumber: identityNumber(utcDay(d.child.birthDate), d.child.serial),
+        givenName: d.child.givenName,
+        familyName: d.child.familyName,
+        birthDate: utcDay(d.child.birthDate),
+        protectionLevel: ids.childLevel,
+        streetAddress: d.home.street,
+        postalCode: d.home.postalCode,
+        city: d.home.city,
+        phone: null,
+        // A child is registered with the parent: for inheritedChild that keeps the child's own
+        // registration from naming the parent's real municipality.
+        registeredMunicipality: d.registeredMunicipality,
+        residenceMunicipality: d.home.city,
+        createdAt: created,
+      },
+      {
+        id: ids.restrainedPerson,
+        identityNumber: identityNumber(utcDay(d.restrained.birthDate), d.restrained.serial),
+        givenName: d.restrained.givenName,
+        familyName: d.restrained.familyName,
+        birthDate: utcDay(d.restrained.birthDate),
+        protectionLevel: "NONE",
+        streetAddress: d.restrained.home.street,
+        postalCode: d.restrained.home.postalCode,
+        city: d.restrained.home.city,
+        phone: null,
+        registeredMunicipality: d.restrained.home.city,
+        residenceMunicipality: d.restrained.home.city,
+        createdAt: momentFromReference(-95 - s, 14, 3),
+      },
+    );
+    ss.householdMembers.push({ parentId: ids.adult, childId: ids.child });
+
+    const openedAt = momentFromReference(-150 - s, 10, 30);
+    ss.cases.push({
+      id: ids.caseId,
+      personId: ids.adult,
+      type: "PROTECTION_AND_SUPPORT",
+      status: "OPEN",
+      openedAt,
+      closedAt: null,
+      assessment: ASSESSMENTS.PROTECTION_AND_SUPPORT[0],
+      shelterPlacement: SHELTER_PLACEMENTS[0],
+    });
+    ss.assignments.push(
+      {
+        id: ids.assignments.socialSecretary,
+        caseId: ids.caseId,
+        staffId: SCENARIO_STAFF.socialSecretary,
+        role: "SOCIAL_SECRETARY",
+        assignedAt: momentFromReference(-150 - s, 11, 0),
+        endedAt: null,
+      },
+      {
+        id: ids.assignments.contactPerson,
+        caseId: ids.caseId,
+        staffId: SCENARIO_STAFF.contactPerson,
+        role: "CONTACT_PERSON",
+        assignedAt: momentFromReference(-140 - s, 13, 15),
+        endedAt: null,
+      },
+    );
+    ss.consents.push(
+      {
+        id: ids.consentIds.valid,
+        personId: ids.adult,
+        recipientAgency: "social_services",
+        purpose: "COORDINATED_SUPPORT",
+        scope: ["STATUS", "HOUSING", "SAFETY", "CHILD", "LOCATION"],
+        // Valid well past the reference date, so it also covers the real date tests run on.
+        validFrom: momentFromReference(-138 - s, 10, 0),
+        validTo: momentFromReference(730, 0, 0),
+        revokedAt: null,
+        recordedBy: SCENARIO_STAFF.contactPerson,
+        createdAt: momentFromReference(-138 - s, 10, 0),
+      },
+      {
+        id: ids.consentIds.revoked,
+        personId: ids.adult,
+        recipientAgency: "housing",
+        purpose: "COORDINATED_SUPPORT",
+        scope: ["STATUS", "HOUSING"],
+        validFrom: momentFromReference(-138 - s, 10, 5),
+        validTo: momentFromReference(365, 0, 0),
+        revokedAt: momentFromReference(-21 - s, 15, 40),
+        recordedBy: SCENARIO_STAFF.contactPerson,
+        createdAt: momentFromReference(-138 - s, 10, 5),
+      },
+      {
+        id: ids.consentIds.expired,
+        personId: ids.adult,
+        recipientAgency: "police_liaison",
+        purpose: "COORDINATED_SUPPORT",
+        scope: ["SAFETY", "LOCATION"],
+        validFrom: momentFromReference(-400 - s, 9, 30),
+        validTo: momentFromReference(-35 - s, 0, 0),
+        revokedAt: null,
+        recordedBy: SCENARIO_STAFF.socialSecretary,
+        createdAt: momentFromReference(-400 - s, 9, 30),
+      },
+    );
+
+    t.housing.applications.push({
+      id: ids.applicationId,
+      personId: ids.adult,
+      urgency: "HIGH",
+      requestedArea: d.home.city,
+      householdSize: 2,
+      status: "HOUSED",
+      submittedAt: momentFromReference(-146 - s, 9, 45),
+      decidedAt: momentFromReference(-128 - s, 14, 0),
+      handlerId: SCENARIO_STAFF.housingOfficer,
+    });
+    t.housing.flats.push(
+      { id: ids.activeFlat, streetAddress: d.home.street, postalCode: d.home.postalCode, city: d.home.city, rooms: 2, landlord: "Kommunhem Bostäder AB" },
+      { id: ids.endedFlat, streetAddress: d.previousHome.street, postalCode: d.previousHome.postalCode, city: d.previousHome.city, rooms: 3, landlord: "Hemtrygg Bostads AB" },
+    );
+    t.housing.tenancies.push(
+      {
+        id: ids.endedTenancy,
+        personId: ids.adult,
+        flatId: ids.endedFlat,
+        administratorId: SCENARIO_STAFF.previousHousingOfficer,
+        status: "ENDED",
+        startsOn: dayFromReference(-720 - s),
+        endsOn: dayFromReference(-190 - s),
+      },
+      {
+        id: ids.activeTenancy,
+        personId: ids.adult,
+        flatId: ids.activeFlat,
+        administratorId: SCENARIO_STAFF.housingOfficer,
+        status: "ACTIVE",
+        startsOn: dayFromReference(-120 - s),
+        endsOn: null,
+      },
+    );
+
+    t.policeLiaison.incidents.push({
+      id: ids.incident,
+      personId: ids.adult,
+      occurredAt: momentFromReference(-45 - s, 21, 10),
+      category: "THREAT",
+      place: `Utanför bostaden, ${d.home.street.replace(/ \d+$/, "")}, ${d.home.city}`,
+      description: INCIDENT_DESCRIPTIONS.THREAT[0],
+      reportedBy: SCENARIO_STAFF.policeLiaison,
+      createdAt: momentFromReference(-44 - s, 8, 20),
+    });
+    t.policeLiaison.restrainingOrders.push({
+      id: ids.restrainingOrder,
+      protectedPersonId: ids.adult,
+      restrainedPersonId: ids.restrainedPerson,
+      kind: d.restrainingOrderKind,
+      // A kontaktförbud runs for at most a year; this one covers the reference date and beyond.
+      validFrom: momentFromReference(-60 - s, 0, 0),
+      validTo: momentFromReference(305 - s, 0, 0),
+    });
+    t.policeLiaison.threatAssessments.push({
+      id: ids.threatAssessment,
+      personId: ids.adult,
+      level: d.threatLevel,
+      assessedAt: momentFromReference(-30 - s, 13, 0),
+      summary: THREAT_SUMMARIES[d.threatLevel][0],
+      assessorId: SCENARIO_STAFF.policeLiaison,
+    });
+
+    t.childServices.childCases.push({
+      id: ids.childCase,
+      childId: ids.child,
+      status: "OPEN",
+      concern: d.childConcern,
+      openedAt: momentFromReference(-100 - s, 10, 0),
+      closedAt: null,
+      officerId: SCENARIO_STAFF.childServicesOfficer,
+      notes: CHILD_NOTES[d.childConcern][0],
+    });
+    t.childServices.placements.push({
+      id: ids.placement,
+      childCaseId: ids.childCase,
+      childId: ids.child,
+      kind: d.child.placement,
+      schoolName: d.child.schoolName,
+      // The school is where the family lives: the placement reveals the parent's location.
+      municipality: d.home.city,
+      startsOn: dayFromReference(-90 - s),
+      endsOn: null,
+    });
+    t.childServices.consultations.push({
+      id: ids.consultation,
+      childCaseId: ids.childCase,
+      heldAt: momentFromReference(-20 - s, 9, 30),
+      location: `Barnahus ${d.home.city}, samtalsrum 2`,
+      summary: CONSULTATION_SUMMARIES[0],
+    });
+  }
+
+  // closedCase: an earlier, closed case with ss-1002 still on it, and a current open case.
+  const c = SCENARIOS.closedCase;
+  const d = CLOSED_CASE_DATA;
+  ss.persons.push({
+    id: c.adult,
+    identityNumber: identityNumber(utcDay(d.adult.birthDate), d.adult.serial),
+    givenName: d.adult.givenName,
+    familyName: d.adult.familyName,
+    birthDate: utcDay(d.adult.birthDate),
+    protectionLevel: c.adultLevel,
+    streetAddress: d.home.street,
+    postalCode: d.home.postalCode,
+    city: d.home.city,
+    phone: fictionPhone(d.adult.phone),
+    registeredMunicipality: d.registeredMunicipality,
+    residenceMunicipality: d.home.city,
+    createdAt: momentFromReference(-900, 10, 0),
+  });
+  ss.cases.push(
+    {
+      id: c.closedCaseId,
+      personId: c.adult,
+      type: "SHELTER_FOLLOW_UP",
+      status: "CLOSED",
+      openedAt: momentFromReference(-880, 9, 0),
+      closedAt: momentFromReference(-500, 16, 0),
+      assessment: ASSESSMENTS.SHELTER_FOLLOW_UP[1],
+      shelterPlacement: SHELTER_PLACEMENTS[3],
+    },
+    {
+      id: c.openCaseId,
+      personId: c.adult,
+      type: "PROTECTION_AND_SUPPORT",
+      status: "OPEN",
+      openedAt: momentFromReference(-80, 10, 0),
+      closedAt: null,
+      assessment: ASSESSMENTS.PROTECTION_AND_SUPPORT[1],
+      shelterPlacement: null,
+    },
+  );
+  ss.assignments.push(
+    {
+      id: c.closedCaseAssignment,
+      caseId: c.closedCaseId,
+      staffId: SCENARIO_STAFF.closedCaseSocialSecretary,
+      role: "SOCIAL_SECRETARY",
+      assignedAt: momentFromReference(-879, 11, 0),
+      endedAt: null,
+    },
+    {
+      id: c.openCaseAssignments.socialSecretary,
+      caseId: c.openCaseId,
+      staffId: SCENARIO_STAFF.socialSecretary,
+      role: "SOCIAL_SECRETARY",
+      assignedAt: momentFromReference(-80, 11, 0),
+      endedAt: null,
+    },
+    {
+      id: c.openCaseAssignments.contactPerson,
+      caseId: c.openCaseId,
+      staffId: SCENARIO_STAFF.contactPerson,
+      role: "CONTACT_PERSON",
+      assignedAt: momentFromReference(-75, 10, 0),
+      endedAt: null,
+    },
+  );
+  return t;
+}
+
+/** Scenario phone numbers (last two digits), which the random population must not reuse. */
+export const SCENARIO_PHONE_DIGITS: readonly number[] = [...FULL_SCENARIO_NAMES.map((n) => DATA[n].adult.phone), CLOSED_CASE_DATA.adult.phone];
