@@ -62,6 +62,14 @@ export class PolicyContext {
     return decision;
   }
 
+  /**
+   * Whether social services knows this person. Agencies that hold no person rows check a
+   * reference this way before writing; facts that cannot be loaded count as unknown.
+   */
+  async isKnownSubject(subjectId: string): Promise<boolean> {
+    return (await this.facts.load(subjectId)).protectionLevel !== null;
+  }
+
   /** The subject and steward of a row, computed once per row object and request. */
   recordOf(row: object, compute: () => Promise<RecordRef>): Promise<RecordRef> {
     let record = this.records.get(row);

@@ -1,3 +1,4 @@
+import { SUBGRAPHS } from "@skyddsnat/schema";
 import { type AgencyOptions, startAgency } from "@skyddsnat/subgraph-kit";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { createLoaders } from "./loaders.js";
@@ -6,6 +7,9 @@ import { buildPoliceLiaisonSchema } from "./schema.js";
 export { buildPoliceLiaisonSchema as buildSchema } from "./schema.js";
 export { PrismaClient };
 
+/** 4003: the hub's port table in @skyddsnat/schema is the one source. */
+const DEFAULT_PORT = SUBGRAPHS.find((subgraph) => subgraph.name === "police-liaison")?.port ?? 4003;
+
 export const policeLiaison = {
   name: "police-liaison",
   agency: "police-liaison",
@@ -13,9 +17,10 @@ export const policeLiaison = {
   packageUrl: import.meta.url,
   createClient: (adapter) => new PrismaClient({ adapter }),
   buildSchema: buildPoliceLiaisonSchema,
-  createLoaders: (client) => createLoaders(client),
-} as const satisfies Parameters<typeof startAgency<PrismaClient, ReturnType<typeof createLoaders>>>[0];
+  createLoaders: (client) => ({ ...createLoaders(client), db: client }),
+} as const satisfies Parameters<typeof startAgency<PrismaClient, ReturnType<typeof createLoaders> & { db: PrismaClient }>>[0];
 
+/** Connects, applies prisma/migrations, and serves the subgraph (port 0 picks a free one). */
 export function startPoliceLiaison(options: AgencyOptions) {
-  return startAgency(policeLiaison, options);
+  return startAgency(policeLiaison, { ...options, port: options.port ?? DEFAULT_PORT });
 }

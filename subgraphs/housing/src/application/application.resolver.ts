@@ -4,7 +4,6 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from "../context.js";
 import type { ApplicationStatus } from "../enums.js";
 import type { HousingApplication as ApplicationRow, Prisma } from "../generated/prisma/client.js";
-import { isKnownPerson } from "../person/known-person.js";
 import { ApplicationFilter, RegisterApplicationInput } from "./application.input.js";
 import { HousingApplication, HousingApplicationConnection } from "./application.type.js";
 
@@ -69,7 +68,7 @@ export class ApplicationResolver {
     requireOperation(context, "registerApplication");
     // Persons live in social services: the only reference to check is asked there, before the
     // single insert (one statement, so no transaction; nothing is written on bad input).
-    if (!(await isKnownPerson(context, input.subjectId))) throw badUserInput("No person with that id.", "subjectId");
+    if (!(await context.policy.isKnownSubject(input.subjectId))) throw badUserInput("No person with that id.", "subjectId");
     return context.loaders.db.housingApplication.create({
       data: {
         id: newId("app"),

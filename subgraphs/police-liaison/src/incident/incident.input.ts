@@ -10,7 +10,7 @@ export class RecordIncidentInput {
   subjectId!: string;
 
   @IsDate()
-  @Field(() => Date)
+  @Field(() => Date, { description: "When it happened; not in the future." })
   occurredAt!: Date;
 
   @IsEnum(IncidentCategory)
@@ -18,11 +18,11 @@ export class RecordIncidentInput {
   category!: IncidentCategory;
 
   @Length(2, 200)
-  @Field(() => String)
+  @Field(() => String, { description: "Where it happened, 2–200 characters." })
   place!: string;
 
   @Length(10, 4000)
-  @Field(() => String)
+  @Field(() => String, { description: "What happened, 10–4000 characters." })
   description!: string;
 }
 
@@ -35,12 +35,12 @@ export class IncidentFilter {
 
   @IsOptional()
   @IsDate()
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "Only incidents that occurred at or after this time." })
   occurredFrom?: Date;
 
   @IsOptional()
   @IsDate()
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "Only incidents that occurred at or before this time." })
   occurredTo?: Date;
 
   @IsOptional()

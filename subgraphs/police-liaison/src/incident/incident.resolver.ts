@@ -2,9 +2,26 @@ import { badUserInput } from "@skyddsnat/schema";
 import { newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
-import type { Incident as IncidentRow } from "../generated/prisma/client.js";
+import type { Incident as IncidentRow, Prisma } from "../generated/prisma/client.js";
 import { IncidentFilter, RecordIncidentInput } from "./incident.input.js";
 import { Incident, IncidentConnection } from "./incident.type.js";
+
+function incidentWhere(filter: IncidentFilter | undefined): Prisma.IncidentWhereInput {
+  const occurredAt: Prisma.DateTimeFilter = {
+    ...(filter?.occurredFrom ? { gte: filter.occurredFrom } : {}),
+    ...(filter?.occurredTo ? { lte: filter.occurredTo } : {}),
+  };
+  return {
+    ...(filter?.category ? { category: filter.category } : {}),
+    ...(filter?.subjectId ? { personId: filter.subjectId } : {}),
+    ...(Object.keys(occurredAt).length > 0 ? { occurredAt } : {}),
+  };
+}
+
+/** A filter on a SAFETY field (category, time) may only find incidents whose safety data the actor could see. */
+function filtersOnSafety(filter: IncidentFilter | undefined): boolean {
+  return Boolean(filter?.category || filter?.occurredFrom || filter?.occurredTo);
+}
 
 @Resolver(() => Incident)
 export class IncidentResolver {
@@ -19,23 +36,15 @@ export class IncidentResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
-    const where = {
-      ...(filter?.category ? { category: filter.category } : {}),
-      ...(filter?.subjectId ? { personId: filter.subjectId } : {}),
-      ...(filter?.occurredFrom || filter?.occurredTo
-        ? { occurredAt: { ...(filter.occurredFrom ? { gte: filter.occurredFrom } : {}), ...(filter.occurredTo ? { lte: filter.occurredTo } : {}) } }
-        : {}),
-    };
-    const filtersOnSafety = Boolean(filter?.category || filter?.occurredFrom || filter?.occurredTo);
     return pageById(
       page,
       ({ take, cursorId }) =>
         context.loaders.db.incident.findMany({
-          where: { AND: [where, cursorId ? { id: { gt: cursorId } } : {}] },
+          where: { AND: [incidentWhere(filter), cursorId ? { id: { gt: cursorId } } : {}] },
           orderBy: { id: "asc" },
           take,
         }),
-      filtersOnSafety ? (rows) => context.policy.admit(rows, (row) => row.personId, "SAFETY") : undefined,
+      filtersOnSafety(filter) ? (rows) => context.policy.admit(rows, (row) => row.personId, "SAFETY") : undefined,
     );
   }
 
@@ -44,10 +53,18 @@ export class IncidentResolver {
     return row.personId;
   }
 
-  @Mutation(() => Incident, { description: "Record an incident reported to the police liaison." })
-  recordIncident(@Arg("input", () => RecordIncidentInput) input: RecordIncidentInput, @Ctx() context: Context) {
+  @FieldResolver(() => ID, { nullable: true })
+  stewardId(): string | null {
+    return null;
+  }
+
+  @Mutation(() => Incident, { description: "Record an incident about a person; the caller is its reporter." })
+  async recordIncident(@Arg("input", () => RecordIncidentInput) input: RecordIncidentInput, @Ctx() context: Context) {
     requireOperation(context, "recordIncident");
-    if (input.occurredAt.getTime() > Date.now()) throw badUserInput("occurredAt cannot be in the future.", "occurredAt");
+    if (input.occurredAt.getTime() > Date.now()) throw badUserInput("occurredAt may not be in the future.", "occurredAt");
+    // Persons live in social services: the only reference to check is asked there, before the
+    // single insert (one statement, so no transaction; nothing is written on bad input).
+    if (!(await context.policy.isKnownSubject(input.subjectId))) throw badUserInput("No person with that id.", "subjectId");
     return context.loaders.db.incident.create({
       data: {
         id: newId("inc"),

@@ -3,15 +3,19 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { IncidentCategory } from "../enums.js";
 import type { Incident as IncidentRow } from "../generated/prisma/client.js";
 
-@ObjectType()
+@ObjectType({ description: "An incident reported to the police liaison about one person." })
 export class Incident implements Partial<IncidentRow> {
   @Classified("REFERENCE")
   @Field(() => ID)
   id!: string;
 
   @Classified("REFERENCE")
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person the incident is about." })
   subjectId!: string;
+
+  @Classified("REFERENCE")
+  @Field(() => ID, { nullable: true, description: "Always null: police records have no per-record steward." })
+  stewardId!: string | null;
 
   @Classified("SAFETY")
   @Field(() => Date)
@@ -30,7 +34,7 @@ export class Incident implements Partial<IncidentRow> {
   description!: string;
 
   @Classified("REFERENCE")
-  @Field(() => ID)
+  @Field(() => ID, { description: "The staff member who recorded it." })
   reportedBy!: string;
 }
 

@@ -9,13 +9,13 @@ import { Person } from "./person.type.js";
 @Resolver(() => Person)
 export class PersonResolver {
   @Classified("REFERENCE")
-  @FieldResolver(() => [Incident])
+  @FieldResolver(() => [Incident], { description: "Incidents recorded about this person." })
   incidents(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.incidentsOf.load(person.id);
   }
 
   @Classified("REFERENCE")
-  @FieldResolver(() => [RestrainingOrder], { description: "Orders that protect this person." })
+  @FieldResolver(() => [RestrainingOrder], { description: "Restraining orders (kontaktförbud) that protect this person." })
   restrainingOrders(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.ordersProtecting.load(person.id);
   }

@@ -1,7 +1,7 @@
 import { Classified } from "@skyddsnat/subgraph-kit";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** Social services owns Person; police liaison adds incidents, orders and assessments. */
+/** Social services owns Person; police liaison only adds incidents, restraining orders and threat assessments. */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Person {
@@ -9,7 +9,3 @@ export class Person {
   @Field(() => ID)
   id!: string;
 }
-
-export const personReference = {
-  __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-};

@@ -1,23 +1,16 @@
-import { OPAQUE_ID, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
-import { Classified } from "@skyddsnat/subgraph-kit";
-import { IsDate, IsOptional, Matches } from "class-validator";
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Classified, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
-import type { RestrainingOrder as OrderRow } from "../generated/prisma/client.js";
+import type { RestrainingOrder as OrderRow, Prisma } from "../generated/prisma/client.js";
 import { Person } from "../person/person.type.js";
+import { RestrainingOrderFilter } from "./restraining-order.input.js";
 import { RestrainingOrder, RestrainingOrderConnection } from "./restraining-order.type.js";
 
-@InputType()
-export class RestrainingOrderFilter {
-  @IsOptional()
-  @IsDate()
-  @Field(() => Date, { nullable: true, description: "Only orders in force on this date." })
-  activeOn?: Date;
-
-  @IsOptional()
-  @Matches(OPAQUE_ID, { message: "subjectId is not an id" })
-  @Field(() => ID, { nullable: true })
-  subjectId?: string;
+function orderWhere(filter: RestrainingOrderFilter | undefined): Prisma.RestrainingOrderWhereInput {
+  return {
+    ...(filter?.subjectId ? { protectedPersonId: filter.subjectId } : {}),
+    ...(filter?.activeOn ? { validFrom: { lte: filter.activeOn }, validTo: { gte: filter.activeOn } } : {}),
+  };
 }
 
 @Resolver(() => RestrainingOrder)
@@ -28,15 +21,12 @@ export class RestrainingOrderResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
-    const where = {
-      ...(filter?.subjectId ? { protectedPersonId: filter.subjectId } : {}),
-      ...(filter?.activeOn ? { validFrom: { lte: filter.activeOn }, validTo: { gte: filter.activeOn } } : {}),
-    };
+    // activeOn reads the validity dates (SAFETY): only orders whose dates the actor may see.
     return pageById(
       page,
       ({ take, cursorId }) =>
         context.loaders.db.restrainingOrder.findMany({
-          where: { AND: [where, cursorId ? { id: { gt: cursorId } } : {}] },
+          where: { AND: [orderWhere(filter), cursorId ? { id: { gt: cursorId } } : {}] },
           orderBy: { id: "asc" },
           take,
         }),
@@ -49,22 +39,27 @@ export class RestrainingOrderResolver {
     return row.protectedPersonId;
   }
 
+  @FieldResolver(() => ID, { nullable: true })
+  stewardId(): string | null {
+    return null;
+  }
+
   @Classified("SAFETY")
-  @FieldResolver(() => Boolean, { description: "In force now." })
-  active(@Root() row: OrderRow): boolean {
-    const now = Date.now();
+  @FieldResolver(() => Boolean, { description: "Whether the order is in force now." })
+  active(@Root() row: OrderRow, @Ctx() context: Context): boolean {
+    const now = context.policy.now.getTime();
     return row.validFrom.getTime() <= now && now <= row.validTo.getTime();
   }
 
   @Classified("REFERENCE")
   @FieldResolver(() => Person)
-  protectedPerson(@Root() row: OrderRow) {
+  protectedPerson(@Root() row: OrderRow): Person {
     return { id: row.protectedPersonId };
   }
 
   @Classified("SAFETY")
-  @FieldResolver(() => Person, { description: "Who is restrained is safety data of the protected person." })
-  restrainedPerson(@Root() row: OrderRow) {
+  @FieldResolver(() => Person, { description: "Who is restrained: safety data of the protected person." })
+  restrainedPerson(@Root() row: OrderRow): Person {
     return { id: row.restrainedPersonId };
   }
 }

@@ -4,15 +4,19 @@ import { RestrainingOrderKind } from "../enums.js";
 import type { RestrainingOrder as OrderRow } from "../generated/prisma/client.js";
 
 /** Kontaktförbud: the restrained person may not contact or approach the protected person. */
-@ObjectType()
+@ObjectType({ description: "A restraining order (kontaktförbud) protecting one person." })
 export class RestrainingOrder implements Partial<OrderRow> {
   @Classified("REFERENCE")
   @Field(() => ID)
   id!: string;
 
   @Classified("REFERENCE")
-  @Field(() => ID, { description: "The protected person." })
+  @Field(() => ID, { description: "The protected person: the order is her record." })
   subjectId!: string;
+
+  @Classified("REFERENCE")
+  @Field(() => ID, { nullable: true, description: "Always null: police records have no per-record steward." })
+  stewardId!: string | null;
 
   @Classified("SAFETY")
   @Field(() => RestrainingOrderKind)

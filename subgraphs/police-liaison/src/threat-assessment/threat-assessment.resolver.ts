@@ -1,22 +1,15 @@
-import { OPAQUE_ID, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
-import { IsEnum, IsOptional, Matches } from "class-validator";
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { PageArgs, pageById } from "@skyddsnat/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
-import { ThreatLevel } from "../enums.js";
-import type { ThreatAssessment as AssessmentRow } from "../generated/prisma/client.js";
+import type { ThreatAssessment as AssessmentRow, Prisma } from "../generated/prisma/client.js";
+import { ThreatAssessmentFilter } from "./threat-assessment.input.js";
 import { ThreatAssessment, ThreatAssessmentConnection } from "./threat-assessment.type.js";
 
-@InputType()
-export class ThreatAssessmentFilter {
-  @IsOptional()
-  @IsEnum(ThreatLevel)
-  @Field(() => ThreatLevel, { nullable: true })
-  level?: ThreatLevel;
-
-  @IsOptional()
-  @Matches(OPAQUE_ID, { message: "subjectId is not an id" })
-  @Field(() => ID, { nullable: true })
-  subjectId?: string;
+function assessmentWhere(filter: ThreatAssessmentFilter | undefined): Prisma.ThreatAssessmentWhereInput {
+  return {
+    ...(filter?.level ? { level: filter.level } : {}),
+    ...(filter?.subjectId ? { personId: filter.subjectId } : {}),
+  };
 }
 
 @Resolver(() => ThreatAssessment)
@@ -27,15 +20,12 @@ export class ThreatAssessmentResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
-    const where = {
-      ...(filter?.level ? { level: filter.level } : {}),
-      ...(filter?.subjectId ? { personId: filter.subjectId } : {}),
-    };
+    // level is SAFETY: a level filter only finds assessments whose level the actor may see.
     return pageById(
       page,
       ({ take, cursorId }) =>
         context.loaders.db.threatAssessment.findMany({
-          where: { AND: [where, cursorId ? { id: { gt: cursorId } } : {}] },
+          where: { AND: [assessmentWhere(filter), cursorId ? { id: { gt: cursorId } } : {}] },
           orderBy: { id: "asc" },
           take,
         }),
@@ -46,5 +36,10 @@ export class ThreatAssessmentResolver {
   @FieldResolver(() => ID)
   subjectId(@Root() row: AssessmentRow): string {
     return row.personId;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  stewardId(): string | null {
+    return null;
   }
 }

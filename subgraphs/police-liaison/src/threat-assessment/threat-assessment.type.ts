@@ -3,15 +3,19 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { ThreatLevel } from "../enums.js";
 import type { ThreatAssessment as AssessmentRow } from "../generated/prisma/client.js";
 
-@ObjectType()
+@ObjectType({ description: "A police threat assessment about one person." })
 export class ThreatAssessment implements Partial<AssessmentRow> {
   @Classified("REFERENCE")
   @Field(() => ID)
   id!: string;
 
   @Classified("REFERENCE")
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person the assessment is about." })
   subjectId!: string;
+
+  @Classified("REFERENCE")
+  @Field(() => ID, { nullable: true, description: "Always null: police records have no per-record steward." })
+  stewardId!: string | null;
 
   @Classified("SAFETY")
   @Field(() => ThreatLevel)
@@ -26,7 +30,7 @@ export class ThreatAssessment implements Partial<AssessmentRow> {
   summary!: string;
 
   @Classified("REFERENCE")
-  @Field(() => ID)
+  @Field(() => ID, { description: "The officer who made the assessment." })
   assessorId!: string;
 }
 

@@ -1,0 +1,131 @@
+import "reflect-metadata";
+import { describe, expect, test } from "@jest/globals";
+import type { Actor, SubjectFacts } from "@skyddsnat/schema";
+import { PolicyContext } from "@skyddsnat/subgraph-kit";
+import { graphql } from "graphql";
+import type { Context } from "./context.js";
+import type { Incident, PrismaClient, RestrainingOrder } from "./generated/prisma/client.js";
+import { createLoaders } from "./loaders.js";
+import { buildPoliceLiaisonSchema } from "./schema.js";
+
+// The subgraph's own enforcement over a fake database: the policy is the real one.
+const schema = await buildPoliceLiaisonSchema();
+
+const PROTECTED: SubjectFacts = { id: "per_her", protectionLevel: "PROTECTED_REGISTRATION", parentLevels: [], assignments: [], consents: [] };
+const DAY = 86_400_000;
+const INCIDENT: Incident = {
+  id: "inc_1", personId: "per_her", occurredAt: new Date("2026-01-05T21:00:00Z"), category: "STALKING",
+  place: "Utanför förskolan på Solgatan", description: "Stod utanför förskolan vid hämtning.", reportedBy: "pl-2001",
+  createdAt: new Date("2026-01-06T08:00:00Z"),
+};
+const ORDER: RestrainingOrder = {
+  id: "ro_1", protectedPersonId: "per_her", restrainedPersonId: "per_him", kind: "EXTENDED",
+  validFrom: new Date(Date.now() - 30 * DAY), validTo: new Date(Date.now() + 30 * DAY),
+};
+
+function contextFor(actor: Partial<Actor> = {}, emergencyGrants: ReadonlySet<string> = new Set()) {
+  const calls = { created: [] as Incident[] };
+  const db = {
+    incident: {
+      findUnique: async ({ where }: { where: { id: string } }) => (where.id === INCIDENT.id ? INCIDENT : null),
+      findMany: async () => [INCIDENT],
+      create: async ({ data }: { data: Omit<Incident, "createdAt"> }) => {
+        const row = { ...data, createdAt: new Date() };
+        calls.created.push(row);
+        return row;
+      },
+    },
+    restrainingOrder: { findMany: async () => [ORDER] },
+  } as unknown as PrismaClient;
+  const who: Actor = { staffId: "pl-2001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test", ...actor };
+  const facts = async (ids: readonly string[]) => ids.filter((id) => id === PROTECTED.id).map(() => PROTECTED);
+  const context = {
+    actor: who, requestId: "req", emergencyGrants,
+    logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
+    loaders: { ...createLoaders(db), db },
+    policy: new PolicyContext(who, emergencyGrants, "police-liaison", facts, "token", () => {}),
+  } satisfies Context;
+  return { context, calls };
+}
+
+const codes = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => result.errors?.map((e) => e.extensions?.code);
+
+describe("incidents about a protected person", () => {
+  const source = `{ incident(id: "inc_1") { subjectId stewardId category description place reportedBy } }`;
+
+  test("the police liaison gets the safety data, but not the place", async () => {
+    const result = await graphql({ schema, source, contextValue: contextFor().context });
+    expect(result.data).toEqual({
+      incident: { subjectId: "per_her", stewardId: null, category: "STALKING", description: INCIDENT.description, place: null, reportedBy: "pl-2001" },
+    });
+    expect(codes(result)).toEqual(["FORBIDDEN_FIELD"]);
+  });
+
+  test("a recorded emergency ground releases the place", async () => {
+    const { context } = contextFor({ purpose: "EMERGENCY" }, new Set(["per_her"]));
+    const result = await graphql({ schema, source, contextValue: context });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.incident).toMatchObject({ place: INCIDENT.place });
+  });
+
+  test("a housing officer can't find her incidents through a category filter", async () => {
+    const { context } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing" });
+    const filtered = await graphql({ schema, source: `{ incidents(filter: { category: STALKING }) { nodes { id } } }`, contextValue: context });
+    expect(filtered.data).toEqual({ incidents: { nodes: [] } });
+    const unfiltered = await graphql({ schema, source: `{ incidents { nodes { id category } } }`, contextValue: context });
+    expect(unfiltered.data).toEqual({ incidents: { nodes: [{ id: "inc_1", category: null }] } });
+  });
+});
+
+describe("restraining orders", () => {
+  const source = `{ restrainingOrders { nodes { subjectId stewardId kind active protectedPerson { id } restrainedPerson { id } } } }`;
+
+  test("the police liaison sees who is restrained and that the order is in force", async () => {
+    const result = await graphql({ schema, source, contextValue: contextFor().context });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.restrainingOrders).toEqual({
+      nodes: [{ subjectId: "per_her", stewardId: null, kind: "EXTENDED", active: true, protectedPerson: { id: "per_her" }, restrainedPerson: { id: "per_him" } }],
+    });
+  });
+
+  test("a housing officer learns neither who is restrained nor the order's terms", async () => {
+    const { context } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing" });
+    const result = await graphql({ schema, source, contextValue: context });
+    expect(result.data?.restrainingOrders).toEqual({
+      nodes: [{ subjectId: "per_her", stewardId: null, kind: null, active: null, protectedPerson: { id: "per_her" }, restrainedPerson: null }],
+    });
+    expect(codes(result)).toEqual(["FORBIDDEN_FIELD", "FORBIDDEN_FIELD", "FORBIDDEN_FIELD"]);
+  });
+});
+
+describe("recordIncident", () => {
+  const mutation = (subjectId: string, occurredAt: Date) =>
+    `mutation { recordIncident(input: { subjectId: "${subjectId}", occurredAt: "${occurredAt.toISOString()}", category: THREAT, place: "Centralstationen", description: "Hotade henne i telefon." }) { id subjectId stewardId reportedBy } }`;
+  const yesterday = () => new Date(Date.now() - DAY);
+
+  test("records for a known person with the caller as reporter", async () => {
+    const { context, calls } = contextFor();
+    const result = await graphql({ schema, source: mutation("per_her", yesterday()), contextValue: context });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.recordIncident).toMatchObject({ subjectId: "per_her", stewardId: null, reportedBy: "pl-2001" });
+    expect(calls.created).toHaveLength(1);
+    expect(calls.created[0]?.id).toMatch(/^inc_/);
+  });
+
+  test.each<[string, string, Date, string]>([
+    ["a time in the future", "per_her", new Date(Date.now() + DAY), "occurredAt"],
+    ["a person social services doesn't know", "per_nobody", new Date(Date.now() - DAY), "subjectId"],
+  ])("refuses %s, writing nothing", async (_name, subjectId, occurredAt, argument) => {
+    const { context, calls } = contextFor();
+    const result = await graphql({ schema, source: mutation(subjectId, occurredAt), contextValue: context });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+    expect(calls.created).toEqual([]);
+  });
+
+  test("a housing officer may not record an incident", async () => {
+    const { context, calls } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing" });
+    const result = await graphql({ schema, source: mutation("per_her", yesterday()), contextValue: context });
+    expect(codes(result)).toEqual(["FORBIDDEN"]);
+    expect(calls.created).toEqual([]);
+  });
+});
