@@ -90,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl,
     disabled: options.unsafeDisableGuard === true,
     loadFacts: async (subjectIds, context) =>
-      facts(subjectIds, await signer.sign(claimsOf(context), FACTS_AUDIENCE)),
+      facts(subjectIds, () => signer.sign(claimsOf(context), FACTS_AUDIENCE)),
     beforeRelease: (outcome, context, query) => {
       if (options.unsafeSkipAudit) return Promise.resolve(outcome.decisions);
       return options.audit ? options.audit.beforeRelease(outcome, context, query) : Promise.resolve(withheldWithoutAudit(outcome));

@@ -1,8 +1,11 @@
 import type { SubjectFacts } from "./policy/facts.js";
 import { INTERNAL_TOKEN_HEADER } from "./transport.js";
 
-/** Fetches facts for subject ids with a token whose audience includes FACTS_AUDIENCE. */
-export type FactsSource = (subjectIds: readonly string[], internalToken: string) => Promise<SubjectFacts[]>;
+/**
+ * Fetches facts for subject ids. The token (audience including FACTS_AUDIENCE) is asked for only
+ * when the facts route is actually called: a cache hit signs nothing.
+ */
+export type FactsSource = (subjectIds: readonly string[], token: () => Promise<string>) => Promise<SubjectFacts[]>;
 
 /** Route on social services that serves subject facts to the rest of the hub. */
 export const SUBJECT_FACTS_ROUTE = "/internal/subject-facts";
@@ -22,15 +25,20 @@ export const MAX_FACTS_BATCH = 500;
 export const DEFAULT_FACTS_CACHE_MS = 1000;
 const MAX_CACHED_SUBJECTS = 10_000;
 
+/** The configured reuse time: FACTS_CACHE_MS, else the default. */
+export function factsCacheMs(): number {
+  return Number(process.env.FACTS_CACHE_MS ?? DEFAULT_FACTS_CACHE_MS);
+}
+
 export function remoteFacts(
   socialServicesUrl: string,
   options: { timeoutMs?: number; cacheMs?: number } = {},
 ): FactsSource {
   const url = new URL(SUBJECT_FACTS_ROUTE, socialServicesUrl);
-  const cacheMs = options.cacheMs ?? Number(process.env.FACTS_CACHE_MS ?? DEFAULT_FACTS_CACHE_MS);
-  const cache = new Map<string, { facts: SubjectFacts; until: number }>();
+  const cacheMs = options.cacheMs ?? factsCacheMs();
 
-  async function fetchFacts(subjectIds: readonly string[], internalToken: string): Promise<SubjectFacts[]> {
+  async function fetchFacts(subjectIds: readonly string[], token: () => Promise<string>): Promise<SubjectFacts[]> {
+    const internalToken = await token();
     const facts: SubjectFacts[] = [];
     for (let start = 0; start < subjectIds.length; start += MAX_FACTS_BATCH) {
       const response = await fetch(url, {
@@ -45,8 +53,17 @@ export function remoteFacts(
     return facts;
   }
 
-  return async (subjectIds, internalToken) => {
-    if (cacheMs <= 0) return fetchFacts(subjectIds, internalToken);
+  return cachedFacts(fetchFacts, cacheMs);
+}
+
+/**
+ * Reuses facts per subject for `cacheMs`. The returned source has `clear()`, for the service that
+ * owns the facts to call when it changes them.
+ */
+export function cachedFacts(source: FactsSource, cacheMs: number): FactsSource & { clear(): void } {
+  const cache = new Map<string, { facts: SubjectFacts; until: number }>();
+  const cached = async (subjectIds: readonly string[], token: () => Promise<string>) => {
+    if (cacheMs <= 0) return source(subjectIds, token);
     const now = Date.now();
     const found: SubjectFacts[] = [];
     const missing: string[] = [];
@@ -56,10 +73,11 @@ export function remoteFacts(
       else missing.push(id);
     }
     if (missing.length === 0) return found;
-    const fetched = await fetchFacts(missing, internalToken);
+    const fetched = await source(missing, token);
     if (cache.size + fetched.length > MAX_CACHED_SUBJECTS) cache.clear();
     // Unknown ids are not cached: a person created a moment later must not stay unknown.
     for (const facts of fetched) cache.set(facts.id, { facts, until: now + cacheMs });
     return [...found, ...fetched];
   };
+  return Object.assign(cached, { clear: () => cache.clear() });
 }

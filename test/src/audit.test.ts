@@ -74,7 +74,7 @@ describe("every access to protected data is recorded", () => {
   test("consent, assignment and protection-level changes are recorded", async () => {
     const consent = await send(
       await tokenFor("CONTACT_PERSON", "cp-2001"),
-      `mutation { recordConsent(input: { subjectId: "${bystander.id}", recipientAgency: housing, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "2026-11-01T00:00:00Z", validTo: "2027-05-01T00:00:00Z" }) { id } }`,
+      `mutation { recordConsent(input: { subjectId: "${bystander.id}", recipientAgency: housing, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "${new Date(Date.now() - 86_400_000).toISOString()}", validTo: "${new Date(Date.now() + 90 * 86_400_000).toISOString()}" }) { id } }`,
     );
     expect(consent.errors).toBeUndefined();
     expect(await recordsOf(consent.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: bystander.id, fieldPaths: ["recordConsent"] }));

@@ -28,8 +28,8 @@ export interface AgencyDefinition<Client extends PrismaLike, Loaders> {
   createClient: (adapter: SqlMigrationAwareDriverAdapterFactory) => Client;
   buildSchema: (options: { enforce?: boolean }) => Promise<GraphQLSchema>;
   createLoaders: (client: Client, claims: InternalClaims) => Loaders;
-  /** Social services reads facts from its own tables; the others ask it over HTTP. */
-  facts?: (client: Client) => FactsSource;
+  /** Social services reads facts from its own tables (cached, cleared by its mutations); the others ask it over HTTP. */
+  facts?: (client: Client) => FactsSource & { clear?: () => void };
   internalRoutes?: (client: Client) => AgencySubgraphOptions<Loaders>["internalRoutes"];
 }
 
@@ -67,7 +67,8 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
   options: AgencyOptions,
 ): Promise<RunningSubgraph & { prisma: Client }> {
   const { db, client } = await openAgencyDatabase(definition, options.database, options.reset);
-  const facts = definition.facts?.(client) ?? (options.factsUrl ? remoteFacts(options.factsUrl) : undefined);
+  const own = definition.facts?.(client);
+  const facts = own ?? (options.factsUrl ? remoteFacts(options.factsUrl) : undefined);
   if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
   const running = await startAgencySubgraph(
     {
@@ -78,6 +79,7 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
       logger: options.logger,
       createLoaders: (claims) => definition.createLoaders(client, claims),
       facts,
+      ...(own?.clear ? { onMutation: own.clear } : {}),
       ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(client) } : {}),
       ready: async () => {
         await client.$queryRawUnsafe("SELECT 1");

@@ -43,17 +43,24 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
       const fieldClass = classOfField(field);
       if (fieldClass === "REFERENCE") continue;
       const original: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
-      const guarded: GraphQLFieldResolver<unknown, SubgraphContext> = async (parent, args, context, info) => {
+      const withhold = (path: GraphQLResolveInfo["path"], reason: string, context: SubgraphContext, subjectId: string | null) => {
+        context.logger.debug({ path: responsePathAsArray(path).join("."), subjectId, reason }, "field withheld");
+        return forbiddenField(responsePathAsArray(path), reason);
+      };
+      const slow = async (parent: unknown, args: Record<string, unknown>, context: SubgraphContext, info: GraphQLResolveInfo) => {
         if (!fieldClass) throw forbiddenField(responsePathAsArray(info.path), "UNCLASSIFIED_FIELD");
         const { subjectId, stewardId } = await context.policy.recordOf(parent as object, () =>
           recordFactsOf(type, parent, context, info),
         );
         const decision = await context.policy.decide(subjectId, stewardId, fieldClass);
-        if (decision.effect === "redact") {
-          context.logger.debug({ path: responsePathAsArray(info.path).join("."), subjectId, reason: decision.reason }, "field withheld");
-          throw forbiddenField(responsePathAsArray(info.path), decision.reason);
-        }
+        if (decision.effect === "redact") throw withhold(info.path, decision.reason, context, subjectId);
         return original(parent, args, context, info);
+      };
+      const guarded: GraphQLFieldResolver<unknown, SubgraphContext> = (parent, args, context, info) => {
+        // Fast path: the row's subject and this class were decided already in this request.
+        const known = fieldClass && typeof parent === "object" && parent !== null ? context.policy.settled(parent, fieldClass) : undefined;
+        if (known?.effect === "allow") return original(parent, args, context, info);
+        return slow(parent, args, context, info);
       };
       field.resolve = guarded;
     }

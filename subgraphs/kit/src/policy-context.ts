@@ -25,6 +25,9 @@ export class PolicyContext {
   /** Per request: one decision per (subject, steward, class), one record lookup per object. */
   private readonly decisions = new Map<string, Promise<AccessDecision>>();
   private readonly records = new WeakMap<object, Promise<RecordRef>>();
+  /** The same, once settled: later fields of a row resolve synchronously (no promise per field). */
+  private readonly settledDecisions = new Map<string, AccessDecision>();
+  private readonly settledRecords = new WeakMap<object, RecordRef>();
   readonly now = new Date();
 
   constructor(
@@ -37,7 +40,7 @@ export class PolicyContext {
   ) {
     this.facts = new DataLoader(async (ids) => {
       try {
-        const found = new Map((await source(ids, internalToken)).map((facts) => [facts.id, facts]));
+        const found = new Map((await source(ids, () => Promise.resolve(internalToken))).map((facts) => [facts.id, facts]));
         return ids.map((id) => found.get(id) ?? unknownSubject(id));
       } catch (error) {
         onFactsError(error);
@@ -52,10 +55,12 @@ export class PolicyContext {
     if (!decision) {
       decision = (async () => {
         const subject = subjectId ? await this.facts.load(subjectId) : unknownSubject("");
-        return decide(this.actor, subject, fieldClass, { stewardId, ownerAgency: this.ownerAgency }, {
+        const settled = decide(this.actor, subject, fieldClass, { stewardId, ownerAgency: this.ownerAgency }, {
           emergencyGrants: this.emergencyGrants,
           now: this.now,
         });
+        this.settledDecisions.set(key, settled);
+        return settled;
       })();
       this.decisions.set(key, decision);
     }
@@ -74,10 +79,20 @@ export class PolicyContext {
   recordOf(row: object, compute: () => Promise<RecordRef>): Promise<RecordRef> {
     let record = this.records.get(row);
     if (!record) {
-      record = compute();
+      record = compute().then((settled) => {
+        this.settledRecords.set(row, settled);
+        return settled;
+      });
       this.records.set(row, record);
     }
     return record;
+  }
+
+  /** The decision for a row's field if both are already known, else undefined (take the async path). */
+  settled(row: object, fieldClass: FieldClass): AccessDecision | undefined {
+    const record = this.settledRecords.get(row);
+    if (!record) return undefined;
+    return this.settledDecisions.get(`${record.subjectId ?? ""}\u0000${record.stewardId ?? ""}\u0000${fieldClass}`);
   }
 
   /**

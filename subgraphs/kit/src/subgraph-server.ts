@@ -40,6 +40,8 @@ export interface AgencySubgraphOptions<Loaders> {
   facts: FactsSource;
   /** Routes for other parts of the hub (policy facts), each requiring a gateway token with its audience. */
   internalRoutes?: Record<string, { audience: string; handle: (claims: InternalClaims, body: unknown) => Promise<unknown> }>;
+  /** Called when a mutation starts and when it has finished (e.g. to drop cached facts). */
+  onMutation?: () => void;
   /** Readiness: resolves when the subgraph's database answers. */
   ready?: () => Promise<void>;
 }
@@ -64,7 +66,21 @@ export async function startAgencySubgraph<Loaders>(
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
     // Traces would carry field timings to Apollo's cloud; the hub talks to no cloud.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async executionDidStart({ operation }) {
+              if (operation.operation === "mutation") options.onMutation?.();
+            },
+            async willSendResponse({ operation }) {
+              if (operation?.operation === "mutation") options.onMutation?.();
+            },
+          };
+        },
+      },
+    ],
     formatError: maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")),
   });
   await apollo.start();

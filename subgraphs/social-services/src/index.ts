@@ -1,4 +1,4 @@
-import { FACTS_AUDIENCE, SUBJECT_FACTS_ROUTE } from "@skyddsnat/schema";
+import { cachedFacts, FACTS_AUDIENCE, factsCacheMs, SUBJECT_FACTS_ROUTE } from "@skyddsnat/schema";
 import { type AgencyOptions, startAgency } from "@skyddsnat/subgraph-kit";
 import { loadSubjectFacts, parseFactsRequest } from "./facts/subject-facts.js";
 import { PrismaClient } from "./generated/prisma/client.js";
@@ -17,8 +17,9 @@ export const socialServices = {
   buildSchema: buildSocialServicesSchema,
   createLoaders: (client) => ({ ...createLoaders(client), db: client }),
   // Social services owns the facts the policy decides on: it reads them from its own tables
-  // and serves them to the gateway and the other subgraphs.
-  facts: (client) => (ids) => loadSubjectFacts(client, ids),
+  // (reused briefly, and dropped whenever one of its mutations runs) and serves them to the
+  // gateway and the other subgraphs.
+  facts: (client) => cachedFacts((ids) => loadSubjectFacts(client, ids), factsCacheMs()),
   internalRoutes: (client) => ({
     [`POST ${SUBJECT_FACTS_ROUTE}`]: {
       audience: FACTS_AUDIENCE,
