@@ -36,6 +36,8 @@ export interface Check {
 }
 
 interface Walk {
+  /** collectSubfields per (selection, type): every item of a list shares one. */
+  subfields?: WeakMap<readonly FieldNode[], Map<string, Map<string, readonly FieldNode[]>>>;
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
@@ -81,7 +83,17 @@ function visitObject(
 ): void {
   const runtime = state.schema.getType(String(object[HIDDEN.type] ?? declared.name));
   const type = isObjectType(runtime) ? runtime : declared;
-  const subfields = collectSubfields(state.schema, state.fragments, state.variables, type, nodes);
+  state.subfields ??= new WeakMap();
+  let byType = state.subfields.get(nodes);
+  if (!byType) {
+    byType = new Map();
+    state.subfields.set(nodes, byType);
+  }
+  let subfields = byType.get(type.name);
+  if (!subfields) {
+    subfields = collectSubfields(state.schema, state.fragments, state.variables, type, nodes);
+    byType.set(type.name, subfields);
+  }
   const subjectId = (type.name === "Person" ? object[HIDDEN.id] : object[HIDDEN.subject]) as string | null | undefined;
   const stewardId = (object[HIDDEN.steward] ?? null) as string | null;
   const classes = state.classes.get(type.name);

@@ -26,8 +26,13 @@ export function createLoaders(db: PrismaClient) {
       const rows = await db.case.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { openedAt: "asc" } });
       return personIds.map((id) => rows.filter((row) => row.personId === id));
     }),
-    assignmentsOf: new DataLoader<string, Assignment[]>(async (caseIds) => {
-      const rows = await db.assignment.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: { assignedAt: "asc" } });
+    // Each assignment carries its case's person: its subject, without another query.
+    assignmentsOf: new DataLoader<string, (Assignment & { case: { personId: string } })[]>(async (caseIds) => {
+      const rows = await db.assignment.findMany({
+        where: { caseId: { in: [...caseIds] } },
+        orderBy: { assignedAt: "asc" },
+        include: { case: { select: { personId: true } } },
+      });
       return caseIds.map((id) => rows.filter((row) => row.caseId === id));
     }),
     consentsOf: new DataLoader<string, Consent[]>(async (personIds) => {

@@ -7,7 +7,7 @@ import { Assignment } from "./case.type.js";
 export class AssignmentResolver {
   /** An assignment is about the case's person: who works on her case is hers to protect too. */
   @FieldResolver(() => ID)
-  async subjectId(@Root() row: AssignmentRow, @Ctx() context: Context): Promise<string | null> {
-    return (await context.loaders.caseById.load(row.caseId))?.personId ?? null;
+  async subjectId(@Root() row: AssignmentRow & { case?: { personId: string } }, @Ctx() context: Context): Promise<string | null> {
+    return row.case?.personId ?? (await context.loaders.caseById.load(row.caseId))?.personId ?? null;
   }
 }
