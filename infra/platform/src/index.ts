@@ -10,7 +10,7 @@ export {
   sendHttpError,
   sendJson,
 } from "./http-server.js";
-export { createLogger, type Logger } from "./logger.js";
+export { createLogger, type Logger, safeError } from "./logger.js";
 export { readMigrations } from "./migrations-folder.js";
 export { applyMigrations, diffSchemaAgainstMigrations, EMPTY_MIGRATION, firstMigrationSql } from "./migrations.js";
 export { writeNextMigration } from "./next-migration.js";

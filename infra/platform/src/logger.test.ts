@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "@jest/globals";
-import { createLogger } from "./logger.js";
+import { createLogger, safeError } from "./logger.js";
 
 describe("createLogger", () => {
   const saved = process.env.LOG_LEVEL;
@@ -20,5 +20,17 @@ describe("createLogger", () => {
     expect(createLogger("quiet").level).toBe("silent");
     process.env.LOG_LEVEL = "debug";
     expect(createLogger("chatty").isLevelEnabled("debug")).toBe(true);
+  });
+});
+
+describe("errors in the log", () => {
+  test("an error is logged by type, code and place, never by its message (which may quote data)", () => {
+    const error = Object.assign(new Error("Invalid `tx.incident.create()` invocation: place: \"Lindvägen 12, Gävle\""), {
+      code: "P2009",
+      meta: { driverAdapterError: { cause: { originalCode: "22001" } } },
+    });
+    const logged = JSON.stringify(safeError(error));
+    expect(logged).not.toContain("Lindvägen");
+    expect(JSON.parse(logged)).toMatchObject({ type: "Error", code: "P2009", sqlState: "22001", at: expect.any(Array) });
   });
 });

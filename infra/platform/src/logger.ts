@@ -8,11 +8,30 @@ export type { Logger };
  * (a TTY outside CI). Log ids and field paths, never names, addresses or identity numbers: the
  * redaction below is a second line of defence, not the first.
  */
+/**
+ * How an error reaches the log: its type, codes and where it was thrown — never its message.
+ * Messages of database errors quote the query's arguments (a Prisma validation error prints the
+ * input it was given), and those can be an address or a name.
+ */
+export function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const withCodes = error as Error & { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  return {
+    type: error.name,
+    ...(withCodes.code !== undefined ? { code: withCodes.code } : {}),
+    ...(withCodes.meta?.driverAdapterError?.cause?.originalCode !== undefined
+      ? { sqlState: withCodes.meta.driverAdapterError.cause.originalCode }
+      : {}),
+    at: (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 8),
+  };
+}
+
 export function createLogger(name: string, bindings: object = {}): Logger {
   const options: pino.LoggerOptions = {
     name,
     level: process.env.LOG_LEVEL || "info",
     base: { ...bindings },
+    serializers: { err: safeError },
     redact: {
       paths: ["*.authorization", "req.headers.authorization", "*.token", "*.identityNumber", "*.streetAddress", "*.phone"],
       censor: "[redacted]",
