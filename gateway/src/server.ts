@@ -14,9 +14,9 @@ import {
 } from "@skyddsnat/platform";
 import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, SUPERGRAPH_PATH } from "@skyddsnat/schema";
 import type { AuditTrail } from "./audit/audit-trail.js";
-import { isProtected } from "./audit/entries.js";
+import { withholdUnrecorded } from "./audit/entries.js";
 import { exportAudit } from "./audit/export.js";
-import { type GuardOutcome, guardGateway } from "./guard/guarded-gateway.js";
+import { guardGateway } from "./guard/guarded-gateway.js";
 import { AuthenticationError } from "./auth/errors.js";
 import { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 import { createInternalSigner } from "./auth/internal-signer.js";
@@ -42,15 +42,6 @@ export interface GatewayOptions {
   audit?: AuditTrail;
   /** Benchmarks only: release decisions without recording them, to measure the audit's cost. */
   unsafeSkipAudit?: boolean;
-}
-
-/** With no audit trail configured, nothing protected may leave: it could not be recorded. */
-function withheldWithoutAudit(outcome: GuardOutcome): GuardOutcome["decisions"] {
-  return outcome.decisions.map((decision, index) => {
-    const check = outcome.checks[index];
-    const mustRecord = check && (check.fieldClass === "AUDIT" || isProtected(check.subjectId ? outcome.facts.get(check.subjectId) : undefined));
-    return decision.effect === "allow" && mustRecord ? { effect: "redact", reason: "AUDIT_UNAVAILABLE", rule: null } : decision;
-  });
 }
 
 const claimsOf = (context: GatewayContext) => ({
@@ -93,7 +84,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       facts(subjectIds, () => signer.sign(claimsOf(context), FACTS_AUDIENCE)),
     beforeRelease: (outcome, context, query) => {
       if (options.unsafeSkipAudit) return Promise.resolve(outcome.decisions);
-      return options.audit ? options.audit.beforeRelease(outcome, context, query) : Promise.resolve(withheldWithoutAudit(outcome));
+      // With no audit trail configured nothing protected may leave: it could not be recorded.
+      return options.audit ? options.audit.beforeRelease(outcome, context, query) : Promise.resolve(withholdUnrecorded(outcome));
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

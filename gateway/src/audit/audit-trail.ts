@@ -4,7 +4,7 @@ import type { GatewayContext } from "../context.js";
 import type { GuardOutcome } from "../guard/guarded-gateway.js";
 import { type AuditEntry, operationHash } from "./chain.js";
 import { signCheckpoint } from "./checkpoint.js";
-import { accessEntries, eventEntry, isProtected } from "./entries.js";
+import { accessEntries, eventEntry, withholdUnrecorded } from "./entries.js";
 import type { AuditStore } from "./store.js";
 import { AuditWriter } from "./writer.js";
 
@@ -74,12 +74,7 @@ export class AuditTrail {
     } catch (error) {
       context.logger.error({ err: error }, "audit store unavailable: withholding protected fields");
       // Fail closed: nothing protected (and nothing from the audit trail) leaves unrecorded.
-      return outcome.decisions.map((decision, index) => {
-        const check = outcome.checks[index];
-        const mustRecord =
-          check && (check.fieldClass === "AUDIT" || isProtected(check.subjectId ? outcome.facts.get(check.subjectId) : undefined));
-        return decision.effect === "allow" && mustRecord ? { effect: "redact", reason: "AUDIT_UNAVAILABLE", rule: null } : decision;
-      });
+      return withholdUnrecorded(outcome);
     }
   }
 }

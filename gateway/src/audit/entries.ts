@@ -1,14 +1,26 @@
 import { randomUUID } from "node:crypto";
-import type { AccessDecision, SubjectFacts } from "@skyddsnat/schema";
+import { type AccessDecision, isProtectedSubject, type SubjectFacts } from "@skyddsnat/schema";
 import type { GatewayContext } from "../context.js";
 import type { GuardOutcome } from "../guard/guarded-gateway.js";
 import type { Check } from "../guard/response-guard.js";
 import type { AuditEntry } from "./chain.js";
 
-/** A person is protected for the audit when they or a parent has any level but NONE, or is unknown. */
-export function isProtected(facts: SubjectFacts | undefined): boolean {
-  if (!facts || facts.protectionLevel === null) return true;
-  return facts.protectionLevel !== "NONE" || facts.parentLevels.some((level) => level !== "NONE");
+/** Whether a decided value must be on record before it is released. */
+function mustRecord(check: Pick<Check, "subjectId" | "fieldClass">, facts: ReadonlyMap<string, SubjectFacts>): boolean {
+  return check.fieldClass === "AUDIT" || isProtectedSubject(check.subjectId ? facts.get(check.subjectId) : undefined);
+}
+
+/**
+ * Fail closed: what could not be recorded is not released. Every allowed value that needed a
+ * record becomes a redaction with reason AUDIT_UNAVAILABLE; unprotected data keeps flowing.
+ */
+export function withholdUnrecorded(outcome: GuardOutcome): AccessDecision[] {
+  return outcome.decisions.map((decision, index) => {
+    const check = outcome.checks[index];
+    return decision.effect === "allow" && check && mustRecord(check, outcome.facts)
+      ? { effect: "redact", reason: "AUDIT_UNAVAILABLE", rule: null }
+      : decision;
+  });
 }
 
 function actorFields(context: GatewayContext) {
@@ -28,22 +40,20 @@ function actorFields(context: GatewayContext) {
  * or was refused — which fields of a protected person, on which ground. Ids and paths only.
  */
 export function accessEntries(outcome: GuardOutcome, context: GatewayContext, operationHash: string): AuditEntry[] {
-  const { facts } = outcome;
   const groups = new Map<string, AuditEntry>();
   // What the subgraphs withheld themselves counts as a decision like the guard's own.
-  const checks: Pick<Check, "path" | "subjectId" | "fieldClass">[] = [
-    ...outcome.checks,
-    ...outcome.subgraphRedactions.map((r) => ({ path: r.path, subjectId: r.subjectId, fieldClass: "LOCATION" as const })),
+  const decided: { path: (string | number)[]; subjectId: string | null; decision: { effect: string; reason?: string; rule: string | null } }[] = [
+    ...outcome.checks.flatMap((check, index) => {
+      const decision = outcome.decisions[index];
+      // The audit trail's own rows are recorded as the auditor's query, not field by field.
+      return decision && check.fieldClass !== "AUDIT" ? [{ path: check.path, subjectId: check.subjectId, decision }] : [];
+    }),
+    ...outcome.subgraphRedactions.map((r) => ({ path: r.path, subjectId: r.subjectId, decision: { effect: "redact", reason: r.reason, rule: null } })),
   ];
-  const decisions: AccessDecision[] = [
-    ...outcome.decisions,
-    ...outcome.subgraphRedactions.map((r) => ({ effect: "redact" as const, reason: r.reason as never, rule: null })),
-  ];
-  checks.forEach((check, index) => {
-    const decision = decisions[index];
-    if (!decision || check.fieldClass === "AUDIT" || !isProtected(check.subjectId ? facts.get(check.subjectId) : undefined)) return;
-    const reason = decision.effect === "redact" ? decision.reason : null;
-    const key = `${check.subjectId}|${decision.effect}|${reason}`;
+  for (const { path, subjectId, decision } of decided) {
+    if (!isProtectedSubject(subjectId ? outcome.facts.get(subjectId) : undefined)) continue;
+    const reason = decision.effect === "redact" ? (decision.reason ?? null) : null;
+    const key = `${subjectId}|${decision.effect}|${reason}`;
     let entry = groups.get(key);
     if (!entry) {
       entry = {
@@ -51,21 +61,21 @@ export function accessEntries(outcome: GuardOutcome, context: GatewayContext, op
         at: new Date(),
         kind: "FIELD_ACCESS",
         ...actorFields(context),
-        subjectId: check.subjectId,
+        subjectId,
         fieldPaths: [],
         decision: decision.effect === "allow" ? "ALLOW" : "REDACT",
         reason,
-        rule: decision.rule,
-        emergency: decision.rule === "emergency-ground",
+        rule: null,
+        emergency: false,
         operationHash,
       };
       groups.set(key, entry);
     }
-    entry.fieldPaths.push(check.path.join("."));
+    entry.fieldPaths.push(path.join("."));
     // One record per person and decision; the rules that decided it are all named.
     if (decision.rule && !entry.rule?.split(",").includes(decision.rule)) entry.rule = entry.rule ? `${entry.rule},${decision.rule}` : decision.rule;
     if (decision.rule === "emergency-ground") entry.emergency = true;
-  });
+  }
   return [...groups.values()];
 }
 

@@ -37,3 +37,12 @@ export interface RecordFacts {
 export function unknownSubject(id: string): SubjectFacts {
   return { id, protectionLevel: null, parentLevels: [], assignments: [], consents: [] };
 }
+
+/**
+ * Whose data is protected, for the audit trail and for fail-closed release: a person whose own
+ * level or a parent's is anything but NONE, or whose level is unknown.
+ */
+export function isProtectedSubject(facts: SubjectFacts | undefined): boolean {
+  if (!facts || facts.protectionLevel === null) return true;
+  return facts.protectionLevel !== "NONE" || facts.parentLevels.some((level) => level !== "NONE");
+}
