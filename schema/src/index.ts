@@ -9,3 +9,4 @@ export * from "./supergraph.js";
 export * from "./policy/index.js";
 export * from "./facts-client.js";
 export * from "./mask-errors.js";
+export * from "./jose-failure.js";

@@ -1,7 +1,6 @@
 import {
   type CryptoKey,
   createLocalJWKSet,
-  errors,
   importJWK,
   type JSONWebKeySet,
   type JWK,
@@ -10,6 +9,7 @@ import {
   type KeyObject,
   SignJWT,
 } from "jose";
+import { joseFailure } from "./jose-failure.js";
 import { type Actor, isAgency, isPurpose, isRole, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "./actor.js";
 
 /**
@@ -166,25 +166,11 @@ function keySetFor(jwks: JSONWebKeySet): JWTVerifyGetKey {
 }
 
 function codeOf(error: unknown): InternalTokenErrorCode {
-  if (error instanceof errors.JWTExpired) return "EXPIRED";
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.reason === "missing") return "MISSING_CLAIM";
-    if (error.claim === "typ") return "WRONG_TYPE";
-    if (error.claim === "iss") return "WRONG_ISSUER";
-    if (error.claim === "aud") return "WRONG_AUDIENCE";
-    if (error.claim === "nbf" || error.claim === "iat") return "NOT_YET_VALID";
-    return "BAD_CLAIMS";
-  }
-  if (error instanceof errors.JOSEAlgNotAllowed) return "ALGORITHM_NOT_ALLOWED";
-  if (
-    error instanceof errors.JWSSignatureVerificationFailed ||
-    error instanceof errors.JWKSNoMatchingKey ||
-    error instanceof errors.JWKSMultipleMatchingKeys
-  ) {
-    return "BAD_SIGNATURE";
-  }
-  if (error instanceof errors.JWKSInvalid || error instanceof errors.JWKInvalid) return "INVALID_KEY_SET";
-  return "MALFORMED";
+  const failure = joseFailure(error);
+  if (failure === "BAD_CLAIM") return "BAD_CLAIMS";
+  if (failure === "KEYS_UNUSABLE") return "INVALID_KEY_SET";
+  if (failure === "UNKNOWN") return "MALFORMED";
+  return failure;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { type Actor, isAgency, isPurpose, isRole, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "@skyddsnat/schema";
-import { decodeJwt, errors, jwtVerify } from "jose";
+import { type Actor, isAgency, isPurpose, isRole, joseFailure, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "@skyddsnat/schema";
+import { decodeJwt, jwtVerify } from "jose";
 import { AuthenticationError, type AuthenticationReason, IssuerUnavailableError } from "./errors.js";
 import type { IssuerRegistry } from "./issuers.js";
 
@@ -21,28 +21,22 @@ const ID = /^[\x21-\x7e]{1,128}$/;
 const REQUIRED_CLAIMS = ["exp", "iat", "sub", "agency", "role", "purpose"];
 
 function reasonOf(error: unknown, issuer: string): AuthenticationReason {
-  if (error instanceof errors.JWTExpired) return "EXPIRED";
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.reason === "missing") return "MISSING_CLAIM";
-    if (error.claim === "aud") return "WRONG_AUDIENCE";
-    if (error.claim === "iss") return "UNKNOWN_ISSUER";
-    if (error.claim === "nbf" || error.claim === "iat") return "NOT_YET_VALID";
-    return "BAD_CLAIM";
+  const failure = joseFailure(error);
+  switch (failure) {
+    case "WRONG_ISSUER":
+      return "UNKNOWN_ISSUER";
+    case "WRONG_TYPE":
+      return "BAD_CLAIM";
+    case "MALFORMED":
+      return "MALFORMED_TOKEN";
+    case "KEYS_UNUSABLE":
+    case "UNKNOWN":
+      // The issuer's keys could not be fetched or used (JWKS timeout, invalid JWKS, network):
+      // fail closed, but do not blame the caller.
+      throw new IssuerUnavailableError(issuer);
+    default:
+      return failure;
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return "ALGORITHM_NOT_ALLOWED";
-  if (
-    error instanceof errors.JWSSignatureVerificationFailed ||
-    error instanceof errors.JWKSNoMatchingKey ||
-    error instanceof errors.JWKSMultipleMatchingKeys
-  ) {
-    return "BAD_SIGNATURE";
-  }
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) {
-    return "MALFORMED_TOKEN";
-  }
-  // The issuer's keys could not be fetched or used (JWKS timeout, invalid JWKS, network): fail
-  // closed, but do not blame the caller.
-  throw new IssuerUnavailableError(issuer);
 }
 
 /**
