@@ -83,3 +83,16 @@ function withClass(field: FieldDefinitionNode, fieldClass: FieldClass): FieldDef
     ],
   };
 }
+
+const NOT_DATA = new Set(["Query", "Mutation", "_Service", "_Entity", "_Any"]);
+
+/** Every data type's fields in an SDL document, as "Type.field" → definition (roots and federation's own types left out). */
+export function objectFields(document: DocumentNode): Map<string, FieldDefinitionNode> {
+  const fields = new Map<string, FieldDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    if (NOT_DATA.has(definition.name.value)) continue;
+    for (const field of definition.fields ?? []) fields.set(`${definition.name.value}.${field.name.value}`, field);
+  }
+  return fields;
+}
