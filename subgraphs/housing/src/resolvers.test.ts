@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { describe, expect, test } from "@jest/globals";
 import type { Actor, SubjectFacts } from "@skyddsnat/schema";
-import { PolicyContext } from "@skyddsnat/subgraph-kit";
+import { fieldClassesOf, PolicyContext } from "@skyddsnat/subgraph-kit";
 import { graphql } from "graphql";
 import type { Context } from "./context.js";
 import type { Flat, HousingApplication, PrismaClient, Tenancy } from "./generated/prisma/client.js";
@@ -34,7 +34,7 @@ function contextFor(staffId: string) {
     actor, requestId: "req", emergencyGrants: new Set<string>(),
     logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
     loaders: { ...createLoaders(db), db },
-    policy: new PolicyContext(actor, new Set(), "housing", facts, "token", () => {}),
+    policy: new PolicyContext(actor, new Set(), "housing", facts, "token", () => {}, fieldClassesOf(schema)),
   } satisfies Context;
   return { context, calls };
 }

@@ -3,6 +3,8 @@ import {
   type DocumentNode,
   type FieldDefinitionNode,
   type GraphQLField,
+  type GraphQLSchema,
+  isObjectType,
   Kind,
   type ObjectTypeDefinitionNode,
   type ObjectTypeExtensionNode,
@@ -95,4 +97,17 @@ export function objectFields(document: DocumentNode): Map<string, FieldDefinitio
     for (const field of definition.fields ?? []) fields.set(`${definition.name.value}.${field.name.value}`, field);
   }
   return fields;
+}
+
+/** Every classified field of a built schema, by schema coordinate ("Type.field"): read once at start-up. */
+export function fieldClassesOf(schema: GraphQLSchema): Map<string, FieldClass> {
+  const classes = new Map<string, FieldClass>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const fieldClass = classOfField(field);
+      if (fieldClass) classes.set(`${type.name}.${field.name}`, fieldClass);
+    }
+  }
+  return classes;
 }

@@ -11,7 +11,7 @@ export {
   type RunningSubgraph,
   startAgencySubgraph,
 } from "./subgraph-server.js";
-export { applyClassificationRules, classOfField, classOfNode, objectFields } from "./classification-sdl.js";
+export { applyClassificationRules, classOfField, classOfNode, fieldClassesOf, objectFields } from "./classification-sdl.js";
 export { enforcePolicy } from "./enforce.js";
 export { PolicyContext } from "./policy-context.js";
 export { type AgencyDefinition, type AgencyOptions, openAgencyDatabase, startAgency } from "./agency.js";

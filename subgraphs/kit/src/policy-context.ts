@@ -37,6 +37,8 @@ export class PolicyContext {
     source: FactsSource,
     internalToken: string,
     onFactsError: (error: unknown) => void,
+    /** The schema's field classes ("Type.field" → class): filters take their class from here. */
+    private readonly fieldClasses: ReadonlyMap<string, FieldClass>,
   ) {
     this.facts = new DataLoader(async (ids) => {
       try {
@@ -96,10 +98,13 @@ export class PolicyContext {
   }
 
   /**
-   * Keeps only rows whose `fieldClass` the actor may see: a filter over a classified field must
-   * not find, rank or count anyone the actor couldn't see that field of (no oracle).
+   * Keeps only rows whose `field` ("Type.field", the field a filter matches on) the actor may see:
+   * a filter must not find, rank or count anyone the actor couldn't see that field of (no
+   * oracle). The class is the field's own, read from the schema, never restated here.
    */
-  async admit<T>(rows: T[], subjectOf: (row: T) => string, fieldClass: FieldClass): Promise<T[]> {
+  async admit<T>(rows: T[], subjectOf: (row: T) => string, field: string): Promise<T[]> {
+    const fieldClass = this.fieldClasses.get(field);
+    if (!fieldClass) throw new Error(`filter on ${field}: no such classified field`);
     const decisions = await Promise.all(rows.map((row) => this.decide(subjectOf(row), null, fieldClass)));
     return rows.filter((_, index) => decisions[index]?.effect === "allow");
   }

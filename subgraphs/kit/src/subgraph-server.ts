@@ -22,6 +22,7 @@ import {
 } from "@skyddsnat/schema";
 import type { GraphQLSchema } from "graphql";
 import type { SubgraphContext } from "./context.js";
+import { fieldClassesOf } from "./classification-sdl.js";
 import { PolicyContext } from "./policy-context.js";
 
 
@@ -60,6 +61,7 @@ export async function startAgencySubgraph<Loaders>(
   host = "127.0.0.1",
 ): Promise<RunningSubgraph> {
   const audience = subgraphAudience(options.name);
+  const fieldClasses = fieldClassesOf(options.schema);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema: options.schema,
     introspection: true,
@@ -127,8 +129,14 @@ export async function startAgencySubgraph<Loaders>(
         emergencyGrants,
         logger,
         loaders: options.createLoaders(claims),
-        policy: new PolicyContext(claims.actor, emergencyGrants, options.agency, options.facts, token, (error) =>
-          logger.warn({ err: error }, "subject facts unavailable: withholding protected fields"),
+        policy: new PolicyContext(
+          claims.actor,
+          emergencyGrants,
+          options.agency,
+          options.facts,
+          token,
+          (error) => logger.warn({ err: error }, "subject facts unavailable: withholding protected fields"),
+          fieldClasses,
         ),
       };
     },

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { describe, expect, test } from "@jest/globals";
 import type { Actor, SubjectFacts } from "@skyddsnat/schema";
-import { PolicyContext } from "@skyddsnat/subgraph-kit";
+import { fieldClassesOf, PolicyContext } from "@skyddsnat/subgraph-kit";
 import { graphql } from "graphql";
 import type { Context } from "./context.js";
 import type { Incident, PrismaClient, RestrainingOrder } from "./generated/prisma/client.js";
@@ -43,7 +43,7 @@ function contextFor(actor: Partial<Actor> = {}, emergencyGrants: ReadonlySet<str
     actor: who, requestId: "req", emergencyGrants,
     logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
     loaders: { ...createLoaders(db), db },
-    policy: new PolicyContext(who, emergencyGrants, "police-liaison", facts, "token", () => {}),
+    policy: new PolicyContext(who, emergencyGrants, "police-liaison", facts, "token", () => {}, fieldClassesOf(schema)),
   } satisfies Context;
   return { context, calls };
 }

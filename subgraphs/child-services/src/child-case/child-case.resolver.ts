@@ -36,8 +36,8 @@ export class ChildCaseResolver {
         }),
       async (rows) => {
         let admitted = rows;
-        if (filter?.concern) admitted = await context.policy.admit(admitted, (row) => row.childId, "CHILD");
-        if (filter?.status || filter?.officerId) admitted = await context.policy.admit(admitted, (row) => row.childId, "STATUS");
+        if (filter?.concern) admitted = await context.policy.admit(admitted, (row) => row.childId, "ChildCase.concern");
+        if (filter?.status || filter?.officerId) admitted = await context.policy.admit(admitted, (row) => row.childId, "ChildCase.status");
         return admitted;
       },
     );

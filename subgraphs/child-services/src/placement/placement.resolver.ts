@@ -30,8 +30,8 @@ export class PlacementResolver {
       async (rows) => {
         // A municipality filter asks where the child is: only children whose location one may see.
         let admitted = rows;
-        if (filter?.municipality) admitted = await context.policy.admit(admitted, (row) => row.childId, "LOCATION");
-        if (filter?.kind) admitted = await context.policy.admit(admitted, (row) => row.childId, "CHILD");
+        if (filter?.municipality) admitted = await context.policy.admit(admitted, (row) => row.childId, "SchoolPlacement.municipality");
+        if (filter?.kind) admitted = await context.policy.admit(admitted, (row) => row.childId, "SchoolPlacement.kind");
         return admitted;
       },
     );

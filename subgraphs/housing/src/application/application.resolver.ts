@@ -22,9 +22,9 @@ function applicationWhere(filter: ApplicationFilter | undefined): Prisma.Housing
 async function admitByFilter(rows: ApplicationRow[], filter: ApplicationFilter | undefined, context: Context) {
   let admitted = rows;
   const subjectOf = (row: ApplicationRow) => row.personId;
-  if (filter?.requestedArea) admitted = await context.policy.admit(admitted, subjectOf, "LOCATION");
-  if (filter?.status) admitted = await context.policy.admit(admitted, subjectOf, "STATUS");
-  if (filter?.urgency) admitted = await context.policy.admit(admitted, subjectOf, "HOUSING");
+  if (filter?.requestedArea) admitted = await context.policy.admit(admitted, subjectOf, "HousingApplication.requestedArea");
+  if (filter?.status) admitted = await context.policy.admit(admitted, subjectOf, "HousingApplication.status");
+  if (filter?.urgency) admitted = await context.policy.admit(admitted, subjectOf, "HousingApplication.urgency");
   return admitted;
 }
 

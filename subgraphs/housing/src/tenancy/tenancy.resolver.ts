@@ -32,7 +32,7 @@ export class TenancyResolver {
           take,
         }),
       // The status filter is STATUS-class: only tenancies whose status the actor may see.
-      filter?.status ? (rows) => context.policy.admit(rows, (row) => row.personId, "STATUS") : undefined,
+      filter?.status ? (rows) => context.policy.admit(rows, (row) => row.personId, "Tenancy.status") : undefined,
     );
   }
 

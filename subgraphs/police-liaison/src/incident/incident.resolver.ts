@@ -19,8 +19,12 @@ function incidentWhere(filter: IncidentFilter | undefined): Prisma.IncidentWhere
 }
 
 /** A filter on a SAFETY field (category, time) may only find incidents whose safety data the actor could see. */
-function filtersOnSafety(filter: IncidentFilter | undefined): boolean {
-  return Boolean(filter?.category || filter?.occurredFrom || filter?.occurredTo);
+/** A filter may only find incidents whose filtered fields the actor could see. */
+async function admitByFilter(rows: IncidentRow[], filter: IncidentFilter | undefined, context: Context) {
+  let admitted = rows;
+  if (filter?.category) admitted = await context.policy.admit(admitted, (row) => row.personId, "Incident.category");
+  if (filter?.occurredFrom || filter?.occurredTo) admitted = await context.policy.admit(admitted, (row) => row.personId, "Incident.occurredAt");
+  return admitted;
 }
 
 @Resolver(() => Incident)
@@ -44,7 +48,7 @@ export class IncidentResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      filtersOnSafety(filter) ? (rows) => context.policy.admit(rows, (row) => row.personId, "SAFETY") : undefined,
+      (rows) => admitByFilter(rows, filter, context),
     );
   }
 

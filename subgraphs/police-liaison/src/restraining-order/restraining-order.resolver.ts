@@ -30,7 +30,7 @@ export class RestrainingOrderResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      filter?.activeOn ? (rows) => context.policy.admit(rows, (row) => row.protectedPersonId, "SAFETY") : undefined,
+      filter?.activeOn ? (rows) => context.policy.admit(rows, (row) => row.protectedPersonId, "RestrainingOrder.active") : undefined,
     );
   }
 

@@ -29,7 +29,7 @@ export class ThreatAssessmentResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      filter?.level ? (rows) => context.policy.admit(rows, (row) => row.personId, "SAFETY") : undefined,
+      filter?.level ? (rows) => context.policy.admit(rows, (row) => row.personId, "ThreatAssessment.level") : undefined,
     );
   }
 

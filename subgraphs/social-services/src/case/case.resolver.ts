@@ -37,7 +37,7 @@ export class CaseResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      filter ? (rows) => context.policy.admit(rows, (row) => row.personId, "STATUS") : undefined,
+      filter ? (rows) => context.policy.admit(rows, (row) => row.personId, "Case.status") : undefined,
     );
   }
 

@@ -30,9 +30,9 @@ export function personWhere(filter: PersonFilter | undefined): Prisma.PersonWher
 async function admitByFilter(rows: PersonRow[], filter: PersonFilter | undefined, context: Context) {
   let admitted = rows;
   const subjectOf = (row: PersonRow) => row.id;
-  if (filter?.name) admitted = await context.policy.admit(admitted, subjectOf, "IDENTITY");
-  if (filter?.residenceMunicipality) admitted = await context.policy.admit(admitted, subjectOf, "LOCATION");
-  if (filter?.protectionLevel) admitted = await context.policy.admit(admitted, subjectOf, "PROTECTION");
+  if (filter?.name) admitted = await context.policy.admit(admitted, subjectOf, "Person.givenName");
+  if (filter?.residenceMunicipality) admitted = await context.policy.admit(admitted, subjectOf, "Person.residenceMunicipality");
+  if (filter?.protectionLevel) admitted = await context.policy.admit(admitted, subjectOf, "Person.protectionLevel");
   return admitted;
 }
 
