@@ -99,8 +99,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // The request id ties a response to its audit records and log lines.
         async requestDidStart({ contextValue }) {
           return {
-            async willSendResponse({ response }) {
+            async willSendResponse({ response, operation }) {
               response.http.headers.set("x-request-id", contextValue.requestId);
+              // A caller who just changed a consent or a level sees the change in its very next
+              // request, without waiting for social services' change feed to arrive.
+              if (operation?.operation === "mutation") facts.clear();
             },
           };
         },
@@ -165,6 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
     async stop() {
+      facts.close();
       await close(server);
       await apollo.stop();
     },

@@ -28,10 +28,18 @@ export function forbiddenOperation(operation: string): GraphQLError {
 }
 
 export function forbiddenField(path: readonly (string | number)[], reason: string): GraphQLError {
-  return new GraphQLError("This field is withheld under the protected-identity rules.", {
-    path,
-    extensions: { code: ErrorCode.FORBIDDEN_FIELD, reason },
-  });
+  // A withheld field is an expected outcome, not a fault, and its stack is never shown: skip
+  // capturing one (the costliest part of an error, and a response may withhold many fields).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError("This field is withheld under the protected-identity rules.", {
+      path,
+      extensions: { code: ErrorCode.FORBIDDEN_FIELD, reason },
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 export function badUserInput(message: string, argument?: string): GraphQLError {

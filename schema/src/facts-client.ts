@@ -1,3 +1,4 @@
+import { followFactsChanges } from "./facts-changes.js";
 import type { SubjectFacts } from "./policy/facts.js";
 import { INTERNAL_TOKEN_HEADER } from "./transport.js";
 
@@ -7,35 +8,57 @@ import { INTERNAL_TOKEN_HEADER } from "./transport.js";
  */
 export type FactsSource = (subjectIds: readonly string[], token: () => Promise<string>) => Promise<SubjectFacts[]>;
 
+/** A facts source that keeps copies: `clear()` drops them all, `close()` stops following changes. */
+export type CachedFactsSource = FactsSource & { clear(): void; close(): void };
+
 /** Route on social services that serves subject facts to the rest of the hub. */
 export const SUBJECT_FACTS_ROUTE = "/internal/subject-facts";
 /** Facts are asked for in batches no larger than this (a page of results never needs more). */
 export const MAX_FACTS_BATCH = 500;
 
 /**
- * Asks social services for subject facts, forwarding the gateway's token for this request (its
- * audience includes the facts route), so the actor behind the question is always known.
- */
-/**
- * How long a consumer may reuse subject facts it fetched (ms). Facts are about the person, not
- * the actor, so one cached copy serves every request; the price is that a change (a revoked
- * consent, a raised protection level) reaches other services up to this long after it is
- * written. Social services itself always reads its tables. 0 turns the cache off.
+ * How long a consumer may reuse subject facts (ms) while it is *not* following social services'
+ * change feed (before the first connection, or while it is down). Facts are about the person,
+ * not the actor, so one copy serves every request; the price is that a change (a revoked
+ * consent, a raised level) reaches other services up to this long after it is written.
+ * FACTS_CACHE_MS=0 turns caching off altogether.
  */
 export const DEFAULT_FACTS_CACHE_MS = 1000;
+/**
+ * While the change feed is up, every change drops the copies at once, so they may live longer:
+ * this bound only limits what a change the feed failed to carry could cost.
+ */
+export const DEFAULT_FACTS_FOLLOWED_CACHE_MS = 60_000;
 const MAX_CACHED_SUBJECTS = 10_000;
 
-/** The configured reuse time: FACTS_CACHE_MS, else the default. */
+/** The configured reuse time without the change feed: FACTS_CACHE_MS, else the default. */
 export function factsCacheMs(): number {
   return Number(process.env.FACTS_CACHE_MS ?? DEFAULT_FACTS_CACHE_MS);
 }
 
+/**
+ * The configured reuse time while changes are followed (the feed is up, or the service owns the
+ * facts and drops its copies at each of its mutations): FACTS_FOLLOWED_CACHE_MS, else the
+ * default; 0 when FACTS_CACHE_MS turns caching off.
+ */
+export function factsFollowedCacheMs(): number {
+  if (factsCacheMs() <= 0) return 0;
+  return Number(process.env.FACTS_FOLLOWED_CACHE_MS ?? DEFAULT_FACTS_FOLLOWED_CACHE_MS);
+}
+
+/**
+ * Asks social services for subject facts, forwarding a gateway token for this request (its
+ * audience includes the facts route), so the actor behind the question is always known. Copies
+ * are kept as long as social services' change feed says nothing changed (bounded by
+ * `followedCacheMs`), or for `cacheMs` while the feed is not connected.
+ */
 export function remoteFacts(
   socialServicesUrl: string,
-  options: { timeoutMs?: number; cacheMs?: number } = {},
-): FactsSource {
+  options: { timeoutMs?: number; cacheMs?: number; followedCacheMs?: number; followChanges?: boolean } = {},
+): CachedFactsSource {
   const url = new URL(SUBJECT_FACTS_ROUTE, socialServicesUrl);
   const cacheMs = options.cacheMs ?? factsCacheMs();
+  const followedCacheMs = options.followedCacheMs ?? factsFollowedCacheMs();
 
   async function fetchFacts(subjectIds: readonly string[], token: () => Promise<string>): Promise<SubjectFacts[]> {
     const internalToken = await token();
@@ -53,17 +76,36 @@ export function remoteFacts(
     return facts;
   }
 
-  return cachedFacts(fetchFacts, cacheMs);
+  if (cacheMs <= 0 || options.followChanges === false) return cachedFacts(fetchFacts, cacheMs);
+  // Every event of the feed (connected, changed, lost) drops all copies: a copy made before an
+  // event is never trusted after it.
+  const feed = followFactsChanges(socialServicesUrl, () => cache.clear());
+  const cache = cachedFacts(
+    (ids, token) => {
+      feed.ensureFollowing(token);
+      return fetchFacts(ids, token);
+    },
+    () => (feed.following ? followedCacheMs : cacheMs),
+  );
+  return Object.assign(cache, {
+    close: () => {
+      feed.close();
+      cache.clear();
+    },
+  });
 }
 
 /**
- * Reuses facts per subject for `cacheMs`. The returned source has `clear()`, for the service that
- * owns the facts to call when it changes them.
+ * Reuses facts per subject for `cacheMs` (a number, or a function read at each fetch). `clear()`
+ * drops every copy — and makes any fetch still in flight return its answer without keeping it,
+ * since that answer may have been read before the change that caused the clear.
  */
-export function cachedFacts(source: FactsSource, cacheMs: number): FactsSource & { clear(): void } {
+export function cachedFacts(source: FactsSource, cacheMs: number | (() => number)): CachedFactsSource {
   const cache = new Map<string, { facts: SubjectFacts; until: number }>();
+  let generation = 0;
   const cached = async (subjectIds: readonly string[], token: () => Promise<string>) => {
-    if (cacheMs <= 0) return source(subjectIds, token);
+    const reuseMs = typeof cacheMs === "function" ? cacheMs() : cacheMs;
+    if (reuseMs <= 0) return source(subjectIds, token);
     const now = Date.now();
     const found: SubjectFacts[] = [];
     const missing: string[] = [];
@@ -73,11 +115,23 @@ export function cachedFacts(source: FactsSource, cacheMs: number): FactsSource &
       else missing.push(id);
     }
     if (missing.length === 0) return found;
+    const startedIn = generation;
     const fetched = await source(missing, token);
-    if (cache.size + fetched.length > MAX_CACHED_SUBJECTS) cache.clear();
-    // Unknown ids are not cached: a person created a moment later must not stay unknown.
-    for (const facts of fetched) cache.set(facts.id, { facts, until: now + cacheMs });
+    if (startedIn === generation) {
+      if (cache.size + fetched.length > MAX_CACHED_SUBJECTS) cache.clear();
+      // Unknown ids are not cached: a person created a moment later must not stay unknown.
+      for (const facts of fetched) cache.set(facts.id, { facts, until: now + reuseMs });
+    }
     return [...found, ...fetched];
   };
-  return Object.assign(cached, { clear: () => cache.clear() });
+  return Object.assign(cached, {
+    clear: () => {
+      generation += 1;
+      cache.clear();
+    },
+    close: () => {
+      generation += 1;
+      cache.clear();
+    },
+  });
 }

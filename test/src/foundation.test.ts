@@ -1,6 +1,15 @@
 import { describe, expect, test } from "@jest/globals";
-import { mintToken } from "@skyddsnat/hub";
-import { INTERNAL_TOKEN_HEADER, signInternalToken, subgraphAudience } from "@skyddsnat/schema";
+import { ensureDevKeys, mintToken } from "@skyddsnat/hub";
+import {
+  FACTS_AUDIENCE,
+  FACTS_CHANGES_ROUTE,
+  importInternalSigningKey,
+  INTERNAL_TOKEN_HEADER,
+  type InternalClaims,
+  signInternalToken,
+  SUBJECT_FACTS_ROUTE,
+  subgraphAudience,
+} from "@skyddsnat/schema";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { countRows } from "./support/database.js";
 import { gql, gqlAs, hubUrl, subgraphUrls, tokenFor } from "./support/http.js";
@@ -118,6 +127,52 @@ describe("nobody can bypass the gateway", () => {
   test("an unsigned token shaped like the gateway's is refused", async () => {
     const forged = await new SignJWT({ act: {} }).setProtectedHeader({ alg: "HS256" }).sign(new Uint8Array(32));
     await expectRefusedBySubgraph({ [INTERNAL_TOKEN_HEADER]: forged });
+  });
+});
+
+describe("social services' facts routes take only a gateway token meant for them", () => {
+  const socialServices = () => subgraphUrls()["social-services"] as string;
+  const gatewayToken = async (audience: string) => {
+    const { gateway } = await ensureDevKeys();
+    const claims: InternalClaims = {
+      actor: { staffId: "ss-1001", agency: "social-services", role: "SOCIAL_SECRETARY", purpose: "CASE_WORK", issuer: "x" },
+      requestId: "r",
+      emergencyGrants: [],
+    };
+    return signInternalToken(claims, { privateKey: await importInternalSigningKey(gateway.privateJwk), kid: gateway.kid }, audience);
+  };
+  const openFeed = (headers: Record<string, string>) =>
+    fetch(new URL(FACTS_CHANGES_ROUTE, socialServices()), { headers, signal: AbortSignal.timeout(5000) });
+  const askFacts = (headers: Record<string, string>) =>
+    fetch(new URL(SUBJECT_FACTS_ROUTE, socialServices()), {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ ids: [SCENARIOS.PROTECTED_REGISTRATION.adult] }),
+    });
+
+  test.each([
+    ["no token", async () => ({})],
+    ["a caller's own agency token", async () => ({ [INTERNAL_TOKEN_HEADER]: await tokenFor("SOCIAL_SECRETARY", "ss-1001") })],
+    ["a gateway token meant for a subgraph's GraphQL", async () => ({ [INTERNAL_TOKEN_HEADER]: await gatewayToken(subgraphAudience("housing")) })],
+  ])("with %s, both the facts route and the change feed answer 401 and nothing else", async (_, headers) => {
+    for (const response of [await askFacts(await headers()), await openFeed(await headers())]) {
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toContain(SCENARIOS.PROTECTED_REGISTRATION.adult);
+    }
+  });
+
+  test("with the gateway's facts token, the feed opens and says only that it is ready", async () => {
+    const abort = new AbortController();
+    const response = await fetch(new URL(FACTS_CHANGES_ROUTE, socialServices()), {
+      headers: { [INTERNAL_TOKEN_HEADER]: await gatewayToken(FACTS_AUDIENCE) },
+      signal: abort.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    abort.abort();
+    expect(first).toBe("event: ready\ndata: {}\n\n");
   });
 });
 

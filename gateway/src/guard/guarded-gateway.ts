@@ -13,7 +13,7 @@ import {
 import type { GatewayContext } from "../context.js";
 import { type ClassificationMap, classificationMap } from "./classification-map.js";
 import { HIDDEN, withRecordFields } from "./record-fields.js";
-import { type Check, decideChecks, findChecks, redact, stripHidden } from "./response-guard.js";
+import { type Check, decideChecks, findChecks, pathKey, redact, stripHidden } from "./response-guard.js";
 
 /** Everything the guard learned about one response: what the audit trail records. */
 export interface GuardOutcome {
@@ -91,9 +91,10 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
           requestContext.request.query,
         );
       }
-      const errors = redact(checks, decisions);
+      const reported = new Set((result.errors ?? []).flatMap((error) => (error.path ? [pathKey(error.path)] : [])));
+      const errors = redact(checks, decisions, reported);
       stripHidden(result.data);
-      return errors.length > 0 ? { ...result, errors: [...(result.errors ?? []), ...errors.filter(notDuplicate(result.errors))] } : result;
+      return errors.length > 0 ? { ...result, errors: [...(result.errors ?? []), ...errors] } : result;
     };
     return { ...loaded, executor };
   };
@@ -129,10 +130,3 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
   }
   return fragments;
 }
-
-/** A subgraph that already withheld a field reported it; the guard adds only what it caught itself. */
-function notDuplicate(existing: readonly GraphQLError[] | undefined) {
-  const paths = new Set((existing ?? []).map((error) => JSON.stringify(error.path ?? [])));
-  return (error: GraphQLError) => !paths.has(JSON.stringify(error.path ?? []));
-}
-

@@ -3,6 +3,7 @@ import {
   type FieldNode,
   getNamedType,
   type GraphQLSchema,
+  isAbstractType,
   isObjectType,
   Kind,
   type SelectionSetNode,
@@ -27,8 +28,8 @@ const field = (alias: string, name: string): FieldNode => ({
 
 /**
  * Adds, to every selection on an object type, what the guard needs to judge its fields: the
- * type, the subject the record is about and the record's steward. Deterministic, so query
- * plans stay cacheable.
+ * subject the record is about and the record's steward; on an interface or union, the runtime
+ * type. Deterministic, so query plans stay cacheable.
  */
 export function withRecordFields(document: DocumentNode, schema: GraphQLSchema): DocumentNode {
   const typeInfo = new TypeInfo(schema);
@@ -38,13 +39,14 @@ export function withRecordFields(document: DocumentNode, schema: GraphQLSchema):
       SelectionSet: {
         leave(node: SelectionSetNode): SelectionSetNode | undefined {
           const type = getNamedType(typeInfo.getParentType() ?? undefined);
+          if (isAbstractType(type)) return { ...node, selections: [...node.selections, field(HIDDEN.type, "__typename")] };
           if (!isObjectType(type) || type === schema.getQueryType() || type === schema.getMutationType()) return undefined;
           const fields = type.getFields();
-          const extra: FieldNode[] = [field(HIDDEN.type, "__typename")];
+          const extra: FieldNode[] = [];
           if (type.name === "Person" && fields.id) extra.push(field(HIDDEN.id, "id"));
           if (fields.subjectId) extra.push(field(HIDDEN.subject, "subjectId"));
           if (fields.stewardId) extra.push(field(HIDDEN.steward, "stewardId"));
-          return { ...node, selections: [...node.selections, ...extra] };
+          return extra.length > 0 ? { ...node, selections: [...node.selections, ...extra] } : undefined;
         },
       },
     }),

@@ -15,6 +15,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
   getNamedType,
+  isAbstractType,
   isObjectType,
   type OperationDefinitionNode,
 } from "graphql";
@@ -31,8 +32,9 @@ export interface Check {
   subjectId: string | null;
   stewardId: string | null;
   owner: Agency | null;
-  holder: Record<string, unknown>;
-  key: string;
+  /** The object (or list) holding the value, and its key there: where redaction writes null. */
+  holder: Record<string | number, unknown>;
+  key: string | number;
 }
 
 interface Walk {
@@ -60,29 +62,48 @@ export function findChecks(
   const fields = collectFields(walk.schema, walk.fragments, walk.variables, root, operation.selectionSet);
   for (const [key, nodes] of fields) {
     const definition = root.getFields()[nodes[0]?.name.value ?? ""];
-    if (definition) visitValue(state, getNamedType(definition.type), nodes, data[key], [key]);
+    if (definition) visitValue(state, getNamedType(definition.type), nodes, data, key, [key]);
   }
   return state.checks;
 }
 
-function visitValue(state: Walk, type: unknown, nodes: readonly FieldNode[], value: unknown, path: (string | number)[]): void {
-  if (value === null || value === undefined || !isObjectType(type)) return;
+/** Visits `holder[key]`, found at `path`, whose declared type is `type`. */
+function visitValue(
+  state: Walk,
+  type: unknown,
+  nodes: readonly FieldNode[],
+  holder: Record<string | number, unknown>,
+  key: string | number,
+  path: (string | number)[],
+): void {
+  const value = holder[key];
+  if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) visitValue(state, type, nodes, item, [...path, index]);
+    for (let index = 0; index < value.length; index++) visitValue(state, type, nodes, value as unknown as Record<number, unknown>, index, [...path, index]);
     return;
   }
-  visitObject(state, type, nodes, value as Record<string, unknown>, path);
+  if (isObjectType(type)) {
+    visitObject(state, type, nodes, value as Record<string, unknown>, path);
+    return;
+  }
+  if (!isAbstractType(type)) return; // a scalar or enum: judged by the field that holds it
+  const runtime = state.schema.getType(String((value as Record<string, unknown>)[HIDDEN.type]));
+  if (isObjectType(runtime)) {
+    visitObject(state, runtime, nodes, value as Record<string, unknown>, path);
+    return;
+  }
+  // A value whose runtime type can't be told can't be judged: withhold it whole (fail closed).
+  const unjudged = "UNCLASSIFIED" as FieldClass;
+  state.checks.push({ path, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, holder, key });
 }
 
 function visitObject(
   state: Walk,
-  declared: GraphQLObjectType,
+  type: GraphQLObjectType,
   nodes: readonly FieldNode[],
   object: Record<string, unknown>,
   path: (string | number)[],
 ): void {
-  const runtime = state.schema.getType(String(object[HIDDEN.type] ?? declared.name));
-  const type = isObjectType(runtime) ? runtime : declared;
   state.subfields ??= new WeakMap();
   let byType = state.subfields.get(nodes);
   if (!byType) {
@@ -117,7 +138,7 @@ function visitObject(
       continue; // a classified leaf or object: judged as a whole; its content is never walked unjudged
     }
     const definition = type.getFields()[name];
-    if (definition) visitValue(state, getNamedType(definition.type), fieldNodes, value, [...path, key]);
+    if (definition) visitValue(state, getNamedType(definition.type), fieldNodes, object, key, [...path, key]);
   }
 }
 
@@ -135,14 +156,20 @@ export function decideChecks(
   });
 }
 
-/** Nulls every withheld value in place and returns the errors to add (one per path). */
-export function redact(checks: readonly Check[], decisions: readonly AccessDecision[]): GraphQLError[] {
+/** A response path as one string (response keys are GraphQL names, so "." can't be ambiguous). */
+export const pathKey = (path: readonly (string | number)[]): string => path.join(".");
+
+/**
+ * Nulls every withheld value in place and returns the errors to add: one per path, except paths
+ * a subgraph already reported (its own enforcement withheld the same field).
+ */
+export function redact(checks: readonly Check[], decisions: readonly AccessDecision[], reported: ReadonlySet<string> = new Set()): GraphQLError[] {
   const errors: GraphQLError[] = [];
   checks.forEach((check, index) => {
     const decision = decisions[index];
     if (decision?.effect !== "redact") return;
     check.holder[check.key] = null;
-    errors.push(forbiddenField(check.path, decision.reason));
+    if (!reported.has(pathKey(check.path))) errors.push(forbiddenField(check.path, decision.reason));
   });
   return errors;
 }

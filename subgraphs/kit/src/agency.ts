@@ -10,6 +10,7 @@ import {
 import { type Agency, type FactsSource, type InternalClaims, remoteFacts } from "@skyddsnat/schema";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { GraphQLSchema } from "graphql";
+import { FactsChangeFeed } from "./facts-feed.js";
 import { type AgencySubgraphOptions, type RunningSubgraph, startAgencySubgraph } from "./subgraph-server.js";
 
 interface PrismaLike {
@@ -28,8 +29,11 @@ export interface AgencyDefinition<Client extends PrismaLike, Loaders> {
   createClient: (adapter: SqlMigrationAwareDriverAdapterFactory) => Client;
   buildSchema: (options: { enforce?: boolean }) => Promise<GraphQLSchema>;
   createLoaders: (client: Client, claims: InternalClaims) => Loaders;
-  /** Social services reads facts from its own tables (cached, cleared by its mutations); the others ask it over HTTP. */
-  facts?: (client: Client) => FactsSource & { clear?: () => void };
+  /**
+   * Social services reads facts from its own tables (cached, cleared by its mutations) and
+   * publishes a change feed; the others ask it over HTTP and follow that feed.
+   */
+  facts?: (client: Client) => FactsSource & { clear(): void };
   internalRoutes?: (client: Client) => AgencySubgraphOptions<Loaders>["internalRoutes"];
 }
 
@@ -70,6 +74,10 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
   const own = definition.facts?.(client);
   const facts = own ?? (options.factsUrl ? remoteFacts(options.factsUrl) : undefined);
   if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
+  const feed = own ? new FactsChangeFeed() : undefined;
+  // A mutation may change facts: drop our own copies and tell every consumer to drop theirs.
+  // Called as it starts and again once it has finished (committed or failed).
+  const onMutation = own && feed ? () => { own.clear(); feed.publish(); } : undefined;
   const running = await startAgencySubgraph(
     {
       name: definition.name,
@@ -79,7 +87,7 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
       logger: options.logger,
       createLoaders: (claims) => definition.createLoaders(client, claims),
       facts,
-      ...(own?.clear ? { onMutation: own.clear } : {}),
+      ...(feed && onMutation ? { factsFeed: feed, onMutation } : {}),
       ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(client) } : {}),
       ready: async () => {
         await client.$queryRawUnsafe("SELECT 1");

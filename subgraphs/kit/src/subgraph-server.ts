@@ -13,6 +13,8 @@ import {
 } from "@skyddsnat/platform";
 import {
   type Agency,
+  FACTS_AUDIENCE,
+  FACTS_CHANGES_ROUTE,
   type FactsSource,
   INTERNAL_TOKEN_HEADER,
   type InternalClaims,
@@ -23,6 +25,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { SubgraphContext } from "./context.js";
 import { fieldClassesOf } from "./classification-sdl.js";
+import type { FactsChangeFeed } from "./facts-feed.js";
 import { PolicyContext } from "./policy-context.js";
 
 
@@ -38,7 +41,9 @@ export interface AgencySubgraphOptions<Loaders> {
   /** Fresh loaders per request, so batching and caching never cross actors. */
   createLoaders: (claims: InternalClaims) => Loaders;
   /** Where subject facts come from (social services: its tables; others: its facts route). */
-  facts: FactsSource;
+  facts: FactsSource & { close?(): void };
+  /** The owner of the facts (social services) serves their change feed to the rest of the hub. */
+  factsFeed?: FactsChangeFeed;
   /** Routes for other parts of the hub (policy facts), each requiring a gateway token with its audience. */
   internalRoutes?: Record<string, { audience: string; handle: (claims: InternalClaims, body: unknown) => Promise<unknown> }>;
   /** Called when a mutation starts and when it has finished (e.g. to drop cached facts). */
@@ -113,6 +118,13 @@ export async function startAgencySubgraph<Loaders>(
   for (const [route, { audience: routeAudience, handle }] of Object.entries(options.internalRoutes ?? {})) {
     routes[route] = async (req, res, body) => sendJson(res, 200, await handle(await authenticate(req, routeAudience), body));
   }
+  const feed = options.factsFeed;
+  if (feed) {
+    routes[`GET ${FACTS_CHANGES_ROUTE}`] = async (req, res) => {
+      await authenticate(req, FACTS_AUDIENCE);
+      if (!feed.subscribe(res)) throw new HttpError(503, "UNAVAILABLE", "the change feed has no room for another subscriber");
+    };
+  }
 
   const server: Server = createGraphQLHttpServer({
     apollo,
@@ -148,6 +160,8 @@ export async function startAgencySubgraph<Loaders>(
     port: actualPort,
     url: `http://${host}:${actualPort}/graphql`,
     async stop() {
+      feed?.close();
+      options.facts.close?.();
       await close(server);
       await apollo.stop();
     },

@@ -1,4 +1,4 @@
-import { cachedFacts, FACTS_AUDIENCE, factsCacheMs, SUBJECT_FACTS_ROUTE } from "@skyddsnat/schema";
+import { cachedFacts, FACTS_AUDIENCE, factsFollowedCacheMs, SUBJECT_FACTS_ROUTE } from "@skyddsnat/schema";
 import { type AgencyOptions, startAgency } from "@skyddsnat/subgraph-kit";
 import { loadSubjectFacts, parseFactsRequest } from "./facts/subject-facts.js";
 import { PrismaClient } from "./generated/prisma/client.js";
@@ -16,10 +16,10 @@ export const socialServices = {
   createClient: (adapter) => new PrismaClient({ adapter }),
   buildSchema: buildSocialServicesSchema,
   createLoaders: (client) => ({ ...createLoaders(client), db: client }),
-  // Social services owns the facts the policy decides on: it reads them from its own tables
-  // (reused briefly, and dropped whenever one of its mutations runs) and serves them to the
-  // gateway and the other subgraphs.
-  facts: (client) => cachedFacts((ids) => loadSubjectFacts(client, ids), factsCacheMs()),
+  // Social services owns the facts the policy decides on: it reads them from its own tables and
+  // serves them to the gateway and the other subgraphs. Its copies are dropped whenever one of
+  // its mutations runs, the same moment its change feed tells the others to drop theirs.
+  facts: (client) => cachedFacts((ids) => loadSubjectFacts(client, ids), factsFollowedCacheMs()),
   internalRoutes: (client) => ({
     [`POST ${SUBJECT_FACTS_ROUTE}`]: {
       audience: FACTS_AUDIENCE,

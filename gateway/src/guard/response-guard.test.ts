@@ -1,0 +1,63 @@
+import { describe, expect, test } from "@jest/globals";
+import { buildSchema, getOperationAST, Kind, type OperationDefinitionNode, parse, print } from "graphql";
+import type { ClassificationMap } from "./classification-map.js";
+import { HIDDEN, withRecordFields } from "./record-fields.js";
+import { findChecks, redact } from "./response-guard.js";
+
+// The supergraph has no interfaces or unions today; the guard must still judge one correctly
+// (or withhold it) the day one is added.
+const schema = buildSchema(`
+  type Query { person(id: ID!): Person  entry: Entry }
+  type Person { id: ID!  streetAddress: String }
+  type Note { subjectId: ID  text: String }
+  union Entry = Person | Note
+`);
+const classes: ClassificationMap = new Map([
+  ["Person", new Map([["id", { fieldClass: "REFERENCE", owner: null }], ["streetAddress", { fieldClass: "LOCATION", owner: null }]])],
+  ["Note", new Map([["subjectId", { fieldClass: "REFERENCE", owner: null }], ["text", { fieldClass: "CASE_DETAIL", owner: null }]])],
+] as const);
+
+const operationOf = (query: string) => getOperationAST(withRecordFields(parse(query), schema)) as OperationDefinitionNode;
+const checksOf = (query: string, data: Record<string, unknown>) =>
+  findChecks(data, operationOf(query), { schema, fragments: {}, variables: {}, classes });
+
+describe("withRecordFields", () => {
+  test("asks for the subject on object types and for the runtime type only where the type is abstract", () => {
+    const printed = print(withRecordFields(parse(`{ person(id: "p") { streetAddress } entry { ... on Note { text } } }`), schema));
+    expect(printed).toContain(`${HIDDEN.id}: id`);
+    expect(printed).toContain(`${HIDDEN.subject}: subjectId`);
+    expect(printed.match(/__typename/g)).toHaveLength(1);
+    const entry = operationOf(`{ entry { ... on Note { text } } }`).selectionSet.selections[0];
+    const entrySelections = entry?.kind === Kind.FIELD ? (entry.selectionSet?.selections ?? []) : [];
+    expect(entrySelections.some((s) => s.kind === Kind.FIELD && s.alias?.value === HIDDEN.type)).toBe(true);
+  });
+});
+
+describe("findChecks over an abstract type", () => {
+  const query = `{ entry { ... on Note { text } } }`;
+
+  test("judges the fields of the runtime type, against the record's subject", () => {
+    const checks = checksOf(query, { entry: { text: "secret", [HIDDEN.type]: "Note", [HIDDEN.subject]: "p-1" } });
+    expect(checks.map((c) => [c.field, c.fieldClass, c.subjectId])).toEqual([["Note.text", "CASE_DETAIL", "p-1"]]);
+  });
+
+  test("withholds the whole value when its runtime type can't be told", () => {
+    const data: Record<string, unknown> = { entry: { text: "secret", [HIDDEN.subject]: "p-1" } };
+    const checks = checksOf(query, data);
+    expect(checks).toHaveLength(1);
+    const errors = redact(checks, [{ effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null }]);
+    expect(data.entry).toBeNull();
+    expect(errors.map((e) => e.path)).toEqual([["entry"]]);
+  });
+});
+
+describe("redact", () => {
+  test("nulls every withheld value but reports a path a subgraph already reported only once", () => {
+    const data: Record<string, unknown> = { person: { streetAddress: "Storgatan 1", [HIDDEN.id]: "p-1" } };
+    const checks = checksOf(`{ person(id: "p-1") { streetAddress } }`, data);
+    const errors = redact(checks, [{ effect: "redact", reason: "REQUIRES_ASSIGNMENT", rule: null }], new Set(["person.streetAddress"]));
+    expect((data.person as Record<string, unknown>).streetAddress).toBeNull();
+    expect(errors).toEqual([]);
+    expect(JSON.stringify(data)).not.toContain("Storgatan");
+  });
+});
