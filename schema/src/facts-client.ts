@@ -8,8 +8,15 @@ import { INTERNAL_TOKEN_HEADER } from "./transport.js";
  */
 export type FactsSource = (subjectIds: readonly string[], token: () => Promise<string>) => Promise<SubjectFacts[]>;
 
-/** A facts source that keeps copies: `clear()` drops them all, `close()` stops following changes. */
-export type CachedFactsSource = FactsSource & { clear(): void; close(): void };
+/**
+ * A facts source that keeps copies: `peek()` answers synchronously from a fresh copy (or not at
+ * all), `clear()` drops them all, `close()` stops following changes.
+ */
+export type CachedFactsSource = FactsSource & {
+  peek(subjectId: string): SubjectFacts | undefined;
+  clear(): void;
+  close(): void;
+};
 
 /** Route on social services that serves subject facts to the rest of the hub. */
 export const SUBJECT_FACTS_ROUTE = "/internal/subject-facts";
@@ -125,6 +132,10 @@ export function cachedFacts(source: FactsSource, cacheMs: number | (() => number
     return [...found, ...fetched];
   };
   return Object.assign(cached, {
+    peek: (subjectId: string) => {
+      const hit = cache.get(subjectId);
+      return hit && hit.until > Date.now() ? hit.facts : undefined;
+    },
     clear: () => {
       generation += 1;
       cache.clear();

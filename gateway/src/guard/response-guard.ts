@@ -149,10 +149,19 @@ export function decideChecks(
   facts: ReadonlyMap<string, SubjectFacts>,
   context: { emergencyGrants: ReadonlySet<string>; now: Date },
 ): AccessDecision[] {
+  // A response repeats the same question often (every field of a class on a person's rows):
+  // decide each distinct one once.
+  const memo = new Map<string, AccessDecision>();
   return checks.map((check) => {
     if (check.fieldClass === ("UNCLASSIFIED" as FieldClass)) return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };
-    const subject = (check.subjectId && facts.get(check.subjectId)) || unknownSubject(check.subjectId ?? "");
-    return decide(actor, subject, check.fieldClass, { stewardId: check.stewardId, ownerAgency: check.owner }, context);
+    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}`;
+    let decision = memo.get(key);
+    if (!decision) {
+      const subject = (check.subjectId && facts.get(check.subjectId)) || unknownSubject(check.subjectId ?? "");
+      decision = decide(actor, subject, check.fieldClass, { stewardId: check.stewardId, ownerAgency: check.owner }, context);
+      memo.set(key, decision);
+    }
+    return decision;
   });
 }
 

@@ -19,8 +19,9 @@ const tenancy = (over: Partial<Tenancy>): Tenancy => ({
 });
 const TENANCIES = [tenancy({}), tenancy({ id: "ten_0", administratorId: "ho-3002", status: "ENDED", endsOn: new Date("2025-12-31") })];
 
-function contextFor(staffId: string) {
-  const calls = { flats: 0, created: [] as unknown[] };
+/** `held`: the facts source already holds her facts, so the kit decides synchronously (no promise). */
+function contextFor(staffId: string, held = false) {
+  const calls = { flats: 0, factLoads: 0, created: [] as unknown[] };
   const db = {
     tenancy: { findUnique: async ({ where }: { where: { id: string } }) => TENANCIES.find((t) => t.id === where.id) ?? null },
     flat: { findMany: async () => { calls.flats += 1; return [flat]; } },
@@ -29,7 +30,11 @@ function contextFor(staffId: string) {
     },
   } as unknown as PrismaClient;
   const actor: Actor = { staffId, role: "HOUSING_OFFICER", agency: "housing", purpose: "CASE_WORK", issuer: "test" };
-  const facts = async (ids: readonly string[]) => ids.filter((id) => id === PROTECTED.id).map(() => PROTECTED);
+  const load = async (ids: readonly string[]) => {
+    calls.factLoads += 1;
+    return ids.filter((id) => id === PROTECTED.id).map(() => PROTECTED);
+  };
+  const facts = held ? Object.assign(load, { peek: (id: string) => (id === PROTECTED.id ? PROTECTED : undefined) }) : load;
   const context = {
     actor, requestId: "req", emergencyGrants: new Set<string>(),
     logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
@@ -39,16 +44,20 @@ function contextFor(staffId: string) {
   return { context, calls };
 }
 
-describe("tenancy addresses follow the tenant and the tenancy", () => {
+describe.each([
+  ["facts loaded for the request", false],
+  ["facts already held (the synchronous path)", true],
+])("tenancy addresses follow the tenant and the tenancy — %s", (_, held) => {
   test("the officer administering an active tenancy of a protected person gets its address", async () => {
-    const { context } = contextFor("ho-3001");
+    const { context, calls } = contextFor("ho-3001", held);
     const result = await graphql({ schema, source: `{ tenancy(id: "ten_1") { stewardId streetAddress city rooms } }`, contextValue: context });
+    expect(calls.factLoads).toBe(held ? 0 : 1);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ tenancy: { stewardId: "ho-3001", streetAddress: "Storgatan 1", city: "Gävle", rooms: 2 } });
   });
 
   test("the officer who administered her ended tenancy gets no previous address, and the flat is never read", async () => {
-    const { context, calls } = contextFor("ho-3002");
+    const { context, calls } = contextFor("ho-3002", held);
     const result = await graphql({ schema, source: `{ tenancy(id: "ten_0") { stewardId streetAddress postalCode city } }`, contextValue: context });
     expect(result.data).toEqual({ tenancy: { stewardId: null, streetAddress: null, postalCode: null, city: null } });
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN_FIELD", "FORBIDDEN_FIELD", "FORBIDDEN_FIELD"]);

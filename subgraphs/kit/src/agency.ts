@@ -7,10 +7,11 @@ import {
   type Logger,
   resetSchema,
 } from "@skyddsnat/platform";
-import { type Agency, type FactsSource, type InternalClaims, remoteFacts } from "@skyddsnat/schema";
+import { type Agency, type InternalClaims, remoteFacts } from "@skyddsnat/schema";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { GraphQLSchema } from "graphql";
 import { FactsChangeFeed } from "./facts-feed.js";
+import type { PeekableFactsSource } from "./policy-context.js";
 import { type AgencySubgraphOptions, type RunningSubgraph, startAgencySubgraph } from "./subgraph-server.js";
 
 interface PrismaLike {
@@ -33,7 +34,7 @@ export interface AgencyDefinition<Client extends PrismaLike, Loaders> {
    * Social services reads facts from its own tables (cached, cleared by its mutations) and
    * publishes a change feed; the others ask it over HTTP and follow that feed.
    */
-  facts?: (client: Client) => FactsSource & { clear(): void };
+  facts?: (client: Client) => PeekableFactsSource & { clear(): void };
   internalRoutes?: (client: Client) => AgencySubgraphOptions<Loaders>["internalRoutes"];
 }
 

@@ -1,4 +1,4 @@
-import { forbiddenField } from "@skyddsnat/schema";
+import { type FieldClass, forbiddenField } from "@skyddsnat/schema";
 import {
   defaultFieldResolver,
   type GraphQLFieldResolver,
@@ -13,8 +13,32 @@ import type { SubgraphContext } from "./context.js";
 
 const SKIPPED_TYPES = new Set(["Query", "Mutation", "_Service", "_Entity"]);
 
-/** The subject a row is about: a Person is its own subject; every other type says so in `subjectId`. */
-async function recordFactsOf(
+/**
+ * The subject a row is about (a Person is its own subject; every other type says so in
+ * `subjectId`) and its steward, read through the fields' own resolvers. Returns undefined if a
+ * resolver answers asynchronously: the caller then takes the async path.
+ */
+function recordNow(
+  type: GraphQLObjectType,
+  parent: unknown,
+  context: SubgraphContext,
+  info: GraphQLResolveInfo,
+): { subjectId: string | null; stewardId: string | null } | undefined {
+  const fields = type.getFields();
+  let pending = false;
+  const read = (name: string): string | null => {
+    const field = fields[name];
+    if (!field) return null;
+    const value: unknown = (field.resolve ?? defaultFieldResolver)(parent, {}, context, info);
+    if (isPromiseLike(value)) pending = true;
+    return typeof value === "string" ? value : null;
+  };
+  const record = { subjectId: read(type.name === "Person" ? "id" : "subjectId"), stewardId: read("stewardId") };
+  return pending ? undefined : record;
+}
+
+/** The same, awaiting resolvers that answer asynchronously. */
+async function recordLater(
   type: GraphQLObjectType,
   parent: unknown,
   context: SubgraphContext,
@@ -30,6 +54,9 @@ async function recordFactsOf(
   const subjectId = type.name === "Person" ? await read("id") : await read("subjectId");
   return { subjectId, stewardId: await read("stewardId") };
 }
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === "function";
 
 /**
  * Wraps every classified field's resolver so the value is computed only after the policy allows
@@ -48,19 +75,22 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
         return forbiddenField(responsePathAsArray(path), reason);
       };
       const slow = async (parent: unknown, args: Record<string, unknown>, context: SubgraphContext, info: GraphQLResolveInfo) => {
-        if (!fieldClass) throw forbiddenField(responsePathAsArray(info.path), "UNCLASSIFIED_FIELD");
         const { subjectId, stewardId } = await context.policy.recordOf(parent as object, () =>
-          recordFactsOf(type, parent, context, info),
+          recordLater(type, parent, context, info),
         );
-        const decision = await context.policy.decide(subjectId, stewardId, fieldClass);
+        const decision = await context.policy.decide(subjectId, stewardId, fieldClass as FieldClass);
         if (decision.effect === "redact") throw withhold(info.path, decision.reason, context, subjectId);
         return original(parent, args, context, info);
       };
       const guarded: GraphQLFieldResolver<unknown, SubgraphContext> = (parent, args, context, info) => {
-        // Fast path: the row's subject and this class were decided already in this request.
-        const known = fieldClass && typeof parent === "object" && parent !== null ? context.policy.settled(parent, fieldClass) : undefined;
-        if (known?.effect === "allow") return original(parent, args, context, info);
-        return slow(parent, args, context, info);
+        if (!fieldClass) throw forbiddenField(responsePathAsArray(info.path), "UNCLASSIFIED_FIELD");
+        if (typeof parent !== "object" || parent === null) return slow(parent, args, context, info);
+        // Fast path, no promise: the row's subject and steward are plain values and the subject's
+        // facts are at hand (seen earlier in this request, or held by the facts source).
+        const decision = context.policy.decideFieldNow(parent, fieldClass, () => recordNow(type, parent, context, info));
+        if (!decision) return slow(parent, args, context, info);
+        if (decision.effect === "redact") throw withhold(info.path, decision.reason, context, context.policy.subjectOf(parent));
+        return original(parent, args, context, info);
       };
       field.resolve = guarded;
     }

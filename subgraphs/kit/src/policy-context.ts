@@ -11,10 +11,24 @@ import {
 import DataLoader from "dataloader";
 
 
+/** A facts source that may also answer synchronously from copies it already holds. */
+export type PeekableFactsSource = FactsSource & { peek?(subjectId: string): SubjectFacts | undefined };
+
 export interface RecordRef {
   subjectId: string | null;
   stewardId: string | null;
 }
+
+/** A row's record, with the decisions already made for its fields, by class. */
+interface SettledRecord extends RecordRef {
+  decided: Map<FieldClass, AccessDecision>;
+}
+
+const settledFrom = (record: RecordRef): SettledRecord => ({
+  subjectId: record.subjectId,
+  stewardId: record.stewardId,
+  decided: new Map(),
+});
 
 /**
  * The per-request face of the one policy: decide() over facts loaded once per subject per
@@ -27,14 +41,19 @@ export class PolicyContext {
   private readonly records = new WeakMap<object, Promise<RecordRef>>();
   /** The same, once settled: later fields of a row resolve synchronously (no promise per field). */
   private readonly settledDecisions = new Map<string, AccessDecision>();
-  private readonly settledRecords = new WeakMap<object, RecordRef>();
+  private readonly settledRecords = new WeakMap<object, SettledRecord>();
+  /**
+   * The facts this request decides on, per subject: the first copy seen is kept for the whole
+   * request, so every field of one response is judged on the same facts.
+   */
+  private readonly known = new Map<string, SubjectFacts>();
   readonly now = new Date();
 
   constructor(
     readonly actor: Actor,
     private readonly emergencyGrants: ReadonlySet<string>,
     private readonly ownerAgency: Agency,
-    source: FactsSource,
+    private readonly source: PeekableFactsSource,
     internalToken: string,
     onFactsError: (error: unknown) => void,
     /** The schema's field classes ("Type.field" → class): filters take their class from here. */
@@ -52,20 +71,51 @@ export class PolicyContext {
   }
 
   decide(subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass): Promise<AccessDecision> {
-    const key = `${subjectId ?? ""}\u0000${stewardId ?? ""}\u0000${fieldClass}`;
+    const now = this.decideNow(subjectId, stewardId, fieldClass);
+    if (now) return Promise.resolve(now);
+    const key = decisionKey(subjectId, stewardId, fieldClass);
     let decision = this.decisions.get(key);
     if (!decision) {
       decision = (async () => {
-        const subject = subjectId ? await this.facts.load(subjectId) : unknownSubject("");
-        const settled = decide(this.actor, subject, fieldClass, { stewardId, ownerAgency: this.ownerAgency }, {
-          emergencyGrants: this.emergencyGrants,
-          now: this.now,
-        });
-        this.settledDecisions.set(key, settled);
-        return settled;
+        const subject = subjectId ? this.keep(await this.facts.load(subjectId)) : unknownSubject("");
+        return this.settle(key, subject, stewardId, fieldClass);
       })();
       this.decisions.set(key, decision);
     }
+    return decision;
+  }
+
+  /**
+   * The decision, synchronously, when the subject's facts are already at hand (seen earlier in
+   * this request, or held by the facts source); undefined means: take the async path.
+   */
+  decideNow(subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass): AccessDecision | undefined {
+    const key = decisionKey(subjectId, stewardId, fieldClass);
+    const settled = this.settledDecisions.get(key);
+    if (settled) return settled;
+    if (!subjectId) return this.settle(key, unknownSubject(""), stewardId, fieldClass);
+    let subject = this.known.get(subjectId);
+    if (!subject) {
+      const held = this.source.peek?.(subjectId);
+      if (!held) return undefined;
+      subject = this.keep(held);
+    }
+    return this.settle(key, subject, stewardId, fieldClass);
+  }
+
+  private keep(facts: SubjectFacts): SubjectFacts {
+    const first = this.known.get(facts.id);
+    if (first) return first;
+    if (facts.protectionLevel !== null) this.known.set(facts.id, facts);
+    return facts;
+  }
+
+  private settle(key: string, subject: SubjectFacts, stewardId: string | null, fieldClass: FieldClass): AccessDecision {
+    const decision = decide(this.actor, subject, fieldClass, { stewardId, ownerAgency: this.ownerAgency }, {
+      emergencyGrants: this.emergencyGrants,
+      now: this.now,
+    });
+    this.settledDecisions.set(key, decision);
     return decision;
   }
 
@@ -77,12 +127,40 @@ export class PolicyContext {
     return (await this.facts.load(subjectId)).protectionLevel !== null;
   }
 
+  /**
+   * The decision for one field of a row, synchronously, when the row's subject and steward can
+   * be read at once (`compute` returns undefined when they can't) and the subject's facts are at
+   * hand; undefined means: take the async path. Decisions are kept on the row, by class, so a
+   * row's later fields cost one lookup each.
+   */
+  decideFieldNow(row: object, fieldClass: FieldClass, compute: () => RecordRef | undefined): AccessDecision | undefined {
+    let record = this.settledRecords.get(row);
+    if (!record) {
+      const computed = compute();
+      if (!computed) return undefined;
+      record = settledFrom(computed);
+      this.settledRecords.set(row, record);
+    }
+    const known = record.decided.get(fieldClass);
+    if (known) return known;
+    const decision = this.decideNow(record.subjectId, record.stewardId, fieldClass);
+    if (decision) record.decided.set(fieldClass, decision);
+    return decision;
+  }
+
+  /** The subject of a row whose record is settled (for log lines), else null. */
+  subjectOf(row: object): string | null {
+    return this.settledRecords.get(row)?.subjectId ?? null;
+  }
+
   /** The subject and steward of a row, computed once per row object and request. */
   recordOf(row: object, compute: () => Promise<RecordRef>): Promise<RecordRef> {
+    const known = this.settledRecords.get(row);
+    if (known) return Promise.resolve(known);
     let record = this.records.get(row);
     if (!record) {
       record = compute().then((settled) => {
-        this.settledRecords.set(row, settled);
+        if (!this.settledRecords.has(row)) this.settledRecords.set(row, settledFrom(settled));
         return settled;
       });
       this.records.set(row, record);
@@ -90,12 +168,6 @@ export class PolicyContext {
     return record;
   }
 
-  /** The decision for a row's field if both are already known, else undefined (take the async path). */
-  settled(row: object, fieldClass: FieldClass): AccessDecision | undefined {
-    const record = this.settledRecords.get(row);
-    if (!record) return undefined;
-    return this.settledDecisions.get(`${record.subjectId ?? ""}\u0000${record.stewardId ?? ""}\u0000${fieldClass}`);
-  }
 
   /**
    * Keeps only rows whose `field` ("Type.field", the field a filter matches on) the actor may see:
@@ -109,3 +181,6 @@ export class PolicyContext {
     return rows.filter((_, index) => decisions[index]?.effect === "allow");
   }
 }
+
+const decisionKey = (subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass) =>
+  `${subjectId ?? ""}\u0000${stewardId ?? ""}\u0000${fieldClass}`;

@@ -15,7 +15,6 @@ import {
   type Agency,
   FACTS_AUDIENCE,
   FACTS_CHANGES_ROUTE,
-  type FactsSource,
   INTERNAL_TOKEN_HEADER,
   type InternalClaims,
   maskUnexpectedErrors,
@@ -26,7 +25,7 @@ import type { GraphQLSchema } from "graphql";
 import type { SubgraphContext } from "./context.js";
 import { fieldClassesOf } from "./classification-sdl.js";
 import type { FactsChangeFeed } from "./facts-feed.js";
-import { PolicyContext } from "./policy-context.js";
+import { type PeekableFactsSource, PolicyContext } from "./policy-context.js";
 
 
 export interface AgencySubgraphOptions<Loaders> {
@@ -41,7 +40,7 @@ export interface AgencySubgraphOptions<Loaders> {
   /** Fresh loaders per request, so batching and caching never cross actors. */
   createLoaders: (claims: InternalClaims) => Loaders;
   /** Where subject facts come from (social services: its tables; others: its facts route). */
-  facts: FactsSource & { close?(): void };
+  facts: PeekableFactsSource & { close?(): void };
   /** The owner of the facts (social services) serves their change feed to the rest of the hub. */
   factsFeed?: FactsChangeFeed;
   /** Routes for other parts of the hub (policy facts), each requiring a gateway token with its audience. */

@@ -1,0 +1,67 @@
+import { describe, expect, test } from "@jest/globals";
+import type { Actor, SubjectFacts } from "@skyddsnat/schema";
+import { PolicyContext } from "./policy-context.js";
+
+const actor: Actor = { staffId: "pl-4001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test" };
+const facts = (protectionLevel: SubjectFacts["protectionLevel"]): SubjectFacts => ({
+  id: "per_1",
+  protectionLevel,
+  parentLevels: [],
+  assignments: [],
+  consents: [],
+});
+const classes = new Map([["Incident.place", "LOCATION" as const]]);
+
+function contextWith(source: { current: SubjectFacts | undefined; loads: number }, peekable: boolean) {
+  const load = async (ids: readonly string[]) => {
+    source.loads += 1;
+    return source.current ? ids.filter((id) => id === source.current?.id).map(() => source.current as SubjectFacts) : [];
+  };
+  const factsSource = peekable ? Object.assign(load, { peek: (id: string) => (id === source.current?.id ? source.current : undefined) }) : load;
+  return new PolicyContext(actor, new Set(), "police-liaison", factsSource, "token", () => {}, classes);
+}
+
+describe("PolicyContext", () => {
+  test("decides synchronously only when the facts are at hand; otherwise the async path loads them once", async () => {
+    const source = { current: facts("NONE"), loads: 0 };
+    const policy = contextWith(source, false);
+    expect(policy.decideNow("per_1", null, "LOCATION")).toBeUndefined();
+    expect((await policy.decide("per_1", null, "LOCATION")).effect).toBe("allow");
+    expect(policy.decideNow("per_1", null, "CASE_DETAIL")?.effect).toBe("redact");
+    expect(source.loads).toBe(1);
+  });
+
+  test("a row's fields are decided once per class, against the row's subject", () => {
+    const source = { current: facts("PROTECTED_REGISTRATION"), loads: 0 };
+    const policy = contextWith(source, true);
+    const row = {};
+    let reads = 0;
+    const record = () => {
+      reads += 1;
+      return { subjectId: "per_1", stewardId: null };
+    };
+    expect(policy.decideFieldNow(row, "LOCATION", record)?.effect).toBe("redact");
+    expect(policy.decideFieldNow(row, "LOCATION", record)?.effect).toBe("redact");
+    expect(policy.decideFieldNow(row, "SAFETY", record)?.effect).toBe("allow");
+    expect(reads).toBe(1);
+    expect(policy.subjectOf(row)).toBe("per_1");
+    expect(source.loads).toBe(0);
+  });
+
+  test("one request judges every field on the first facts it saw, even if the source's copy changes meanwhile", () => {
+    const source = { current: facts("NONE"), loads: 0 };
+    const policy = contextWith(source, true);
+    expect(policy.decideNow("per_1", null, "LOCATION")?.effect).toBe("allow");
+    source.current = facts("PROTECTED_REGISTRATION");
+    // A new question about the same person, in the same request: still the facts it started with.
+    expect(policy.decideNow("per_1", "pl-4001", "LOCATION")?.effect).toBe("allow");
+    // The next request sees the change.
+    expect(contextWith(source, true).decideNow("per_1", "pl-4001", "LOCATION")?.effect).toBe("redact");
+  });
+
+  test("an unknown subject is decided at once and fails closed", () => {
+    const policy = contextWith({ current: undefined, loads: 0 }, true);
+    expect(policy.decideNow(null, null, "SAFETY")?.effect).toBe("redact");
+    expect(policy.decideNow("per_unknown", null, "SAFETY")).toBeUndefined();
+  });
+});
