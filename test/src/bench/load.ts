@@ -6,6 +6,22 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** CPU time the hub's process spent per request (ms), when measured. */
+  cpuPerRequest?: number;
+}
+
+/**
+ * Runs a load against a hub in its own process and adds the CPU time that process spent per
+ * request: less disturbed by a busy machine than throughput, which also waits on the scheduler.
+ */
+export async function runLoadOn(
+  hub: { url: string; cpuMicros(): Promise<number> },
+  options: Omit<Parameters<typeof runLoad>[0], "url">,
+): Promise<LoadResult> {
+  const before = await hub.cpuMicros();
+  const result = await runLoad({ ...options, url: hub.url });
+  const spent = (await hub.cpuMicros()) - before;
+  return { ...result, cpuPerRequest: spent / 1000 / Math.max(1, result.requests) };
 }
 
 export async function runLoad(options: {
@@ -43,17 +59,29 @@ export async function runLoad(options: {
   return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-/** Runs A and B alternately, so drift on a noisy machine hits both alike; sums per side. */
+/**
+ * Runs A and B alternately (ABBA…), so drift on a noisy machine hits both alike. Returns each side's
+ * results summed over the rounds, and the A/B throughput ratio of each round (a round's two runs
+ * sit side by side in time, so their ratio is the least disturbed figure; the median of these
+ * is the one to quote).
+ */
 export async function compare(
   rounds: number,
   a: () => Promise<LoadResult>,
   b: () => Promise<LoadResult>,
-): Promise<{ a: LoadResult; b: LoadResult }> {
+): Promise<{ a: LoadResult; b: LoadResult; ratios: number[]; medianRatio: number }> {
   const as: LoadResult[] = [];
   const bs: LoadResult[] = [];
   for (let round = 0; round < rounds; round++) {
-    as.push(await a());
-    bs.push(await b());
+    // Swap who goes first each round, so what one run leaves behind (garbage, warm caches)
+    // doesn't always land on the same side.
+    if (round % 2 === 0) {
+      as.push(await a());
+      bs.push(await b());
+    } else {
+      bs.push(await b());
+      as.push(await a());
+    }
   }
   const merge = (results: LoadResult[]): LoadResult => ({
     requests: results.reduce((n, r) => n + r.requests, 0),
@@ -62,11 +90,38 @@ export async function compare(
     p50: median(results.map((r) => r.p50)),
     p95: median(results.map((r) => r.p95)),
     p99: median(results.map((r) => r.p99)),
+    ...(results.every((r) => r.cpuPerRequest !== undefined)
+      ? { cpuPerRequest: median(results.map((r) => r.cpuPerRequest ?? 0)) }
+      : {}),
   });
-  return { a: merge(as), b: merge(bs) };
+  const ratios = as.map((r, index) => r.rps / (bs[index]?.rps ?? Number.NaN));
+  return { a: merge(as), b: merge(bs), ratios, medianRatio: median(ratios) };
 }
 
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+/**
+ * The verdict lines for a comparison: the throughput ratio (median of rounds, each round's, and
+ * the ratio of means) and, when measured, the hub's CPU time per request on each side.
+ */
+export function ratioLine(what: string, result: { a: LoadResult; b: LoadResult; ratios: number[]; medianRatio: number }, target: string): string {
+  const rounds = result.ratios.map((r) => r.toFixed(3)).join(" ");
+  const { a, b } = result;
+  const cpu =
+    a.cpuPerRequest !== undefined && b.cpuPerRequest !== undefined
+      ? `hub CPU per request (median of rounds): on ${a.cpuPerRequest.toFixed(2)} ms, off ${b.cpuPerRequest.toFixed(2)} ms, ratio off/on ${(b.cpuPerRequest / a.cpuPerRequest).toFixed(3)}\n`
+      : "";
+  return (
+    `throughput ratio on/off: median of rounds ${result.medianRatio.toFixed(3)} (rounds: ${rounds}; ratio of means ${(a.rps / b.rps).toFixed(3)})\n` +
+    cpu +
+    `${what} cost ${((1 - result.medianRatio) * 100).toFixed(1)}% of throughput; target ${target}`
+  );
+}
+
+/** The middle value (for an even count, the mean of the two middle ones). */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
 
 export function row(label: string, r: LoadResult): string {
   return `${label.padEnd(22)} ${r.rps.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   (${r.requests} requests, ${r.errors} errors)`;

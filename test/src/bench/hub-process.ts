@@ -1,0 +1,34 @@
+import { type HubOptions, randomPorts, startHub } from "@skyddsnat/hub";
+import { createLogger } from "@skyddsnat/platform";
+
+/**
+ * One hub in a process of its own, for the benchmarks: two hubs in one process would share a
+ * heap, so one's garbage would be collected on the other's time. Started by `spawnHub` with its
+ * options as JSON; answers on the IPC channel: `{ url }` once listening, `{ auditRecords }` and
+ * `{ cpuMicros }` (CPU time used so far) when asked, and stops on "stop" or when its parent goes away.
+ */
+export type BenchHubOptions = Pick<HubOptions, "seed" | "reset" | "unsafeSkipSubgraphPolicy" | "unsafeDisableGuard" | "unsafeSkipAudit"> & {
+  /** PostgreSQL URL; absent → embedded PGlite (a hub of its own). */
+  databaseUrl?: string;
+};
+
+const options = JSON.parse(process.argv[2] ?? "{}") as BenchHubOptions;
+const logger = createLogger("bench");
+logger.level = "silent";
+const { databaseUrl, ...hubOptions } = options;
+const hub = await startHub({ ...hubOptions, ports: randomPorts(), databases: { urlFor: () => databaseUrl }, logger });
+
+const stop = async () => {
+  await hub.stop();
+  process.exit(0);
+};
+process.on("disconnect", () => void stop());
+process.on("message", async (message) => {
+  if (message === "stop") await stop();
+  if (message === "audit-records") process.send?.({ auditRecords: await hub.audit.store.prisma.auditRecord.count() });
+  if (message === "cpu") {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  }
+});
+process.send?.({ url: hub.url });
