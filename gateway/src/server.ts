@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { readFile } from "node:fs/promises";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import {
   close,
   createGraphQLHttpServer,
@@ -95,6 +96,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: options.logger,
     formatError: maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")),
     plugins: [
+      // Per-field cache hints would only ever say "no-store", which the HTTP layer sets anyway.
+      ApolloServerPluginCacheControlDisabled(),
       {
         // The request id ties a response to its audit records and log lines.
         async requestDidStart({ contextValue }) {

@@ -259,3 +259,43 @@ describe("operational endpoints", () => {
     expect((await asset.text()).length).toBeGreaterThan(100_000);
   });
 });
+
+describe("no cache on the way may keep a response", () => {
+  const base = () => hubUrl().replace(/\/graphql$/, "");
+  const post = (url: string, body: string, token?: string) =>
+    fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body,
+    });
+  const operation = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+
+  test("data, withheld fields, refusals, bad requests and a subgraph's refusal all say no-store and nosniff", async () => {
+    const secretary = await tokenFor("SOCIAL_SECRETARY", "ss-1001");
+    const police = await tokenFor("POLICE_LIAISON", "pl-4001");
+    const protectedAdult = SCENARIOS.PROTECTED_REGISTRATION.adult;
+    const responses: Record<string, Response> = {
+      data: await post(hubUrl(), operation(JOIN, { id: SCENARIOS.NONE.adult }), secretary),
+      withheld: await post(hubUrl(), operation(`{ person(id: "${protectedAdult}") { streetAddress } }`), police),
+      unauthenticated: await post(hubUrl(), operation(`{ person(id: "${protectedAdult}") { givenName } }`)),
+      invalidJson: await post(hubUrl(), "{", secretary),
+      invalidQuery: await post(hubUrl(), operation(`{ person(id: "${protectedAdult}") { noSuchField } }`), secretary),
+      notFound: await fetch(`${base()}/no-such-route`),
+      subgraphRefusal: await post(subgraphUrls()["social-services"] as string, operation("{ __typename }")),
+    };
+    const withheld = (await responses.withheld!.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(withheld.errors?.[0]?.extensions?.code).toBe("FORBIDDEN_FIELD");
+    const headers = Object.entries(responses).map(([name, response]) => ({
+      name,
+      cacheControl: response.headers.get("cache-control"),
+      sniffing: response.headers.get("x-content-type-options"),
+    }));
+    expect(headers).toEqual(Object.keys(responses).map((name) => ({ name, cacheControl: "no-store", sniffing: "nosniff" })));
+  });
+
+  test("only GraphiQL's static assets may be cached", async () => {
+    const asset = await fetch(`${base()}/graphiql/graphiql.min.js`);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect((await fetch(`${base()}/`)).headers.get("cache-control")).toBe("no-store");
+  });
+});

@@ -16,6 +16,12 @@ export class HttpError extends Error {
   }
 }
 
+/** Set on every response before a route or Apollo writes its own. */
+export const RESPONSE_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+} as const;
+
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<void>;
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
@@ -66,6 +72,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 ): Server {
   const graphqlPath = options.graphqlPath ?? "/graphql";
   return createServer((req, res) => {
+    // Responses carry protected data and refusals about named people: no cache on the way may
+    // keep one. A route serving static assets may say otherwise in its own writeHead.
+    for (const [name, value] of Object.entries(RESPONSE_HEADERS)) res.setHeader(name, value);
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return sendHttpError(res, error);
       sendHttpError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "internal error"));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import {
   close,
   createGraphQLHttpServer,
@@ -71,9 +71,11 @@ export async function startAgencySubgraph<Loaders>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
-    // Traces would carry field timings to Apollo's cloud; the hub talks to no cloud.
+    // Traces would carry field timings to Apollo's cloud; the hub talks to no cloud. Cache hints
+    // are computed per field and only ever say "no-store", which the HTTP layer sets anyway.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
           return {
