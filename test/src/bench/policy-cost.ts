@@ -1,5 +1,6 @@
 import { mintToken } from "@skyddsnat/hub";
 import { clientViewBodies } from "./client-view.js";
+import { ensureDatabase } from "./database.js";
 import { compare, ratioLine, row, runLoadOn } from "./load.js";
 import { type BenchHub, spawnHub } from "./spawn-hub.js";
 
@@ -14,6 +15,7 @@ const durationMs = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const url = process.env.BENCH_DATABASE_URL;
+if (url) await ensureDatabase(url);
 const all = ["social-services", "housing", "police-liaison", "child-services"] as const;
 
 // Audit off on both sides: this measures the policy alone (bench:audit measures the audit).
