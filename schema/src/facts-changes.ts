@@ -9,9 +9,13 @@ export const FACTS_CHANGES_ROUTE = "/internal/subject-facts/changes";
 export const FACTS_EVENT = { ready: "ready", changed: "changed" } as const;
 /** The feed sends a heartbeat this often; a consumer that hears nothing for three of them reconnects. */
 export const FACTS_HEARTBEAT_MS = 10_000;
-const SILENCE_MS = 3 * FACTS_HEARTBEAT_MS;
-/** After a failed connection, the next attempt waits at least this long. */
-const RETRY_MS = 1000;
+export interface FollowTiming {
+  /** Silence after which the connection counts as lost (default three heartbeats). */
+  silenceMs: number;
+  /** How long after a loss the next connection may be tried. */
+  retryMs: number;
+}
+const DEFAULT_TIMING: FollowTiming = { silenceMs: 3 * FACTS_HEARTBEAT_MS, retryMs: 1000 };
 
 export interface FactsChangeFollower {
   /** True between the feed's `ready` and the connection's end: copies may then live long. */
@@ -27,7 +31,11 @@ export interface FactsChangeFollower {
  * first fetch of facts, which carries a token with the facts audience) and reconnects the same
  * way after a loss.
  */
-export function followFactsChanges(socialServicesUrl: string, onEvent: () => void): FactsChangeFollower {
+export function followFactsChanges(
+  socialServicesUrl: string,
+  onEvent: () => void,
+  timing: FollowTiming = DEFAULT_TIMING,
+): FactsChangeFollower {
   const url = new URL(FACTS_CHANGES_ROUTE, socialServicesUrl);
   let following = false;
   let connecting = false;
@@ -40,7 +48,7 @@ export function followFactsChanges(socialServicesUrl: string, onEvent: () => voi
     let silence: NodeJS.Timeout | undefined;
     const listen = () => {
       clearTimeout(silence);
-      silence = setTimeout(() => abort?.abort(), SILENCE_MS);
+      silence = setTimeout(() => abort?.abort(), timing.silenceMs);
       silence.unref();
     };
     try {
@@ -62,7 +70,7 @@ export function followFactsChanges(socialServicesUrl: string, onEvent: () => voi
       // Refused, unreachable, silent or cut off: the finally below falls back to short reuse.
     } finally {
       clearTimeout(silence);
-      retryAt = Date.now() + RETRY_MS;
+      retryAt = Date.now() + timing.retryMs;
       following = false;
       connecting = false;
       onEvent();

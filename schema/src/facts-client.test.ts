@@ -88,7 +88,7 @@ describe("EventStreamParser", () => {
 });
 
 /** A stand-in for social services: the facts route (counting calls) and the change feed. */
-async function fakeSocialServices(options: { refuseFeed?: boolean } = {}) {
+async function fakeSocialServices(options: { refuseFeed?: boolean; heartbeatMs?: number } = {}) {
   const streams = new Set<ServerResponse>();
   const seen = { factCalls: 0, feedTokens: [] as (string | undefined)[] };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -101,7 +101,11 @@ async function fakeSocialServices(options: { refuseFeed?: boolean } = {}) {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write("event: ready\ndata: {}\n\n");
       streams.add(res);
-      res.on("close", () => streams.delete(res));
+      const heartbeat = options.heartbeatMs ? setInterval(() => res.write(": heartbeat\n\n"), options.heartbeatMs) : undefined;
+      res.on("close", () => {
+        clearInterval(heartbeat);
+        streams.delete(res);
+      });
       return;
     }
     if (req.url === SUBJECT_FACTS_ROUTE) {
@@ -172,6 +176,27 @@ describe("followFactsChanges", () => {
     await tick(50);
     expect(follower.following).toBe(false);
     expect(social.seen.feedTokens).toHaveLength(1);
+  });
+
+  test("a feed that falls silent counts as lost, and heartbeats keep a quiet feed alive", async () => {
+    const timing = { silenceMs: 150, retryMs: 10_000 };
+    const silent = await fakeSocialServices();
+    const beating = await fakeSocialServices({ heartbeatMs: 30 });
+    cleanups.push(silent.stop, beating.stop);
+    let silentEvents = 0;
+    const fromSilent = followFactsChanges(silent.url, () => (silentEvents += 1), timing);
+    const fromBeating = followFactsChanges(beating.url, () => {}, timing);
+    cleanups.push(() => fromSilent.close(), () => fromBeating.close());
+    fromSilent.ensureFollowing(token);
+    fromBeating.ensureFollowing(token);
+    await until(() => fromSilent.following && fromBeating.following);
+    await tick(450);
+    // The silent one was dropped (ready, then lost) and, within the retry wait, is not retried.
+    expect({ silent: fromSilent.following, beating: fromBeating.following }).toEqual({ silent: false, beating: true });
+    expect(silentEvents).toBe(2);
+    fromSilent.ensureFollowing(token);
+    await tick(50);
+    expect(silent.seen.feedTokens).toHaveLength(1);
   });
 });
 
