@@ -1,47 +1,14 @@
 import { describe, expect, test } from "@jest/globals";
-import { buildPopulation } from "@skyddsnat/hub";
+import { recordConsent, revokeConsent } from "./support/consents.js";
 import { gqlAs } from "./support/http.js";
-import { BYSTANDER, SCENARIOS } from "./support/scenarios.js";
+import { hasHousingApplication, QUIET_CLIENTS } from "./support/scenarios.js";
 
 /*
  * Facts (levels, assignments, consents) are cached by every service that decides, and social
  * services' change feed tells them all to drop their copies when one of its mutations runs. These
  * tests read, change, and read again at once: a copy that outlived the change would show.
  */
-const population = buildPopulation();
-const inScenarios = new Set(Object.values(SCENARIOS).flatMap((h) => [h.adult, ...h.children]));
-const withApplication = new Set(population.housing.applications.map((a) => a.personId));
-const consented = new Set(population.socialServices.consents.map((c) => c.personId));
-// NONE-level clients with an open case and a housing application, outside every scenario
-// household, not the bystander and with no consents of their own: two, one per test.
-const [client, secondClient] = [
-  ...new Set(
-    population.socialServices.cases
-      .filter(
-        (c) =>
-          c.status === "OPEN" &&
-          withApplication.has(c.personId) &&
-          !consented.has(c.personId) &&
-          !inScenarios.has(c.personId) &&
-          c.personId !== BYSTANDER &&
-          population.socialServices.persons.find((p) => p.id === c.personId)?.protectionLevel === "NONE",
-      )
-      .map((c) => c.personId),
-  ),
-] as [string, string];
-
-const day = 86_400_000;
-const validFrom = new Date(Date.now() - day).toISOString();
-const validTo = new Date(Date.now() + 30 * day).toISOString();
-
-const recordConsent = (subjectId: string, recipientAgency: string, scope: string) =>
-  gqlAs<{ recordConsent: { id: string } }>(
-    "CONTACT_PERSON",
-    "cp-2001",
-    `mutation { recordConsent(input: { subjectId: "${subjectId}", recipientAgency: ${recipientAgency}, purpose: COORDINATED_SUPPORT, scope: [${scope}], validFrom: "${validFrom}", validTo: "${validTo}" }) { id } }`,
-  );
-const revokeConsent = (id: string | undefined) =>
-  gqlAs("CONTACT_PERSON", "cp-2001", `mutation { revokeConsent(id: "${id}") { revokedAt } }`);
+const [client, secondClient] = QUIET_CLIENTS.filter(hasHousingApplication) as [string, string];
 
 describe("a consent change applies in the very next request, in every service", () => {
   test("social services' case status, read by a housing officer (decided by social services and the gateway)", async () => {

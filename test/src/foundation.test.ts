@@ -1,11 +1,9 @@
 import { describe, expect, test } from "@jest/globals";
-import { ensureDevKeys, mintToken } from "@skyddsnat/hub";
+import { mintToken } from "@skyddsnat/hub";
 import {
   FACTS_AUDIENCE,
   FACTS_CHANGES_ROUTE,
-  importInternalSigningKey,
   INTERNAL_TOKEN_HEADER,
-  type InternalClaims,
   signInternalToken,
   SUBJECT_FACTS_ROUTE,
   subgraphAudience,
@@ -13,6 +11,7 @@ import {
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { countRows } from "./support/database.js";
 import { gql, gqlAs, hubUrl, subgraphUrls, tokenFor } from "./support/http.js";
+import { gatewayToken } from "./support/internal-token.js";
 import { BYSTANDER, SCENARIOS } from "./support/scenarios.js";
 
 const JOIN = `query Join($id: ID!) {
@@ -132,15 +131,6 @@ describe("nobody can bypass the gateway", () => {
 
 describe("social services' facts routes take only a gateway token meant for them", () => {
   const socialServices = () => subgraphUrls()["social-services"] as string;
-  const gatewayToken = async (audience: string) => {
-    const { gateway } = await ensureDevKeys();
-    const claims: InternalClaims = {
-      actor: { staffId: "ss-1001", agency: "social-services", role: "SOCIAL_SECRETARY", purpose: "CASE_WORK", issuer: "x" },
-      requestId: "r",
-      emergencyGrants: [],
-    };
-    return signInternalToken(claims, { privateKey: await importInternalSigningKey(gateway.privateJwk), kid: gateway.kid }, audience);
-  };
   const openFeed = (headers: Record<string, string>) =>
     fetch(new URL(FACTS_CHANGES_ROUTE, socialServices()), { headers, signal: AbortSignal.timeout(5000) });
   const askFacts = (headers: Record<string, string>) =>
