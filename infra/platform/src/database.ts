@@ -35,7 +35,25 @@ export interface Database {
    * names resolve in `schema` (search_path). */
   execute(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Processes sharing a PostgreSQL server tell each other about changes: `notify` reaches every
+   * `listen` on the channel, in any process. Absent on PGlite, which only one process can open.
+   */
+  notifications?: Notifications;
   close(): Promise<void>;
+}
+
+/** What a listener hears: its connection is up, a notification arrived, or it was lost. */
+export type NotificationEvent = "listening" | "notified" | "lost";
+
+export interface Notifications {
+  notify(channel: string): Promise<void>;
+  /**
+   * Listens on a connection of its own; after a loss it reconnects (a second later) until
+   * closed. Notifications sent while it is not listening are gone: treat "lost" and
+   * "listening" as "anything may have changed".
+   */
+  listen(channel: string, onEvent: (event: NotificationEvent) => void): { close(): Promise<void> };
 }
 
 /**

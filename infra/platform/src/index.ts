@@ -1,4 +1,11 @@
-export { connectDatabase, type Database, type DatabaseConfig, resetSchema } from "./database.js";
+export {
+  connectDatabase,
+  type Database,
+  type DatabaseConfig,
+  type NotificationEvent,
+  type Notifications,
+  resetSchema,
+} from "./database.js";
 export {
   close,
   createGraphQLHttpServer,

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { Database } from "./database.js";
+import type { Database, Notifications } from "./database.js";
+import { assertIdentifier } from "./identifier.js";
 import { toDriverAdapterError } from "./driver-error.js";
 import { bindToSchema } from "./schema-bound-adapter.js";
 
@@ -46,6 +47,60 @@ async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
   });
 }
 
+/** Before a lost listener connects again. */
+const RELISTEN_MS = 1000;
+
+function notificationsOn(pool: pg.Pool, url: string): Notifications {
+  return {
+    notify: async (channel) => {
+      assertIdentifier(channel, "channel");
+      await pool.query("SELECT pg_notify($1, '')", [channel]);
+    },
+    listen: (channel, onEvent) => {
+      assertIdentifier(channel, "channel");
+      let closed = false;
+      let current: pg.Client | undefined;
+      let retry: NodeJS.Timeout | undefined;
+      const lost = (client: pg.Client) => {
+        if (current !== client) return;
+        current = undefined;
+        client.end().catch(() => {});
+        onEvent("lost");
+        if (closed) return;
+        retry = setTimeout(connect, RELISTEN_MS);
+        retry.unref();
+      };
+      // A client of its own, outside the pool: LISTEN belongs to one session for its lifetime.
+      const connect = async () => {
+        const client = new pg.Client({ connectionString: url });
+        current = client;
+        client.on("notification", (message) => {
+          if (message.channel === channel && current === client) onEvent("notified");
+        });
+        client.on("error", () => lost(client));
+        client.on("end", () => lost(client));
+        try {
+          await client.connect();
+          await client.query(`LISTEN "${channel}"`);
+          if (current === client) onEvent("listening");
+        } catch {
+          lost(client);
+        }
+      };
+      void connect();
+      return {
+        close: async () => {
+          closed = true;
+          clearTimeout(retry);
+          const client = current;
+          current = undefined;
+          await client?.end().catch(() => {});
+        },
+      };
+    },
+  };
+}
+
 export async function connectPostgres(options: PostgresOptions): Promise<Database> {
   const pool = createPool(options, options.poolSize);
   try {
@@ -70,6 +125,7 @@ export async function connectPostgres(options: PostgresOptions): Promise<Databas
       await pool.query(sql);
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    notifications: notificationsOn(pool, options.url),
     close: () => pool.end(),
   };
 }

@@ -7,11 +7,10 @@ import {
   type Logger,
   resetSchema,
 } from "@skyddsnat/platform";
-import { type Agency, type InternalClaims, remoteFacts } from "@skyddsnat/schema";
+import { type Agency, type InternalClaims, remoteFacts, type SubjectFacts } from "@skyddsnat/schema";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { GraphQLSchema } from "graphql";
-import { FactsChangeFeed } from "./facts-feed.js";
-import type { PeekableFactsSource } from "./policy-context.js";
+import { ownFacts } from "./owned-facts.js";
 import { type AgencySubgraphOptions, type RunningSubgraph, startAgencySubgraph } from "./subgraph-server.js";
 
 interface PrismaLike {
@@ -31,10 +30,10 @@ export interface AgencyDefinition<Client extends PrismaLike, Loaders> {
   buildSchema: (options: { enforce?: boolean }) => Promise<GraphQLSchema>;
   createLoaders: (client: Client, claims: InternalClaims) => Loaders;
   /**
-   * Social services reads facts from its own tables (cached, cleared by its mutations) and
-   * publishes a change feed; the others ask it over HTTP and follow that feed.
+   * Social services reads facts from its own tables and publishes a change feed; the others ask
+   * it over HTTP and follow that feed.
    */
-  facts?: (client: Client) => PeekableFactsSource & { clear(): void };
+  loadFacts?: (client: Client) => (subjectIds: readonly string[]) => Promise<SubjectFacts[]>;
   internalRoutes?: (client: Client) => AgencySubgraphOptions<Loaders>["internalRoutes"];
 }
 
@@ -72,13 +71,9 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
   options: AgencyOptions,
 ): Promise<RunningSubgraph & { prisma: Client }> {
   const { db, client } = await openAgencyDatabase(definition, options.database, options.reset);
-  const own = definition.facts?.(client);
-  const facts = own ?? (options.factsUrl ? remoteFacts(options.factsUrl) : undefined);
+  const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger) : undefined;
+  const facts = owner?.facts ?? (options.factsUrl ? remoteFacts(options.factsUrl) : undefined);
   if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
-  const feed = own ? new FactsChangeFeed() : undefined;
-  // A mutation may change facts: drop our own copies and tell every consumer to drop theirs.
-  // Called as it starts and again once it has finished (committed or failed).
-  const onMutation = own && feed ? () => { own.clear(); feed.publish(); } : undefined;
   const running = await startAgencySubgraph(
     {
       name: definition.name,
@@ -88,7 +83,7 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
       logger: options.logger,
       createLoaders: (claims) => definition.createLoaders(client, claims),
       facts,
-      ...(feed && onMutation ? { factsFeed: feed, onMutation } : {}),
+      ...(owner ? { factsFeed: owner.feed, onMutation: owner.changed } : {}),
       ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(client) } : {}),
       ready: async () => {
         await client.$queryRawUnsafe("SELECT 1");
@@ -100,6 +95,7 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
     ...running,
     prisma: client,
     async stop() {
+      await owner?.close();
       await running.stop();
       await client.$disconnect();
       await db.close();

@@ -12,6 +12,7 @@ const MAX_SUBSCRIBERS = 64;
 export class FactsChangeFeed {
   private readonly subscribers = new Set<ServerResponse>();
   private readonly heartbeat: NodeJS.Timeout;
+  private suspended = false;
 
   constructor() {
     this.heartbeat = setInterval(() => this.write(": heartbeat\n\n"), FACTS_HEARTBEAT_MS);
@@ -22,9 +23,9 @@ export class FactsChangeFeed {
     return this.subscribers.size;
   }
 
-  /** Turns an authenticated request's response into a subscription; false if the feed is full. */
+  /** Turns an authenticated request's response into a subscription; false if full or suspended. */
   subscribe(res: ServerResponse): boolean {
-    if (this.subscribers.size >= MAX_SUBSCRIBERS) return false;
+    if (this.suspended || this.subscribers.size >= MAX_SUBSCRIBERS) return false;
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" });
     res.write(`event: ${FACTS_EVENT.ready}\ndata: {}\n\n`);
     this.subscribers.add(res);
@@ -36,8 +37,26 @@ export class FactsChangeFeed {
     this.write(`event: ${FACTS_EVENT.changed}\ndata: {}\n\n`);
   }
 
+  /**
+   * While this service cannot hear the changes its sibling replicas make, it must not let
+   * consumers believe it would tell them: it ends every subscription and refuses new ones, so
+   * consumers fall back to short reuse until `resume()`.
+   */
+  suspend(): void {
+    this.suspended = true;
+    this.endAll();
+  }
+
+  resume(): void {
+    this.suspended = false;
+  }
+
   close(): void {
     clearInterval(this.heartbeat);
+    this.endAll();
+  }
+
+  private endAll(): void {
     for (const res of this.subscribers) res.end();
     this.subscribers.clear();
   }

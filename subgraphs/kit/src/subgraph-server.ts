@@ -123,7 +123,7 @@ export async function startAgencySubgraph<Loaders>(
   if (feed) {
     routes[`GET ${FACTS_CHANGES_ROUTE}`] = async (req, res) => {
       await authenticate(req, FACTS_AUDIENCE);
-      if (!feed.subscribe(res)) throw new HttpError(503, "UNAVAILABLE", "the change feed has no room for another subscriber");
+      if (!feed.subscribe(res)) throw new HttpError(503, "UNAVAILABLE", "the change feed is full or suspended");
     };
   }
 

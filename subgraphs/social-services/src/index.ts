@@ -1,4 +1,4 @@
-import { cachedFacts, FACTS_AUDIENCE, factsFollowedCacheMs, SUBJECT_FACTS_ROUTE } from "@skyddsnat/schema";
+import { FACTS_AUDIENCE, SUBJECT_FACTS_ROUTE } from "@skyddsnat/schema";
 import { type AgencyOptions, startAgency } from "@skyddsnat/subgraph-kit";
 import { loadSubjectFacts, parseFactsRequest } from "./facts/subject-facts.js";
 import { PrismaClient } from "./generated/prisma/client.js";
@@ -17,9 +17,9 @@ export const socialServices = {
   buildSchema: buildSocialServicesSchema,
   createLoaders: (client) => ({ ...createLoaders(client), db: client }),
   // Social services owns the facts the policy decides on: it reads them from its own tables and
-  // serves them to the gateway and the other subgraphs. Its copies are dropped whenever one of
-  // its mutations runs, the same moment its change feed tells the others to drop theirs.
-  facts: (client) => cachedFacts((ids) => loadSubjectFacts(client, ids), factsFollowedCacheMs()),
+  // serves them to the gateway and the other subgraphs (the kit keeps its copies and runs the
+  // change feed that tells the others when to drop theirs).
+  loadFacts: (client) => (ids) => loadSubjectFacts(client, ids),
   internalRoutes: (client) => ({
     [`POST ${SUBJECT_FACTS_ROUTE}`]: {
       audience: FACTS_AUDIENCE,
