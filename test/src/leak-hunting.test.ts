@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { buildPopulation, type RunningHub } from "@skyddsnat/hub";
+import { type Actor, FACTS_AUDIENCE, INTERNAL_TOKEN_HEADER, subgraphAudience } from "@skyddsnat/schema";
 import { startExtraHub } from "./support/extra-hub.js";
-import { type GraphQLResponse, gql, gqlAs, tokenFor } from "./support/http.js";
+import { type GraphQLResponse, gql, gqlAs, subgraphUrls, tokenFor } from "./support/http.js";
+import { gatewayToken } from "./support/internal-token.js";
 import { SCENARIOS } from "./support/scenarios.js";
 
 // She lives with protected registration; the police liaison officer has no emergency ground.
@@ -142,6 +144,35 @@ describe("a protected location reaches no one without need, by any path", () => 
     }
     expectNoSecrets(response);
     expect(JSON.stringify(response)).not.toContain(herRecord.identityNumber);
+  });
+});
+
+describe("a direct _entities call to a subgraph, even with the gateway's own token, gets the plain query's answer", () => {
+  // What someone who had taken the gateway's place could ask each subgraph for her, as the officer.
+  const officer: Actor = { staffId: "pl-4001", agency: "police-liaison", role: "POLICE_LIAISON", purpose: "CASE_WORK", issuer: "police-liaison" };
+  const withheld = (response: GraphQLResponse, pathPrefix: number) =>
+    (response.errors ?? [])
+      .map((e) => ({ path: (e.path ?? []).slice(pathPrefix).join("."), code: e.extensions?.code, reason: e.extensions?.reason }))
+      .sort((a, b) => a.path.localeCompare(b.path));
+
+  test.each([
+    ["social-services", her.adult, "givenName protectionLevel streetAddress phone city children { id streetAddress }"],
+    ["housing", her.adult, "tenancies { status streetAddress city }"],
+    ["police-liaison", her.adult, "incidents { category place }"],
+    ["child-services", herChild, "schoolPlacements { kind schoolName municipality }"],
+  ] as const)("%s", async (subgraph, personId, selection) => {
+    const plain = await asPolice(`{ person(id: "${personId}") { ${selection} } }`);
+    const direct = await gql(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${selection} } } }`, {
+      url: subgraphUrls()[subgraph],
+      token: null,
+      // The audiences the gateway gives a subgraph call: the subgraph, and the facts route it needs.
+      headers: { [INTERNAL_TOKEN_HEADER]: await gatewayToken([subgraphAudience(subgraph), FACTS_AUDIENCE], officer) },
+      variables: { r: [{ __typename: "Person", id: personId }] },
+    });
+    expect((direct.data as { _entities: unknown[] })._entities[0]).toEqual((plain.data as { person: unknown }).person);
+    expect(withheld(direct, 2)).toEqual(withheld(plain, 1));
+    expect(withheld(plain, 1).map((w) => w.code)).toContain("FORBIDDEN_FIELD");
+    expectNoSecrets(direct);
   });
 });
 
