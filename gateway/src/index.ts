@@ -1,11 +1,11 @@
 export { buildAuditSchema } from "./audit/api/schema.js";
 export { EMERGENCY_GRANT_MINUTES, startAuditSubgraph } from "./audit/api/server.js";
-export { AuditTrail } from "./audit/audit-trail.js";
-export { type AuditEntry, chain, GENESIS_HASH, hashEntry } from "./audit/chain.js";
+export { type AuditKeys, AuditTrail } from "./audit/audit-trail.js";
+export { type AuditEntry, type ChainKey, chain, GENESIS_HASH, hashEntry } from "./audit/chain.js";
 export { signCheckpoint } from "./audit/checkpoint.js";
 export { readChainStatus, verifyStoredChain } from "./audit/read-chain.js";
 export { AUDIT_WRITER_ROLE, type AuditStore, openAuditStore } from "./audit/store.js";
-export { type ChainReport, verifyChain } from "./audit/verify.js";
+export { type ChainReport, type ChainVerificationKeys, verifyChain } from "./audit/verify.js";
 export { AuditWriter } from "./audit/writer.js";
 export type { IssuerConfig } from "./auth/issuers.js";
 export type { GatewayContext } from "./context.js";

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { AuditWriter, chain, GENESIS_HASH, openAuditStore, signCheckpoint, verifyStoredChain, type AuditEntry } from "@skyddsnat/gateway";
 import { buildPopulation, ensureDevKeys, mintToken } from "@skyddsnat/hub";
@@ -159,10 +159,11 @@ describe("the verifier finds the first tampered record", () => {
       emergency: false,
       operationHash: "h",
     }));
-    await new AuditWriter(store.prisma).append(entries);
+    const { auditChainKey } = await keys;
+    await new AuditWriter(store.prisma, auditChainKey).append(entries);
     const tamper = (sql: string) =>
       withAuditOwner((c) => c.query(`SET session_replication_role = replica; ${sql}; SET session_replication_role = origin`), schema);
-    const verify = async () => verifyStoredChain(store.prisma, (await keys).gateway.publicJwks);
+    const verify = async () => verifyStoredChain(store.prisma, { chainKey: auditChainKey, publicJwks: (await keys).gateway.publicJwks });
     return { store, schema, tamper, verify, drop: async () => {
       await store.close();
       await withAuditOwner((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
@@ -195,18 +196,35 @@ describe("the verifier finds the first tampered record", () => {
     }
   });
 
-  test("an inserted record, hashed correctly by a tamperer who knows the algorithm, is reported where the chain breaks", async () => {
+  test("an inserted record, hashed correctly by a tamperer who even holds the chain key, is reported where the chain breaks", async () => {
     const chainUnderTest = await freshChain();
     try {
       const prev = await withAuditOwner((c) => c.query(`SELECT hash FROM "AuditRecord" WHERE seq = 2`), chainUnderTest.schema);
       const forged: AuditEntry = { id: "forged", at: new Date(), kind: "FIELD_ACCESS", requestId: "forged", actorStaffId: "ss-1001", actorAgency: "social-services", actorRole: "SOCIAL_SECRETARY", actorIssuer: "test", clientId: null, purpose: "CASE_WORK", subjectId: "per_x", fieldPaths: [], decision: "ALLOW", reason: null, rule: null, emergency: false, operationHash: "h" };
-      const [row] = chain({ seq: 2n, hash: prev.rows[0].hash }, [forged]);
+      const [row] = chain((await keys).auditChainKey, { seq: 2n, hash: prev.rows[0].hash }, [forged]);
       await chainUnderTest.tamper(
         `UPDATE "AuditRecord" SET seq = seq + 100 WHERE seq >= 3; UPDATE "AuditRecord" SET seq = seq - 99 WHERE seq >= 103;
          INSERT INTO "AuditRecord" (seq, id, at, kind, "requestId", "actorStaffId", "actorAgency", "actorRole", "actorIssuer", purpose, "subjectId", "fieldPaths", decision, emergency, "operationHash", "prevHash", hash)
          VALUES (3, 'forged', '${row!.at.toISOString()}', 'FIELD_ACCESS', 'forged', 'ss-1001', 'social-services', 'SOCIAL_SECRETARY', 'test', 'CASE_WORK', 'per_x', '{}', 'ALLOW', false, 'h', '${row!.prevHash}', '${row!.hash}')`,
       );
       expect((await chainUnderTest.verify()).firstProblem).toMatchObject({ seq: "4", problem: "INSERTED" });
+    } finally {
+      await chainUnderTest.drop();
+    }
+  });
+
+  test("a record appended after the newest one by someone without the chain key is reported, even before any checkpoint", async () => {
+    const chainUnderTest = await freshChain();
+    try {
+      const head = await withAuditOwner((c) => c.query(`SELECT hash FROM "AuditRecord" WHERE seq = 10`), chainUnderTest.schema);
+      const forged: AuditEntry = { id: "forged-tail", at: new Date(Date.UTC(2026, 10, 24, 12, 1)), kind: "FIELD_ACCESS", requestId: "forged", actorStaffId: "ss-1001", actorAgency: "social-services", actorRole: "SOCIAL_SECRETARY", actorIssuer: "test", clientId: null, purpose: "CASE_WORK", subjectId: "per_x", fieldPaths: [], decision: "ALLOW", reason: null, rule: null, emergency: false, operationHash: "h" };
+      // Linked exactly as the gateway links records, but under a key of the forger's own.
+      const [row] = chain(randomBytes(32), { seq: 10n, hash: head.rows[0].hash }, [forged]);
+      await chainUnderTest.tamper(
+        `INSERT INTO "AuditRecord" (seq, id, at, kind, "requestId", "actorStaffId", "actorAgency", "actorRole", "actorIssuer", purpose, "subjectId", "fieldPaths", decision, emergency, "operationHash", "prevHash", hash)
+         VALUES (11, 'forged-tail', '${forged.at.toISOString()}', 'FIELD_ACCESS', 'forged', 'ss-1001', 'social-services', 'SOCIAL_SECRETARY', 'test', 'CASE_WORK', 'per_x', '{}', 'ALLOW', false, 'h', '${row!.prevHash}', '${row!.hash}')`,
+      );
+      expect((await chainUnderTest.verify()).firstProblem).toMatchObject({ seq: "11", problem: "CHANGED" });
     } finally {
       await chainUnderTest.drop();
     }
@@ -242,10 +260,16 @@ describe("the verifier finds the first tampered record", () => {
     }
   });
 
-  test("chaining is deterministic and starts from the genesis hash", () => {
-    const [first] = chain({ seq: 0n, hash: GENESIS_HASH }, [{ id: "x", at: new Date(0), kind: "CHANGE", requestId: "r", actorStaffId: null, actorAgency: null, actorRole: null, actorIssuer: null, clientId: null, purpose: null, subjectId: null, fieldPaths: [], decision: "RECORDED", reason: null, rule: null, emergency: false, operationHash: "" }]);
+  test("chaining is deterministic under one key, starts from the genesis hash, and differs under another key", async () => {
+    const entry: AuditEntry = { id: "x", at: new Date(0), kind: "CHANGE", requestId: "r", actorStaffId: null, actorAgency: null, actorRole: null, actorIssuer: null, clientId: null, purpose: null, subjectId: null, fieldPaths: [], decision: "RECORDED", reason: null, rule: null, emergency: false, operationHash: "" };
+    const { auditChainKey } = await keys;
+    const [first] = chain(auditChainKey, { seq: 0n, hash: GENESIS_HASH }, [entry]);
+    const [again] = chain(auditChainKey, { seq: 0n, hash: GENESIS_HASH }, [entry]);
+    const [otherKey] = chain(randomBytes(32), { seq: 0n, hash: GENESIS_HASH }, [entry]);
     expect(first?.prevHash).toBe(GENESIS_HASH);
     expect(first?.seq).toBe(1n);
     expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(again?.hash).toBe(first?.hash);
+    expect(otherKey?.hash).not.toBe(first?.hash);
   });
 });

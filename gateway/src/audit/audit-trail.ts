@@ -2,11 +2,21 @@ import type { AccessDecision } from "@skyddsnat/schema";
 import type { JWK } from "jose";
 import type { GatewayContext } from "../context.js";
 import type { GuardOutcome } from "../guard/guarded-gateway.js";
-import { type AuditEntry, operationHash } from "./chain.js";
+import { type AuditEntry, type ChainKey, operationHash } from "./chain.js";
 import { signCheckpoint } from "./checkpoint.js";
 import { accessEntries, eventEntry, withholdUnrecorded } from "./entries.js";
 import type { AuditStore } from "./store.js";
+import type { ChainVerificationKeys } from "./verify.js";
 import { AuditWriter } from "./writer.js";
+
+export interface AuditKeys {
+  /** Signs checkpoints (EdDSA). */
+  checkpoint: { privateJwk: JWK; kid: string };
+  /** Verify checkpoints (the public half of `checkpoint`). */
+  publicJwks: { keys: JWK[] };
+  /** Links the records (HMAC); see chain.ts. */
+  chainKey: ChainKey;
+}
 
 /** Mutations whose effect on protected data is itself audited (consent, assignment, protection). */
 const AUDITED_CHANGES = new Set(["recordConsent", "revokeConsent", "assignStaff", "openCase", "closeCase", "updateProtectionLevel"]);
@@ -19,13 +29,15 @@ export class AuditTrail {
   readonly writer: AuditWriter;
   private timer: NodeJS.Timeout | undefined;
 
+  /** What the auditors' chain status needs to verify the chain. */
+  readonly verification: ChainVerificationKeys;
+
   constructor(
     readonly store: AuditStore,
-    private readonly checkpointKey: { privateJwk: JWK; kid: string },
-    /** Keys that verify checkpoints (the public half of checkpointKey). */
-    readonly publicJwks: { keys: JWK[] },
+    private readonly keys: AuditKeys,
   ) {
-    this.writer = new AuditWriter(store.prisma);
+    this.writer = new AuditWriter(store.prisma, keys.chainKey);
+    this.verification = { chainKey: keys.chainKey, publicJwks: keys.publicJwks };
   }
 
   /** Signs a checkpoint now and then every `intervalMs`. */
@@ -35,7 +47,7 @@ export class AuditTrail {
   }
 
   checkpoint() {
-    return signCheckpoint(this.store.prisma, this.checkpointKey);
+    return signCheckpoint(this.store.prisma, this.keys.checkpoint);
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,13 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
+
+/**
+ * The chain's secret. Records are linked by HMAC-SHA-256 under it, so someone who can write to
+ * the audit schema but does not hold the key cannot append (or re-link) a record that verifies.
+ * The gateway and the verifier hold it; it never enters the database.
+ */
+export type ChainKey = Uint8Array;
 
 /** What an audit record says; everything here is covered by its hash. Never a protected value. */
 export interface AuditEntry {
@@ -54,16 +61,16 @@ function canonical(seq: bigint, entry: AuditEntry): string {
 }
 
 /** Each record's hash covers its own content, its position and the previous record's hash. */
-export function hashEntry(prevHash: string, seq: bigint, entry: AuditEntry): string {
-  return createHash("sha256").update(prevHash).update("\n").update(canonical(seq, entry)).digest("hex");
+export function hashEntry(key: ChainKey, prevHash: string, seq: bigint, entry: AuditEntry): string {
+  return createHmac("sha256", key).update(prevHash).update("\n").update(canonical(seq, entry)).digest("hex");
 }
 
 /** Chains entries onto a head, in order. */
-export function chain(head: { seq: bigint; hash: string }, entries: readonly AuditEntry[]): ChainedEntry[] {
+export function chain(key: ChainKey, head: { seq: bigint; hash: string }, entries: readonly AuditEntry[]): ChainedEntry[] {
   let { seq, hash } = head;
   return entries.map((entry) => {
     seq += 1n;
-    const chained = { ...entry, seq, prevHash: hash, hash: hashEntry(hash, seq, entry) };
+    const chained = { ...entry, seq, prevHash: hash, hash: hashEntry(key, hash, seq, entry) };
     hash = chained.hash;
     return chained;
   });

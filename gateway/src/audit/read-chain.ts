@@ -1,21 +1,20 @@
-import type { JWK } from "jose";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { ChainedEntry } from "./chain.js";
-import { type ChainReport, verifyChain } from "./verify.js";
+import { type ChainReport, type ChainVerificationKeys, verifyChain } from "./verify.js";
 
 /** Reads the whole chain in sequence order and verifies it (the CLI and the auditors' API). */
-export async function verifyStoredChain(prisma: PrismaClient, publicJwks: { keys: JWK[] }): Promise<ChainReport> {
+export async function verifyStoredChain(prisma: PrismaClient, keys: ChainVerificationKeys): Promise<ChainReport> {
   const records = (await prisma.auditRecord.findMany({ orderBy: { seq: "asc" } })) as unknown as ChainedEntry[];
   const checkpoints = await prisma.checkpoint.findMany({ orderBy: { seq: "asc" } });
   return verifyChain(
     records.map((r) => ({ ...r, kind: r.kind as ChainedEntry["kind"] })),
     checkpoints,
-    publicJwks,
+    keys,
   );
 }
 
-export async function readChainStatus(prisma: PrismaClient, publicJwks: { keys: JWK[] }) {
-  const report = await verifyStoredChain(prisma, publicJwks);
+export async function readChainStatus(prisma: PrismaClient, keys: ChainVerificationKeys) {
+  const report = await verifyStoredChain(prisma, keys);
   return {
     ok: report.ok,
     records: report.records,

@@ -1,5 +1,5 @@
 import type { JWK } from "jose";
-import { type ChainedEntry, GENESIS_HASH, hashEntry } from "./chain.js";
+import { type ChainedEntry, type ChainKey, GENESIS_HASH, hashEntry } from "./chain.js";
 import { verifyCheckpoint } from "./checkpoint.js";
 
 export type ChainProblem =
@@ -10,6 +10,12 @@ export type ChainProblem =
   | "BAD_CHECKPOINT" // a checkpoint's signature fails, or it names a head the chain no longer has
   | "TRUNCATED"; // records a checkpoint vouched for are gone
 
+/** What verifying takes: the chain's secret, and the public keys that check its checkpoints. */
+export interface ChainVerificationKeys {
+  chainKey: ChainKey;
+  publicJwks: { keys: JWK[] };
+}
+
 export interface ChainReport {
   ok: boolean;
   records: number;
@@ -18,10 +24,10 @@ export interface ChainReport {
 }
 
 /** A record moved to another position still hashes right at its original one: find it nearby. */
-function originalSeq(record: ChainedEntry, window = 1000n): bigint | null {
+function originalSeq(key: ChainKey, record: ChainedEntry, window = 1000n): bigint | null {
   for (let offset = 1n; offset <= window; offset++) {
     for (const candidate of [record.seq - offset, record.seq + offset]) {
-      if (candidate > 0n && hashEntry(record.prevHash, candidate, record) === record.hash) return candidate;
+      if (candidate > 0n && hashEntry(key, record.prevHash, candidate, record) === record.hash) return candidate;
     }
   }
   return null;
@@ -31,7 +37,7 @@ function originalSeq(record: ChainedEntry, window = 1000n): bigint | null {
 export async function verifyChain(
   records: readonly ChainedEntry[],
   checkpoints: readonly { seq: bigint; hash: string; jws: string }[],
-  publicJwks: { keys: JWK[] },
+  keys: ChainVerificationKeys,
 ): Promise<ChainReport> {
   const report = (seq: bigint | string, problem: ChainProblem, detail: string): ChainReport => ({
     ok: false,
@@ -48,9 +54,9 @@ export async function verifyChain(
       if (record.seq > expectedSeq) return report(expectedSeq, "REMOVED", `record ${expectedSeq} is missing`);
       return report(record.seq, record.seq < expectedSeq && hashes.has(record.seq) ? "INSERTED" : "REORDERED", `record ${record.seq} stands where ${expectedSeq} belongs`);
     }
-    if (hashEntry(record.prevHash, record.seq, record) !== record.hash) {
-      const movedFrom = originalSeq(record);
-      if (movedFrom === null) return report(record.seq, "CHANGED", "content does not match its hash");
+    if (hashEntry(keys.chainKey, record.prevHash, record.seq, record) !== record.hash) {
+      const movedFrom = originalSeq(keys.chainKey, record);
+      if (movedFrom === null) return report(record.seq, "CHANGED", "content does not match its hash (changed, or written without the chain key)");
       if (movedFrom < record.seq) return report(record.seq, "INSERTED", `written as ${movedFrom}: records were inserted before it`);
       return stored.has(record.prevHash)
         ? report(record.seq, "REORDERED", `holds the record that was written as ${movedFrom}`)
@@ -67,7 +73,7 @@ export async function verifyChain(
   for (const checkpoint of checkpoints) {
     let claims: Awaited<ReturnType<typeof verifyCheckpoint>>;
     try {
-      claims = await verifyCheckpoint(checkpoint.jws, publicJwks);
+      claims = await verifyCheckpoint(checkpoint.jws, keys.publicJwks);
     } catch {
       return report(checkpoint.seq, "BAD_CHECKPOINT", "signature does not verify");
     }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { type AuditEntry, chain } from "./chain.js";
+import { type AuditEntry, type ChainKey, chain } from "./chain.js";
 
 /**
  * Appends audit entries durably, in one chain order. Concurrent requests are grouped: entries
@@ -11,7 +11,10 @@ export class AuditWriter {
   private pending: { entries: AuditEntry[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private writing: Promise<void> | null = null;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly chainKey: ChainKey,
+  ) {}
 
   append(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
@@ -42,7 +45,7 @@ export class AuditWriter {
         `SELECT seq, hash FROM "ChainHead" WHERE id = 1 FOR UPDATE`,
       );
       if (!head) throw new Error("audit chain head missing");
-      const chained = chain({ seq: BigInt(head.seq), hash: head.hash }, entries);
+      const chained = chain(this.chainKey, { seq: BigInt(head.seq), hash: head.hash }, entries);
       await tx.auditRecord.createMany({ data: chained });
       const last = chained.at(-1);
       if (last) await tx.chainHead.update({ where: { id: 1 }, data: { seq: last.seq, hash: last.hash } });

@@ -81,7 +81,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     { reset: options.reset ?? false },
   );
-  const trail = new AuditTrail(auditStore, keys.gateway, keys.gateway.publicJwks);
+  const trail = new AuditTrail(auditStore, {
+    checkpoint: keys.gateway,
+    publicJwks: keys.gateway.publicJwks,
+    chainKey: keys.auditChainKey,
+  });
   trail.startCheckpoints(options.checkpointIntervalMs ?? 60_000);
   const audit = await startAuditSubgraph({
     trail,

@@ -46,7 +46,7 @@ export class AuditResolver {
   @Query(() => ChainStatus, { description: "Verifies the hash chain and its signed checkpoints now." })
   async auditChainStatus(@Ctx() context: AuditContext): Promise<ChainStatus> {
     requireOperation(context, "readAuditLog");
-    return readChainStatus(context.loaders.trail.store.prisma, context.loaders.trail.publicJwks);
+    return readChainStatus(context.loaders.trail.store.prisma, context.loaders.trail.verification);
   }
 
   @Query(() => EmergencyReviewQueue, { description: "Emergency accesses awaiting review by someone other than who used them." })

@@ -15,7 +15,8 @@ if (!url && !dataDir) {
 }
 const store = await openAuditStore({ ...(url ? { url } : { dataDir: `${dataDir}/audit` }) }, { schema: process.env.AUDIT_SCHEMA ?? "audit" });
 try {
-  const report = await verifyStoredChain(store.prisma, (await ensureDevKeys()).gateway.publicJwks);
+  const keys = await ensureDevKeys();
+  const report = await verifyStoredChain(store.prisma, { chainKey: keys.auditChainKey, publicJwks: keys.gateway.publicJwks });
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   process.exitCode = report.ok ? 0 : 1;
 } finally {

@@ -81,6 +81,14 @@ describe("ensureDevKeys", () => {
     expect(await readFile(join(dir, "gateway.private.jwk.json"), "utf8")).toBe(before);
   });
 
+  test("the audit chain key is 32 bytes, the same on every start from one directory, and another directory's differs", async () => {
+    const dir = freshDir();
+    const first = (await ensureDevKeys(dir)).auditChainKey;
+    expect(first).toHaveLength(32);
+    expect((await ensureDevKeys(dir)).auditChainKey).toEqual(first);
+    expect(Buffer.from((await ensureDevKeys(freshDir())).auditChainKey).equals(Buffer.from(first))).toBe(false);
+  });
+
   test("concurrent calls in one process agree and leave no temporary files", async () => {
     const dir = freshDir();
     const results = await Promise.all(Array.from({ length: 8 }, () => ensureDevKeys(dir)));
@@ -110,7 +118,8 @@ process.stdout.write(JSON.stringify(await ensureDevKeys(process.argv[1])));`;
     );
     const parsed = outputs.map((output) => JSON.parse(output) as DevKeys);
     for (const result of parsed) expect(result).toEqual(parsed[0]);
-    expect(await ensureDevKeys(dir)).toEqual(parsed[0]);
+    // Through JSON like the racers' output, so the chain key (bytes) compares as they printed it.
+    expect(JSON.parse(JSON.stringify(await ensureDevKeys(dir)))).toEqual(parsed[0]);
   }, 30_000);
 
   test("a corrupt or foreign key file is an error, never silently replaced", async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { hkdfSync, randomUUID } from "node:crypto";
 import { chmod, constants, copyFile, link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -31,6 +31,9 @@ export interface DevKeys {
   issuers: DevIssuerConfig[];
   issuerPrivateKeys: Record<Agency, { privateJwk: JWK; kid: string; issuer: string }>;
   gateway: { privateJwk: JWK; kid: string; publicJwks: { keys: JWK[] } };
+  /** The audit chain's HMAC key: derived from the gateway's private key, so it is as secret as
+   * that key and needs no file of its own. A deployment configures a key of its own instead. */
+  auditChainKey: Uint8Array;
 }
 
 type KeyAlgorithm = "ES256" | "EdDSA";
@@ -175,5 +178,11 @@ export async function ensureDevKeys(dir: string = DEFAULT_KEYS_DIR): Promise<Dev
     issuers,
     issuerPrivateKeys,
     gateway: { privateJwk: gateway.privateJwk, kid: gateway.kid, publicJwks: { keys: [gateway.publicJwk] } },
+    auditChainKey: deriveChainKey(gateway.privateJwk),
   };
+}
+
+function deriveChainKey(privateJwk: JWK): Uint8Array {
+  if (typeof privateJwk.d !== "string") throw new Error("the gateway's dev key has no private part");
+  return new Uint8Array(hkdfSync("sha256", Buffer.from(privateJwk.d, "base64url"), "", "skyddsnat audit chain v1", 32));
 }
