@@ -75,6 +75,11 @@ export class AuditTrail {
     const entries: AuditEntry[] = accessEntries(outcome, context, hash);
     const auditorQuery = context.actor.role === "AUDITOR";
     if (auditorQuery) entries.push(eventEntry("AUDIT_QUERY", context, { operationHash: hash, decision: "ALLOW" }));
+    for (const refused of outcome.refusedOperations) {
+      entries.push(
+        eventEntry("REQUEST_DENIED", context, { fieldPaths: [refused.path.join(".")], decision: "DENY", reason: "ROLE_MAY_NOT_PERFORM", operationHash: hash }),
+      );
+    }
     for (const change of outcome.mutations) {
       if (AUDITED_CHANGES.has(change.field)) {
         entries.push(eventEntry("CHANGE", context, { subjectId: change.subjectId, fieldPaths: [change.field], operationHash: hash }));

@@ -24,6 +24,8 @@ export interface GuardOutcome {
   mutations: { field: string; subjectId: string | null }[];
   /** Fields a subgraph already withheld (its own enforcement): refusals are audited too. */
   subgraphRedactions: { path: (string | number)[]; subjectId: string | null; reason: string }[];
+  /** Operations a subgraph refused because the actor's role may not perform them. */
+  refusedOperations: { path: (string | number)[]; operation: string }[];
 }
 
 export interface ResponseGuardOptions {
@@ -61,7 +63,18 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
       }
       const operation = getOperationAST(document, requestContext.operationName ?? undefined);
       const result = await loaded.executor({ ...requestContext, document, operation } as GatewayGraphQLRequestContext);
-      if (!result.data || !operation) return result;
+      const refusedOperations = operationsRefused(result.errors);
+      if (!result.data || !operation) {
+        // A refused mutation with a non-null result leaves no data, but its refusal is recorded.
+        if (refusedOperations.length > 0) {
+          await options.beforeRelease?.(
+            { checks: [], decisions: [], facts: new Map(), mutations: [], subgraphRedactions: [], refusedOperations },
+            context,
+            requestContext.request.query,
+          );
+        }
+        return result;
+      }
 
       const checks = findChecks(result.data as Record<string, unknown>, operation, {
         schema: loaded.schema,
@@ -86,7 +99,7 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
       const mutations = operation.operation === "mutation" ? mutationsOf(result.data as Record<string, unknown>, operation) : [];
       if (options.beforeRelease) {
         decisions = await options.beforeRelease(
-          { checks, decisions, facts, mutations, subgraphRedactions },
+          { checks, decisions, facts, mutations, subgraphRedactions, refusedOperations },
           context,
           requestContext.request.query,
         );
@@ -112,6 +125,13 @@ function redactionsBySubgraphs(data: Record<string, unknown>, errors: readonly G
     const subjectId = (holder?.[HIDDEN.subject] ?? holder?.[HIDDEN.id] ?? null) as string | null;
     return [{ path: [...error.path], subjectId, reason: String(error.extensions.reason ?? "") }];
   });
+}
+
+/** Subgraph FORBIDDEN errors: an operation the actor's role may not perform. */
+function operationsRefused(errors: readonly GraphQLError[] | undefined) {
+  return (errors ?? []).flatMap((error) =>
+    error.extensions?.code === "FORBIDDEN" && error.path ? [{ path: [...error.path], operation: String(error.extensions.operation ?? "") }] : [],
+  );
 }
 
 function mutationsOf(data: Record<string, unknown>, operation: OperationDefinitionNode) {
