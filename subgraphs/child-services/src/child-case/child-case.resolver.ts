@@ -1,3 +1,4 @@
+import { badUserInput } from "@skyddsnat/schema";
 import { Classified, newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -72,8 +73,11 @@ export class ChildCaseResolver {
   }
 
   @Mutation(() => ChildCase, { description: "Open a child case; the caller is its officer." })
-  openChildCase(@Arg("input", () => OpenChildCaseInput) input: OpenChildCaseInput, @Ctx() context: Context) {
+  async openChildCase(@Arg("input", () => OpenChildCaseInput) input: OpenChildCaseInput, @Ctx() context: Context) {
     requireOperation(context, "openChildCase");
+    // Persons live in social services: ask there before the single insert, so a case is never
+    // opened for nobody.
+    if (!(await context.policy.isKnownSubject(input.childId))) throw badUserInput("No person with that id.", "childId");
     return context.loaders.db.childCase.create({
       data: {
         id: newId("chc"),

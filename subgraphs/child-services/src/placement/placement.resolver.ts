@@ -56,7 +56,12 @@ export class PlacementResolver {
       const childCase = await tx.childCase.findUnique({ where: { id: input.childCaseId } });
       if (!childCase) throw badUserInput("No child case with that id.", "childCaseId");
       if (childCase.status !== "OPEN") throw badUserInput("Placements are made in an open child case.", "childCaseId");
-      // The child leaves the current school or preschool of that kind when the new one starts.
+      // The child leaves the current school or preschool of that kind when the new one starts,
+      // which therefore cannot start before the current one did.
+      const current = await tx.schoolPlacement.findFirst({
+        where: { childId: childCase.childId, kind: input.kind, endsOn: null, startsOn: { gte: input.startsOn } },
+      });
+      if (current) throw badUserInput("A placement cannot start before the child's current one of that kind.", "startsOn");
       await tx.schoolPlacement.updateMany({
         where: { childId: childCase.childId, kind: input.kind, endsOn: null },
         data: { endsOn: input.startsOn },
