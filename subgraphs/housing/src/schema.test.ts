@@ -47,13 +47,7 @@ const EXPECTED: Record<string, FieldClass> = {
 };
 
 describe("the housing subgraph's SDL", () => {
-  test("every field of every object type carries exactly one @classified", () => {
-    const fields = objectFields(parse(sdl));
-    expect(fields.size).toBeGreaterThan(0);
-    const wrong = [...fields].filter(([, field]) => field.directives?.filter((d) => d.name.value === "classified").length !== 1);
-    expect(wrong.map(([name]) => name)).toEqual([]);
-  });
-
+  // The kit refuses to build a schema with an unclassified field; this pins which class each has.
   test("each field has the class the policy expects, and there are no others", () => {
     const classes = Object.fromEntries([...objectFields(parse(sdl))].map(([name, field]) => [name, classOfNode(field)]));
     expect(classes).toEqual(EXPECTED);
