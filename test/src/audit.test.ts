@@ -290,3 +290,98 @@ describe("the verifier finds the first tampered record", () => {
     expect(otherKey?.hash).not.toBe(first?.hash);
   });
 });
+
+describe("gateway replicas append to one chain", () => {
+  const keys = ensureDevKeys();
+
+  /** Two stores on one scratch schema, each with its own connection pool: two replicas. */
+  async function twoReplicas() {
+    const schema = `audit_replicas_${process.pid}`;
+    const first = await openAuditStore({ url: TEST_DATABASE_URL }, { schema, reset: true });
+    const second = await openAuditStore({ url: TEST_DATABASE_URL }, { schema });
+    return {
+      first,
+      second,
+      drop: async () => {
+        await first.close();
+        await second.close();
+        await withAuditOwner((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
+      },
+    };
+  }
+
+  let n = 0;
+  const entry = (fields: Partial<AuditEntry> = {}): AuditEntry => ({
+    id: `replica-${n++}`,
+    at: new Date(Date.UTC(2026, 10, 28, 9, 0, 0, n)),
+    kind: "FIELD_ACCESS",
+    requestId: `req-${n}`,
+    actorStaffId: "cp-2001",
+    actorAgency: "social-services",
+    actorRole: "CONTACT_PERSON",
+    actorIssuer: "test",
+    clientId: null,
+    purpose: "CASE_WORK",
+    subjectId: `per_${n % 7}`,
+    fieldPaths: ["persons.nodes.0.streetAddress"],
+    decision: "ALLOW",
+    reason: null,
+    rule: "contact-person-on-open-case",
+    emergency: false,
+    operationHash: "h",
+    ...fields,
+  });
+
+  test("racing writers on two replicas, optimistic and locking, leave one contiguous chain with every record once", async () => {
+    const replicas = await twoReplicas();
+    try {
+      const { auditChainKey } = await keys;
+      const writers = [
+        new AuditWriter(replicas.first.prisma, auditChainKey),
+        new AuditWriter(replicas.second.prisma, auditChainKey),
+        new AuditWriter(replicas.second.prisma, auditChainKey, { optimisticAttempts: 0 }),
+      ];
+      const batches = Array.from({ length: 90 }, (_, i) => Array.from({ length: 1 + (i % 3) }, () => entry()));
+      await Promise.all(batches.map((batch, i) => writers[i % writers.length]!.append(batch)));
+
+      const report = await verifyStoredChain(replicas.first.prisma, { chainKey: auditChainKey, publicJwks: (await keys).gateway.publicJwks });
+      const written = batches.flat();
+      expect(report).toMatchObject({ ok: true, records: written.length });
+      const stored = await replicas.first.prisma.auditRecord.findMany({ select: { id: true }, orderBy: { seq: "asc" } });
+      expect(stored.map((r) => r.id).sort()).toEqual(written.map((e) => e.id).sort());
+    } finally {
+      await replicas.drop();
+    }
+  });
+
+  test("a writer whose remembered head another replica has moved appends after it, and every value round-trips exactly", async () => {
+    const replicas = await twoReplicas();
+    try {
+      const { auditChainKey } = await keys;
+      const a = new AuditWriter(replicas.first.prisma, auditChainKey);
+      const b = new AuditWriter(replicas.second.prisma, auditChainKey);
+      const tricky = entry({
+        subjectId: null,
+        clientId: "frontend \"kontaktperson\"",
+        fieldPaths: ["a,b", "{c}", "d\"e", "Åsa Öberg\\", ""],
+        reason: "AUDIT_UNAVAILABLE",
+        rule: null,
+        emergency: true,
+        at: new Date(Date.UTC(2026, 0, 31, 23, 59, 59, 999)),
+      });
+      await a.append([entry()]);
+      await b.append([entry(), entry()]);
+      await a.append([tricky, entry({ fieldPaths: [] })]);
+
+      expect(await verifyStoredChain(replicas.first.prisma, { chainKey: auditChainKey, publicJwks: (await keys).gateway.publicJwks })).toMatchObject({ ok: true, records: 5 });
+      const stored = await replicas.first.prisma.auditRecord.findUniqueOrThrow({ where: { id: tricky.id } });
+      expect(stored.seq).toBe(4n);
+      const { seq: _seq, prevHash: _prev, hash: _hash, ...values } = stored;
+      expect(values).toEqual(tricky);
+      const [head] = await replicas.first.db.query<{ seq: string }>(`SELECT seq::text FROM "ChainHead"`);
+      expect(head?.seq).toBe("5");
+    } finally {
+      await replicas.drop();
+    }
+  });
+});
