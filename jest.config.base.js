@@ -2,6 +2,10 @@
 // (type-graphql reflects on it), and `./x.js` imports mapped back to their `.ts` sources.
 export default {
   testEnvironment: "node",
+  // Many tests start a real database (PGlite initialising on disk, PostgreSQL, migrations): on a
+  // busy two-core machine that outgrows Jest's 5 s default without anything being wrong. The
+  // limit only bounds a hang; no test asserts on time.
+  testTimeout: 30_000,
   extensionsToTreatAsEsm: [".ts"],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform: {
