@@ -94,6 +94,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
+    // The process stops the servers in order (see subgraph-server.ts in the kit).
+    stopOnTerminationSignals: false,
     formatError: maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")),
     plugins: [
       // Per-field cache hints would only ever say "no-store", which the HTTP layer sets anyway.

@@ -42,6 +42,9 @@ export interface AgencyOptions {
   gatewayJwks: { keys: object[] };
   logger: Logger;
   port?: number;
+  /** The address to listen on: loopback (default) when the gateway runs in the same process,
+   * 0.0.0.0 in a container of its own. */
+  host?: string;
   reset?: boolean;
   /** Test-only: skip this subgraph's own enforcement (the gateway's guard must still hold). */
   enforce?: boolean;
@@ -90,6 +93,7 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
       },
     },
     options.port ?? 0,
+    options.host,
   );
   return {
     ...running,

@@ -71,6 +71,9 @@ export async function startAgencySubgraph<Loaders>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
+    // The process stops the servers in order (the audit trail's closing checkpoint last); Apollo's
+    // own handler would stop this one alone and re-raise the signal, ending the process first.
+    stopOnTerminationSignals: false,
     // Traces would carry field timings to Apollo's cloud; the hub talks to no cloud. Cache hints
     // are computed per field and only ever say "no-store", which the HTTP layer sets anyway.
     plugins: [
