@@ -1,0 +1,193 @@
+import { type K8sObject, type Manifest, ofKind, podTemplates, selects } from "./manifests.js";
+
+/**
+ * Checks over the manifests as written. Each returns the problems it found, one sentence each,
+ * naming the object: an empty list is a pass.
+ */
+
+const where = (owner: K8sObject, container?: string) => `${owner.kind}/${owner.metadata.name}${container ? ` container ${container}` : ""}`;
+
+/** The restricted Pod Security profile and more: no root, no writes to the image, no privileges. */
+export function securityProblems(manifests: Manifest[]): string[] {
+  const problems: string[] = [];
+  for (const { owner, spec } of podTemplates(manifests)) {
+    const pod = spec.securityContext ?? {};
+    if (pod.runAsNonRoot !== true) problems.push(`${where(owner)}: pod securityContext.runAsNonRoot is not true`);
+    if (pod.seccompProfile?.type !== "RuntimeDefault") problems.push(`${where(owner)}: pod seccompProfile is not RuntimeDefault`);
+    if (spec.automountServiceAccountToken !== false) problems.push(`${where(owner)}: the service account token is mounted`);
+    if (spec.hostNetwork || spec.hostPID || spec.hostIPC) problems.push(`${where(owner)}: shares a host namespace`);
+    for (const container of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+      const at = where(owner, container.name);
+      const context = container.securityContext ?? {};
+      const runAsUser = context.runAsUser ?? pod.runAsUser;
+      if (context.runAsNonRoot === false || !(typeof runAsUser === "number" && runAsUser > 0)) problems.push(`${at}: does not run as a numeric non-root user`);
+      if (context.readOnlyRootFilesystem !== true) problems.push(`${at}: root filesystem is writable`);
+      if (context.allowPrivilegeEscalation !== false) problems.push(`${at}: allowPrivilegeEscalation is not false`);
+      if (context.privileged === true) problems.push(`${at}: is privileged`);
+      if (!(context.capabilities?.drop ?? []).includes("ALL")) problems.push(`${at}: does not drop ALL capabilities`);
+      if ((context.capabilities?.add ?? []).length > 0) problems.push(`${at}: adds capabilities`);
+      if (context.seccompProfile && context.seccompProfile.type !== "RuntimeDefault") problems.push(`${at}: seccompProfile is not RuntimeDefault`);
+      for (const kind of ["requests", "limits"]) {
+        for (const resource of ["cpu", "memory"]) {
+          if (container.resources?.[kind]?.[resource] === undefined) problems.push(`${at}: no ${resource} ${kind}`);
+        }
+      }
+      const writable = (container.volumeMounts ?? []).find((mount: any) => mount.mountPath === "/tmp");
+      const volume = (spec.volumes ?? []).find((v: any) => v.name === writable?.name);
+      if (!volume?.emptyDir) problems.push(`${at}: no emptyDir at /tmp (the root filesystem is read-only)`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Liveness and readiness probes on every long-running container, each an HTTP GET at a route the
+ * service serves (`served` by container name) on a port the container declares.
+ */
+export function probeProblems(manifests: Manifest[], served: (container: string) => Set<string>): string[] {
+  const problems: string[] = [];
+  for (const { owner, spec } of podTemplates(manifests)) {
+    if (owner.kind === "Job") continue;
+    for (const container of spec.containers ?? []) {
+      const at = where(owner, container.name);
+      const ports = (container.ports ?? []) as { name?: string; containerPort: number }[];
+      for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+        const check = container[probe];
+        if (!check) {
+          if (probe !== "startupProbe") problems.push(`${at}: no ${probe}`);
+          continue;
+        }
+        const get = check.httpGet;
+        if (!get) {
+          problems.push(`${at}: ${probe} is not an HTTP GET`);
+          continue;
+        }
+        if (!served(container.name).has(`GET ${get.path}`)) problems.push(`${at}: ${probe} path ${get.path} is not served`);
+        if (!ports.some((port) => port.name === get.port || port.containerPort === get.port)) {
+          problems.push(`${at}: ${probe} port ${get.port} is not a declared container port`);
+        }
+      }
+      const port = (container.env ?? []).find((variable: any) => variable.name === "PORT")?.value;
+      if (port !== undefined && !ports.some((declared) => String(declared.containerPort) === port)) {
+        problems.push(`${at}: listens on PORT ${port}, which is not a declared container port`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Secrets carry no values in the repository; key material is created in the cluster. */
+export function secretProblems(manifests: Manifest[]): string[] {
+  return ofKind(manifests, "Secret")
+    .filter((secret) => Object.keys(secret.data ?? {}).length > 0 || Object.keys(secret.stringData ?? {}).length > 0)
+    .map((secret) => `Secret/${secret.metadata.name} carries data`);
+}
+
+/** The keys an expected Secret is documented to hold (annotation skyddsnat.example/expected-keys). */
+export function documentedKeys(secret: K8sObject): string[] {
+  return (secret.metadata.annotations?.["skyddsnat.example/expected-keys"] ?? "")
+    .split(",")
+    .map((key) => key.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Every ConfigMap and Secret a pod reads (env, envFrom, volumes), by name and key, exists: a
+ * ConfigMap in the manifests, a Secret in `expectedSecrets` with the key documented.
+ */
+export function referenceProblems(manifests: Manifest[], expectedSecrets: K8sObject[]): string[] {
+  const configMaps = new Map(ofKind(manifests, "ConfigMap").map((map) => [map.metadata.name, Object.keys(map.data ?? {})]));
+  const secrets = new Map(
+    [...ofKind(manifests, "Secret"), ...expectedSecrets].map((secret) => [secret.metadata.name, documentedKeys(secret)]),
+  );
+  const problems: string[] = [];
+  const check = (at: string, kind: "ConfigMap" | "Secret", name: string, key?: string) => {
+    const keys = (kind === "ConfigMap" ? configMaps : secrets).get(name);
+    if (!keys) problems.push(`${at}: ${kind} ${name} is not defined`);
+    else if (key !== undefined && !keys.includes(key)) problems.push(`${at}: ${kind} ${name} has no key ${key}`);
+  };
+  for (const { owner, spec } of podTemplates(manifests)) {
+    for (const container of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+      const at = where(owner, container.name);
+      for (const variable of container.env ?? []) {
+        const configMapKey = variable.valueFrom?.configMapKeyRef;
+        const secretKey = variable.valueFrom?.secretKeyRef;
+        if (configMapKey) check(`${at} env ${variable.name}`, "ConfigMap", configMapKey.name, configMapKey.key);
+        if (secretKey) check(`${at} env ${variable.name}`, "Secret", secretKey.name, secretKey.key);
+      }
+      for (const source of container.envFrom ?? []) {
+        if (source.configMapRef) check(`${at} envFrom`, "ConfigMap", source.configMapRef.name);
+        if (source.secretRef) check(`${at} envFrom`, "Secret", source.secretRef.name);
+      }
+    }
+    for (const volume of spec.volumes ?? []) {
+      const at = `${where(owner)} volume ${volume.name}`;
+      if (volume.secret) {
+        check(at, "Secret", volume.secret.secretName);
+        for (const item of volume.secret.items ?? []) check(at, "Secret", volume.secret.secretName, item.key);
+      }
+      if (volume.configMap) {
+        check(at, "ConfigMap", volume.configMap.name);
+        for (const item of volume.configMap.items ?? []) check(at, "ConfigMap", volume.configMap.name, item.key);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Each Service selects the pods of exactly one Deployment and targets a port they declare. */
+export function serviceProblems(manifests: Manifest[]): string[] {
+  const problems: string[] = [];
+  const pods = podTemplates(manifests);
+  for (const service of ofKind(manifests, "Service")) {
+    const at = `Service/${service.metadata.name}`;
+    const selector = service.spec?.selector ?? {};
+    const matching = Object.keys(selector).length === 0 ? [] : pods.filter((pod) => selects({ matchLabels: selector }, pod.labels));
+    if (matching.length !== 1) {
+      problems.push(`${at}: selects ${matching.length} workloads, not one`);
+      continue;
+    }
+    const ports = (matching[0]?.spec.containers ?? []).flatMap((container: any) => container.ports ?? []);
+    for (const port of service.spec?.ports ?? []) {
+      const target = port.targetPort ?? port.port;
+      if (!ports.some((declared: any) => declared.name === target || declared.containerPort === target)) {
+        problems.push(`${at}: port ${port.port} targets ${target}, which no container declares`);
+      }
+    }
+  }
+  for (const { owner } of pods) {
+    if (owner.kind !== "Deployment") continue;
+    if (!selects(owner.spec?.selector, owner.spec?.template?.metadata?.labels ?? {})) {
+      problems.push(`${where(owner)}: its selector does not select its own pod template`);
+    }
+  }
+  return problems;
+}
+
+/** Objects agree on the namespace, and an autoscaled Deployment leaves its replica count alone. */
+export function consistencyProblems(manifests: Manifest[], namespace: string): string[] {
+  const problems: string[] = [];
+  for (const { object } of manifests) {
+    if (["Namespace", "Kustomization"].includes(object.kind)) continue;
+    if (object.metadata.namespace !== namespace) problems.push(`${object.kind}/${object.metadata.name}: not in namespace ${namespace}`);
+  }
+  for (const autoscaler of ofKind(manifests, "HorizontalPodAutoscaler")) {
+    const target = autoscaler.spec?.scaleTargetRef ?? {};
+    const deployment = ofKind(manifests, target.kind ?? "").find((object) => object.metadata.name === target.name);
+    if (!deployment) problems.push(`HorizontalPodAutoscaler/${autoscaler.metadata.name}: scales ${target.kind}/${target.name}, which is not defined`);
+    else if (deployment.spec?.replicas !== undefined) {
+      problems.push(`${where(deployment)}: sets replicas, which every apply would reset under the autoscaler`);
+    }
+  }
+  return problems;
+}
+
+/** The kustomization lists every manifest file (and only existing ones), the Secrets example none. */
+export function kustomizationProblems(kustomization: K8sObject, files: string[]): string[] {
+  const listed = (kustomization.resources ?? []) as string[];
+  const manifestFiles = files.filter((file) => file !== "kustomization.yaml");
+  return [
+    ...manifestFiles.filter((file) => !listed.includes(file)).map((file) => `kustomization.yaml does not list ${file}`),
+    ...listed.filter((file) => !manifestFiles.includes(file)).map((file) => `kustomization.yaml lists ${file}, which is not in k8s/`),
+  ];
+}
