@@ -7,6 +7,6 @@ export { readChainStatus, verifyStoredChain } from "./audit/read-chain.js";
 export { AUDIT_WRITER_ROLE, type AuditStore, openAuditStore } from "./audit/store.js";
 export { type ChainReport, type ChainVerificationKeys, verifyChain } from "./audit/verify.js";
 export { AuditWriter, type AuditWriterOptions } from "./audit/writer.js";
-export type { IssuerConfig } from "./auth/issuers.js";
+export { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 export type { GatewayContext } from "./context.js";
 export { type GatewayOptions, type RunningGateway, startGateway } from "./server.js";

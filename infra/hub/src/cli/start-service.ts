@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { startChildServices } from "@skyddsnat/child-services";
-import { AuditTrail, type IssuerConfig, openAuditStore, startAuditSubgraph, startGateway } from "@skyddsnat/gateway";
+import { AuditTrail, createIssuerRegistry, type IssuerConfig, openAuditStore, startAuditSubgraph, startGateway } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import { createLogger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
@@ -109,6 +109,14 @@ async function issuers(): Promise<IssuerConfig[]> {
   if (!Array.isArray(list) || list.length === 0 || !list.every((issuer) => isObject(issuer) && typeof issuer.issuer === "string")) {
     throw new ConfigError("ISSUERS_FILE", "must hold a non-empty array of issuers ({issuer, agency, algorithms, jwks})");
   }
+  try {
+    // The gateway builds the same registry at start-up; building it here first turns a bad entry
+    // (unknown agency, symmetric algorithm, private key, plain-HTTP JWKS) into a configuration
+    // error before anything connects. Its messages name the issuer, never a key.
+    createIssuerRegistry(list as IssuerConfig[]);
+  } catch (error) {
+    throw new ConfigError("ISSUERS_FILE", (error as Error).message);
+  }
   return list as IssuerConfig[];
 }
 
@@ -181,7 +189,8 @@ async function startGatewayService(logger: ReturnType<typeof createLogger>) {
 }
 
 const service = env("SKYDDSNAT_SERVICE");
-const logger = createLogger("skyddsnat", { service: service ?? "unknown" });
+// Only a known name is bound to every log line: an unknown one is whatever the environment says.
+const logger = createLogger("skyddsnat", { service: service && (SERVICES as readonly string[]).includes(service) ? service : "unknown" });
 try {
   if (!service || !(SERVICES as readonly string[]).includes(service)) {
     throw new ConfigError("SKYDDSNAT_SERVICE", `must be one of ${SERVICES.join(", ")}`);
