@@ -1,0 +1,158 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { ensureDevKeys } from "@skyddsnat/hub";
+import { INTERNAL_TOKEN_HEADER, subgraphAudience } from "@skyddsnat/schema";
+import { exportJWK, generateKeyPair } from "jose";
+import pg from "pg";
+import { TEST_DATABASE_URL } from "./support/database-url.mjs";
+import { gql, tokenFor } from "./support/http.js";
+import { gatewayToken } from "./support/internal-token.js";
+import { type ServiceProcess, startServiceProcess } from "./support/service-process.js";
+
+/*
+ * The hub as infra/deploy runs it: every service in a process of its own, started by the
+ * container entrypoint (start-service) from environment variables and key files only, on a
+ * scratch PostgreSQL database of its own. The gateway holds a freshly generated key, not the dev
+ * key, and trusts the dev agency issuers (so the suite's usual tokens work).
+ */
+
+const AGENCIES = ["social-services", "housing", "police-liaison", "child-services"] as const;
+const databaseName = `skyddsnat_separate_${process.pid}`;
+const urlOf = (database: string) => {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+const DATABASE_URL = urlOf(databaseName);
+
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: urlOf("postgres") });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function querySql<T>(sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** What a deployment mounts from its Secrets (infra/deploy/src/keys.ts writes the same files). */
+async function writeDeploymentFiles(dir: string) {
+  const tag = { kid: "gateway-separate-1", alg: "EdDSA", use: "sig" };
+  const { privateKey, publicKey } = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
+  const { issuers } = await ensureDevKeys();
+  const files = {
+    "gateway.private.jwk.json": JSON.stringify({ ...(await exportJWK(privateKey)), ...tag }),
+    "gateway.jwks.json": JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), ...tag }] }),
+    "audit-chain.key": randomBytes(32).toString("base64"),
+    "issuers.json": JSON.stringify(issuers.map(({ issuer, agency, algorithms, jwks }) => ({ issuer, agency, algorithms, jwks }))),
+  };
+  for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content, { mode: 0o600 });
+  return (name: keyof typeof files) => join(dir, name);
+}
+
+let keysDir: string | undefined;
+let databaseCreated = false;
+const services: Partial<Record<(typeof AGENCIES)[number] | "gateway", ServiceProcess>> = {};
+let gateway: ServiceProcess;
+
+beforeAll(async () => {
+  keysDir = await mkdtemp(join(tmpdir(), "skyddsnat-separate-"));
+  const file = await writeDeploymentFiles(keysDir);
+  await onServer(`CREATE DATABASE "${databaseName}"`);
+  databaseCreated = true;
+  const common = { DATABASE_URL, GATEWAY_JWKS_FILE: file("gateway.jwks.json") };
+
+  // Social services first: the others ask it for policy facts.
+  const social = await startServiceProcess("social-services", common);
+  services["social-services"] = social;
+  await social.ready();
+  await Promise.all(
+    (["housing", "police-liaison", "child-services"] as const).map(async (name) => {
+      const service = await startServiceProcess(name, { ...common, FACTS_URL: social.url });
+      services[name] = service;
+      await service.ready();
+    }),
+  );
+  gateway = await startServiceProcess("gateway", {
+    ...common,
+    GATEWAY_PRIVATE_JWK_FILE: file("gateway.private.jwk.json"),
+    ISSUERS_FILE: file("issuers.json"),
+    AUDIT_CHAIN_KEY_FILE: file("audit-chain.key"),
+    SOCIAL_SERVICES_URL: social.url,
+    HOUSING_URL: services.housing!.url,
+    POLICE_LIAISON_URL: services["police-liaison"]!.url,
+    CHILD_SERVICES_URL: services["child-services"]!.url,
+  });
+  services.gateway = gateway;
+  await gateway.ready();
+}, 90_000);
+
+afterAll(async () => {
+  // Whatever failed above: no process outlives the suite, no scratch database or key is left.
+  await Promise.all(Object.values(services).map((service) => service?.kill()));
+  if (databaseCreated) await onServer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  if (keysDir) await rm(keysDir, { recursive: true, force: true });
+}, 30_000);
+
+describe("the hub as separate processes, configured from the environment", () => {
+  test("the gateway reports every subgraph ready, the auditors' one (in its own process) included", async () => {
+    const response = await fetch(`${gateway.baseUrl}/health/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: "ready",
+      subgraphs: { "social-services": "ready", housing: "ready", "police-liaison": "ready", "child-services": "ready", audit: "ready" },
+    });
+  });
+
+  test.each(AGENCIES)("%s listens on its own port and refuses a request without the gateway's internal token", async (name) => {
+    const url = services[name]!.url;
+    expect((await gql("{ __typename }", { url, token: null })).status).toBe(401);
+    // Nor does it take the dev gateway key's token: it trusts the deployment's JWKS alone.
+    const devToken = await gatewayToken(subgraphAudience(name));
+    expect((await gql("{ __typename }", { url, token: null, headers: { [INTERNAL_TOKEN_HEADER]: devToken } })).status).toBe(401);
+  });
+
+  test("a caller's query through the gateway reaches the subgraphs (an empty database: no persons, no errors); without a token, 401", async () => {
+    const query = "{ persons(first: 2) { nodes { id givenName tenancies { status } incidents { category } } } }";
+    const answered = await gql(query, { url: gateway.url, token: await tokenFor("SOCIAL_SECRETARY", "ss-1001") });
+    expect(answered).toEqual({ status: 200, data: { persons: { nodes: [] } } });
+    expect((await gql(query, { url: gateway.url, token: null })).status).toBe(401);
+  });
+
+  test("an auditor's auditChainStatus through the gateway answers ok", async () => {
+    const response = await gql<{ auditChainStatus: { ok: boolean; records: number; problem: string | null } }>(
+      "{ auditChainStatus { ok records problem } }",
+      { url: gateway.url, token: await tokenFor("AUDITOR", "au-6001") },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.auditChainStatus).toMatchObject({ ok: true, problem: null });
+  });
+
+  test("SIGTERM stops the gateway with exit 0, and it signs a checkpoint of the chain head first", async () => {
+    expect(await gateway.stop("SIGTERM", 15_000)).toEqual({ code: 0, signal: null });
+    const [state] = await querySql<{ head: string; checkpoint: string | null }>(
+      `SELECT (SELECT seq::text FROM audit."ChainHead") AS head, (SELECT max(seq)::text FROM audit."Checkpoint") AS checkpoint`,
+    );
+    // The auditor's query and the refused caller were recorded: the head is past the start.
+    expect(BigInt(state?.head ?? "0")).toBeGreaterThan(0n);
+    expect(state?.checkpoint).toBe(state?.head);
+  });
+
+  test("SIGTERM stops each agency subgraph with exit 0", async () => {
+    const exits = await Promise.all(AGENCIES.map(async (name) => [name, await services[name]!.stop("SIGTERM", 15_000)] as const));
+    expect(Object.fromEntries(exits)).toEqual(Object.fromEntries(AGENCIES.map((name) => [name, { code: 0, signal: null }])));
+  });
+});
