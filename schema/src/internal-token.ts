@@ -165,6 +165,12 @@ function keySetFor(jwks: JSONWebKeySet): JWTVerifyGetKey {
   return keySet;
 }
 
+/** Throws INVALID_KEY_SET unless `jwks` is a key set subgraphs can verify internal tokens with:
+ * public Ed25519 signing keys, no private or symmetric material. For start-up checks. */
+export function assertGatewayKeySet(jwks: unknown): void {
+  keySetFor(jwks as JSONWebKeySet);
+}
+
 function codeOf(error: unknown): InternalTokenErrorCode {
   const failure = joseFailure(error);
   if (failure === "BAD_CLAIM") return "BAD_CLAIMS";

@@ -1,11 +1,12 @@
 import { startChildServices } from "@skyddsnat/child-services";
-import { AuditTrail, openAuditStore, startAuditSubgraph, startGateway } from "@skyddsnat/gateway";
+import type { AuditTrail } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
 import type { SubgraphName } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
 import type { HubDatabases, HubPorts } from "./config.js";
+import { startAuditedGateway } from "./audited-gateway.js";
 import { ensureDevKeys } from "./keys/dev-keys.js";
 import { buildPopulation, type SeedCounts, writePopulation } from "./seed/index.js";
 
@@ -74,55 +75,36 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     logger.info({ seeded }, "demo population seeded");
   }
 
-  const auditStore = await openAuditStore(
-    {
-      ...(databases.urlFor("audit") ? { url: databases.urlFor("audit") } : {}),
-      ...(databases.dataDir ? { dataDir: `${databases.dataDir}/audit` } : {}),
-    },
-    { reset: options.reset ?? false },
-  );
-  const trail = new AuditTrail(auditStore, {
-    checkpoint: keys.gateway,
-    publicJwks: keys.gateway.publicJwks,
-    chainKey: keys.auditChainKey,
-  });
-  trail.startCheckpoints(options.checkpointIntervalMs ?? 60_000);
-  const audit = await startAuditSubgraph({
-    trail,
-    gatewayJwks: keys.gateway.publicJwks,
-    logger: logger.child({ subgraph: "audit" }),
-    factsUrl,
-    port: ports.subgraphs.audit,
-  });
-
-  const subgraphUrls = {
+  const agencyUrls = {
     "social-services": socialServices.url,
     housing: housing.url,
     "police-liaison": policeLiaison.url,
     "child-services": childServices.url,
-    audit: audit.url,
   };
-  const gateway = await startGateway({
-    audit: trail,
-    subgraphUrls,
+  const gateway = await startAuditedGateway({
+    auditDatabase: {
+      ...(databases.urlFor("audit") ? { url: databases.urlFor("audit") } : {}),
+      ...(databases.dataDir ? { dataDir: `${databases.dataDir}/audit` } : {}),
+    },
+    reset: options.reset ?? false,
+    keys: { internalKey: keys.gateway, publicJwks: keys.gateway.publicJwks, chainKey: keys.auditChainKey },
     issuers: keys.issuers,
-    internalKey: keys.gateway,
-    logger: logger.child({ component: "gateway" }),
+    subgraphUrls: agencyUrls,
+    logger,
     port: ports.gateway,
+    auditPort: ports.subgraphs.audit,
+    ...(options.checkpointIntervalMs ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
     unsafeDisableGuard: options.unsafeDisableGuard ?? false,
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
   });
 
   return {
     url: gateway.url,
-    subgraphUrls,
+    subgraphUrls: { ...agencyUrls, audit: gateway.auditUrl },
     seeded,
-    audit: trail,
+    audit: gateway.audit,
     async stop() {
       await gateway.stop();
-      await audit.stop();
-      await trail.stop();
-      await auditStore.close();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
     },
   };

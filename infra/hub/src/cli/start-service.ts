@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { startChildServices } from "@skyddsnat/child-services";
-import { AuditTrail, createIssuerRegistry, type IssuerConfig, openAuditStore, startAuditSubgraph, startGateway } from "@skyddsnat/gateway";
+import { createIssuerRegistry, type IssuerConfig } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import { createLogger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
-import { SUBGRAPHS } from "@skyddsnat/schema";
+import { assertGatewayKeySet, SUBGRAPHS } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
 import type { JWK } from "jose";
+import { startAuditedGateway } from "../audited-gateway.js";
 
 /**
  * One service of the hub per process, configured from the environment alone (one container per
@@ -89,7 +90,12 @@ async function gatewayJwks(): Promise<{ keys: JWK[] }> {
   if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => isObject(key) && typeof key.kid === "string")) {
     throw new ConfigError("GATEWAY_JWKS_FILE", 'must hold a JWKS ({"keys": [...]}) whose keys each have a kid');
   }
-  if (keys.some((key) => "d" in key || "k" in key)) throw new ConfigError("GATEWAY_JWKS_FILE", "must hold public keys only");
+  try {
+    // The subgraphs' own check of the key set they verify internal tokens with, run before they start.
+    assertGatewayKeySet(jwks);
+  } catch {
+    throw new ConfigError("GATEWAY_JWKS_FILE", "must hold public keys only, Ed25519 signing keys among them");
+  }
   return { keys: keys as JWK[] };
 }
 
@@ -151,41 +157,21 @@ async function startGatewayService(logger: ReturnType<typeof createLogger>) {
   const internalKey = await gatewayPrivateKey(publicJwks);
   const chainKey = await auditChainKey();
   const trusted = await issuers();
-  const socialServices = httpUrl("SOCIAL_SERVICES_URL");
   const subgraphUrls = {
-    "social-services": socialServices,
+    "social-services": httpUrl("SOCIAL_SERVICES_URL"),
     housing: httpUrl("HOUSING_URL"),
     "police-liaison": httpUrl("POLICE_LIAISON_URL"),
     "child-services": httpUrl("CHILD_SERVICES_URL"),
   };
-  const listenPort = port("PORT", 4000);
-  const store = await openAuditStore({ url: databaseUrl() });
-  const trail = new AuditTrail(store, { checkpoint: internalKey, publicJwks, chainKey });
-  trail.startCheckpoints(60_000);
-  const audit = await startAuditSubgraph({
-    trail,
-    gatewayJwks: publicJwks,
-    logger: logger.child({ subgraph: "audit" }),
-    factsUrl: socialServices,
-    port: 0,
-  });
-  const gateway = await startGateway({
-    audit: trail,
-    subgraphUrls: { ...subgraphUrls, audit: audit.url },
+  return startAuditedGateway({
+    auditDatabase: { url: databaseUrl() },
+    keys: { internalKey, publicJwks, chainKey },
     issuers: trusted,
-    internalKey,
+    subgraphUrls,
     logger,
-    port: listenPort,
+    port: port("PORT", 4000),
     host: env("HOST") ?? "0.0.0.0",
   });
-  return {
-    async stop() {
-      await gateway.stop();
-      await audit.stop();
-      await trail.stop();
-      await store.close();
-    },
-  };
 }
 
 const service = env("SKYDDSNAT_SERVICE");
