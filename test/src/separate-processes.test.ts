@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { type DeploymentKeys, generateDeploymentKeys, writeDeploymentKeys } from "@skyddsnat/deploy";
 import { ensureDevKeys } from "@skyddsnat/hub";
 import { INTERNAL_TOKEN_HEADER, subgraphAudience } from "@skyddsnat/schema";
-import { exportJWK, generateKeyPair } from "jose";
 import pg from "pg";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
 import { gql, tokenFor } from "./support/http.js";
@@ -48,19 +47,13 @@ async function querySql<T>(sql: string): Promise<T[]> {
   }
 }
 
-/** What a deployment mounts from its Secrets (infra/deploy/src/keys.ts writes the same files). */
+/** What a deployment mounts from its Secrets: keys made by infra/deploy's generator, and the dev issuers. */
 async function writeDeploymentFiles(dir: string) {
-  const tag = { kid: "gateway-separate-1", alg: "EdDSA", use: "sig" };
-  const { privateKey, publicKey } = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
+  await writeDeploymentKeys(dir, await generateDeploymentKeys("gateway-separate-1"));
   const { issuers } = await ensureDevKeys();
-  const files = {
-    "gateway.private.jwk.json": JSON.stringify({ ...(await exportJWK(privateKey)), ...tag }),
-    "gateway.jwks.json": JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), ...tag }] }),
-    "audit-chain.key": randomBytes(32).toString("base64"),
-    "issuers.json": JSON.stringify(issuers.map(({ issuer, agency, algorithms, jwks }) => ({ issuer, agency, algorithms, jwks }))),
-  };
-  for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content, { mode: 0o600 });
-  return (name: keyof typeof files) => join(dir, name);
+  const trusted = issuers.map(({ issuer, agency, algorithms, jwks }) => ({ issuer, agency, algorithms, jwks }));
+  await writeFile(join(dir, "issuers.json"), JSON.stringify(trusted), { mode: 0o600 });
+  return (name: keyof DeploymentKeys | "issuers.json") => join(dir, name);
 }
 
 let keysDir: string | undefined;
