@@ -13,6 +13,7 @@ export const FIELD_CLASSES = [
   "SAFETY", // incidents, restraining orders, threat assessments
   "CHILD", // child cases and Barnahus consultations
   "AUDIT", // the audit trail itself
+  "POLICY", // inputs the policy decides on (is the record current, the place's level): read by the gateway's guard only, never selectable by a client
 ] as const;
 export type FieldClass = (typeof FIELD_CLASSES)[number];
 

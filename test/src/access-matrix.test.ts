@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import type { Household } from "@skyddsnat/hub";
-import { type Actor, decide, governingLevel, type ProtectionLevel, type Purpose, type Role, ROLES_BY_AGENCY } from "@skyddsnat/schema";
+import { type Actor, decide, governingLevel, placeLevelOf, type ProtectionLevel, type Purpose, type RecordFacts, type Role, ROLES_BY_AGENCY } from "@skyddsnat/schema";
 import { EXPECTED, type Level } from "./support/expected-access.js";
 import { factsFromSeed } from "./support/facts.js";
 import { type GraphQLResponse, gqlAs } from "./support/http.js";
@@ -41,19 +41,18 @@ describe.each(Object.keys(EXPECTED))("%s", (actorKey) => {
     const child = household.children[0] as string;
     const response = await gqlAs(actor.role, actor.staffId, MATRIX_QUERY, {
       purpose: actor.purpose,
-      variables: { adult: household.adult, child },
+      variables: { adult: household.adult, child, previousTenant: household.previousTenant },
     });
     expect(response.status).toBe(200);
     const data = response.data as Record<string, unknown>;
 
     const cells = MATRIX_FIELDS.map((field) => {
-      const facts = factsFromSeed(field.subject === "adult" ? household.adult : child);
+      const facts = factsFromSeed(field.subject === "child" ? child : household[field.subject]);
       const path = field.path(data, household);
-      const byPolicy = decide(actor, facts, field.fieldClass, { stewardId: field.steward(household), ownerAgency: field.owner }, {
-        emergencyGrants: new Set(),
-        now: new Date(),
-      }).effect;
-      const level = LETTER[governingLevel(facts, field.fieldClass) as ProtectionLevel];
+      const record: RecordFacts = { stewardId: field.steward(household), ownerAgency: field.owner, current: field.current };
+      if (field.occupants) record.placeLevel = placeLevelOf("flat", field.occupants(household).map(factsFromSeed));
+      const byPolicy = decide(actor, facts, field.fieldClass, record, { emergencyGrants: new Set(), now: new Date() }).effect;
+      const level = LETTER[governingLevel(facts, field.fieldClass, record) as ProtectionLevel];
       const byHand = (EXPECTED[actorKey]?.[field.key] ?? []).includes(level) ? "allow" : "redact";
       return { field: field.key, level, hub: outcome(response, path), policy: byPolicy, hand: byHand };
     });

@@ -18,6 +18,8 @@ export const HIDDEN = {
   subject: "__sn_subject",
   steward: "__sn_steward",
   id: "__sn_id",
+  current: "__sn_current",
+  place: "__sn_place",
 } as const;
 
 const field = (alias: string, name: string): FieldNode => ({
@@ -28,7 +30,8 @@ const field = (alias: string, name: string): FieldNode => ({
 
 /**
  * Adds, to every selection on an object type, what the guard needs to judge its fields: the
- * subject the record is about and the record's steward; on an interface or union, the runtime
+ * subject the record is about, the record's steward, whether it is current and the level of the
+ * place it names (the POLICY fields, RecordFacts); on an interface or union, the runtime
  * type. Deterministic, so query plans stay cacheable.
  */
 export function withRecordFields(document: DocumentNode, schema: GraphQLSchema): DocumentNode {
@@ -46,6 +49,8 @@ export function withRecordFields(document: DocumentNode, schema: GraphQLSchema):
           if (type.name === "Person" && fields.id) extra.push(field(HIDDEN.id, "id"));
           if (fields.subjectId) extra.push(field(HIDDEN.subject, "subjectId"));
           if (fields.stewardId) extra.push(field(HIDDEN.steward, "stewardId"));
+          if (fields.policyCurrent) extra.push(field(HIDDEN.current, "policyCurrent"));
+          if (fields.policyPlaceLevel) extra.push(field(HIDDEN.place, "policyPlaceLevel"));
           return extra.length > 0 ? { ...node, selections: [...node.selections, ...extra] } : undefined;
         },
       },

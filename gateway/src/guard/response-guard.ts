@@ -5,6 +5,8 @@ import {
   decide,
   type FieldClass,
   forbiddenField,
+  isProtectionLevel,
+  type ProtectionLevel,
   type SubjectFacts,
   unknownSubject,
 } from "@skyddsnat/schema";
@@ -32,6 +34,9 @@ export interface Check {
   subjectId: string | null;
   stewardId: string | null;
   owner: Agency | null;
+  /** Whether the record is current, and the level of the place it names (RecordFacts). */
+  current: boolean;
+  placeLevel?: ProtectionLevel | null;
   /** The object (or list) holding the value, and its key there: where redaction writes null. */
   holder: Record<string | number, unknown>;
   key: string | number;
@@ -94,7 +99,7 @@ function visitValue(
   }
   // A value whose runtime type can't be told can't be judged: withhold it whole (fail closed).
   const unjudged = "UNCLASSIFIED" as FieldClass;
-  state.checks.push({ path, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, holder, key });
+  state.checks.push({ path, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, current: false, holder, key });
 }
 
 function visitObject(
@@ -117,6 +122,8 @@ function visitObject(
   }
   const subjectId = (type.name === "Person" ? object[HIDDEN.id] : object[HIDDEN.subject]) as string | null | undefined;
   const stewardId = (object[HIDDEN.steward] ?? null) as string | null;
+  const current = type.name === "Person" || object[HIDDEN.current] === true;
+  const placed = HIDDEN.place in object ? { placeLevel: isProtectionLevel(object[HIDDEN.place]) ? (object[HIDDEN.place] as ProtectionLevel) : null } : {};
   const classes = state.classes.get(type.name);
   for (const [key, fieldNodes] of subfields) {
     const name = fieldNodes[0]?.name.value ?? "";
@@ -132,6 +139,8 @@ function visitObject(
         subjectId: subjectId ?? null,
         stewardId,
         owner: info?.owner ?? null,
+        current,
+        ...placed,
         holder: object,
         key,
       });
@@ -154,11 +163,13 @@ export function decideChecks(
   const memo = new Map<string, AccessDecision>();
   return checks.map((check) => {
     if (check.fieldClass === ("UNCLASSIFIED" as FieldClass)) return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };
-    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}`;
+    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}\u0000${check.current}\u0000${check.placeLevel}`;
     let decision = memo.get(key);
     if (!decision) {
       const subject = (check.subjectId && facts.get(check.subjectId)) || unknownSubject(check.subjectId ?? "");
-      decision = decide(actor, subject, check.fieldClass, { stewardId: check.stewardId, ownerAgency: check.owner }, context);
+      const { stewardId, owner, current, placeLevel } = check;
+      const record = { stewardId, ownerAgency: owner, current, ...(placeLevel !== undefined ? { placeLevel } : {}) };
+      decision = decide(actor, subject, check.fieldClass, record, context);
       memo.set(key, decision);
     }
     return decision;

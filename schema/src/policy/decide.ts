@@ -31,7 +31,7 @@ const REQUIRES: Record<Exclude<Condition, "always">, RedactReason> = {
   emergency: "REQUIRES_EMERGENCY_GROUND",
 };
 
-function holds(condition: Condition, relations: Relations, fieldClass: FieldClass): boolean {
+function holds(condition: Condition, relations: Relations, fieldClass: FieldClass, record: RecordFacts): boolean {
   switch (condition) {
     case "always":
       return true;
@@ -44,9 +44,11 @@ function holds(condition: Condition, relations: Relations, fieldClass: FieldClas
     case "assigned-and-consent":
       return relations.assigned && relations.consentScope.has(fieldClass);
     case "steward":
-      return relations.steward;
+      // Stewardship is of the current record only: never a previous address.
+      return relations.steward && record.current;
     case "emergency":
-      return relations.emergency;
+      // The minimum: where she is now and her safety, never where she lived before.
+      return relations.emergency && (fieldClass !== "LOCATION" || record.current);
   }
 }
 
@@ -64,7 +66,7 @@ export function decide(
   if (!PURPOSES_BY_ROLE[actor.role]?.includes(actor.purpose)) {
     return { effect: "redact", reason: "PURPOSE_NOT_ALLOWED", rule: null };
   }
-  const level = governingLevel(subject, fieldClass);
+  const level = governingLevel(subject, fieldClass, record);
   if (fieldClass === "REFERENCE") return { effect: "allow", rule: "references" };
   if (level === null) return { effect: "redact", reason: "PROTECTION_LEVEL_UNKNOWN", rule: null };
 
@@ -72,7 +74,7 @@ export function decide(
   let nearest: Rule | undefined;
   for (const rule of RULES) {
     if (!rule.roles.includes(actor.role) || !rule.levels.includes(level) || !rule.classes.includes(fieldClass)) continue;
-    if (holds(rule.when, relations, fieldClass)) return { effect: "allow", rule: rule.name };
+    if (holds(rule.when, relations, fieldClass, record)) return { effect: "allow", rule: rule.name };
     nearest ??= rule;
   }
   if (!nearest || nearest.when === "always") return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };

@@ -31,6 +31,17 @@ export interface RecordFacts {
   stewardId: string | null;
   /** The agency whose subgraph owns the field. */
   ownerAgency: Agency | null;
+  /**
+   * Whether the record describes the present: the person herself, a tenancy in force, an open
+   * case, a current placement. An emergency opens only the present, never a previous address.
+   * Unknown counts as not current.
+   */
+  current: boolean;
+  /**
+   * The level of the place the record names (places.ts), over everyone who lives or lived there;
+   * absent when the record names no place; null when it could not be established (fail closed).
+   */
+  placeLevel?: ProtectionLevel | null;
 }
 
 /** Facts for a subject the hub could not look up: deny by default follows from the null level. */

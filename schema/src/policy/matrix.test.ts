@@ -1,6 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { accessMatrix, accessMatrixMarkdown } from "./matrix.js";
+import { placesMarkdown } from "./places.js";
 
 describe("the policy as a table", () => {
   test("auditors are never allowed a protected value under any condition", () => {
@@ -15,5 +16,6 @@ describe("the policy as a table", () => {
   test("the README's table is the policy's own output", () => {
     const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
     expect(readme).toContain(accessMatrixMarkdown());
+    expect(readme).toContain(placesMarkdown());
   });
 });

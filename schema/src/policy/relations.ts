@@ -45,13 +45,30 @@ export function relationsOf(
 }
 
 /**
- * The level that governs a field. Location follows the strictest level in the household, since
- * a child's school or address reveals the parent's location just as much.
+ * The household's level: the strictest of the person's own and her parents'. It is her
+ * effective protection: a child's school or address reveals the parent's location just as much,
+ * so staff see this level and its handling instructions, never which parent it comes from.
  */
-export function governingLevel(subject: SubjectFacts, fieldClass: FieldClass): ProtectionLevel | null {
+export function householdLevel(subject: SubjectFacts): ProtectionLevel | null {
+  if (subject.protectionLevel === null) return null;
+  return subject.parentLevels.reduce(stricterLevel, subject.protectionLevel);
+}
+
+/**
+ * The level that governs a field. Location follows the strictest level in the household and,
+ * where the record names a place, the place's own level (places.ts): protection follows the
+ * place, not only the person.
+ */
+export function governingLevel(
+  subject: SubjectFacts,
+  fieldClass: FieldClass,
+  record: Pick<RecordFacts, "placeLevel"> = {},
+): ProtectionLevel | null {
   // The audit trail holds ids and field paths, never values: its rows are not about where anyone is.
   if (fieldClass === "AUDIT") return "NONE";
   if (subject.protectionLevel === null) return null;
   if (fieldClass !== "LOCATION") return subject.protectionLevel;
-  return subject.parentLevels.reduce(stricterLevel, subject.protectionLevel);
+  const household = householdLevel(subject);
+  if (household === null || record.placeLevel === undefined) return household;
+  return record.placeLevel === null ? null : stricterLevel(household, record.placeLevel);
 }

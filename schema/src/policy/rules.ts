@@ -144,9 +144,10 @@ export const RULES: readonly Rule[] = [
   {
     name: "emergency-ground",
     roles: ["SOCIAL_SECRETARY", "POLICE_LIAISON", "CHILD_SERVICES_OFFICER"],
-    levels: PROTECTED,
+    // Every level: an emergency for an unprotected person must not open less than for a protected one.
+    levels: ALL_LEVELS,
     classes: ["LOCATION", "SAFETY"],
     when: "emergency",
-    why: "A recorded emergency (nödsituation) that threatens life or health, time-limited and reviewed afterwards.",
+    why: "A recorded emergency (nödsituation) that threatens life or health, time-limited and reviewed afterwards; it opens where the person is now and her safety records, never a previous address.",
   },
 ];

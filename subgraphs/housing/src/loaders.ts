@@ -10,6 +10,11 @@ export function createLoaders(db: PrismaClient) {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    /** Everyone who rents or rented the flat: the flat's level is the strictest of theirs. */
+    tenantsOfFlat: new DataLoader<string, string[]>(async (flatIds) => {
+      const rows = await db.tenancy.findMany({ where: { flatId: { in: [...flatIds] } }, select: { flatId: true, personId: true }, distinct: ["flatId", "personId"] });
+      return flatIds.map((id) => rows.filter((row) => row.flatId === id).map((row) => row.personId));
+    }),
     applicationsOf: new DataLoader<string, HousingApplication[]>(async (personIds) => {
       const rows = await db.housingApplication.findMany({
         where: { personId: { in: [...personIds] } },

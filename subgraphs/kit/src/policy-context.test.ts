@@ -21,13 +21,16 @@ function contextWith(source: { current: SubjectFacts | undefined; loads: number 
   return new PolicyContext(actor, new Set(), "police-liaison", factsSource, "token", () => {}, classes);
 }
 
+/** A current record of the subject, with that steward, naming no place. */
+const rec = (subjectId: string | null, stewardId: string | null) => ({ subjectId, stewardId, current: true });
+
 describe("PolicyContext", () => {
   test("decides synchronously only when the facts are at hand; otherwise the async path loads them once", async () => {
     const source = { current: facts("NONE"), loads: 0 };
     const policy = contextWith(source, false);
-    expect(policy.decideNow("per_1", null, "LOCATION")).toBeUndefined();
-    expect((await policy.decide("per_1", null, "LOCATION")).effect).toBe("allow");
-    expect(policy.decideNow("per_1", null, "CASE_DETAIL")?.effect).toBe("redact");
+    expect(policy.decideNow(rec("per_1", null), "LOCATION")).toBeUndefined();
+    expect((await policy.decide(rec("per_1", null), "LOCATION")).effect).toBe("allow");
+    expect(policy.decideNow(rec("per_1", null), "CASE_DETAIL")?.effect).toBe("redact");
     expect(source.loads).toBe(1);
   });
 
@@ -38,7 +41,7 @@ describe("PolicyContext", () => {
     let reads = 0;
     const record = () => {
       reads += 1;
-      return { subjectId: "per_1", stewardId: null };
+      return rec("per_1", null);
     };
     expect(policy.decideFieldNow(row, "LOCATION", record)?.effect).toBe("redact");
     expect(policy.decideFieldNow(row, "LOCATION", record)?.effect).toBe("redact");
@@ -51,17 +54,17 @@ describe("PolicyContext", () => {
   test("one request judges every field on the first facts it saw, even if the source's copy changes meanwhile", () => {
     const source = { current: facts("NONE"), loads: 0 };
     const policy = contextWith(source, true);
-    expect(policy.decideNow("per_1", null, "LOCATION")?.effect).toBe("allow");
+    expect(policy.decideNow(rec("per_1", null), "LOCATION")?.effect).toBe("allow");
     source.current = facts("PROTECTED_REGISTRATION");
     // A new question about the same person, in the same request: still the facts it started with.
-    expect(policy.decideNow("per_1", "pl-4001", "LOCATION")?.effect).toBe("allow");
+    expect(policy.decideNow(rec("per_1", "pl-4001"), "LOCATION")?.effect).toBe("allow");
     // The next request sees the change.
-    expect(contextWith(source, true).decideNow("per_1", "pl-4001", "LOCATION")?.effect).toBe("redact");
+    expect(contextWith(source, true).decideNow(rec("per_1", "pl-4001"), "LOCATION")?.effect).toBe("redact");
   });
 
   test("an unknown subject is decided at once and fails closed", () => {
     const policy = contextWith({ current: undefined, loads: 0 }, true);
-    expect(policy.decideNow(null, null, "SAFETY")?.effect).toBe("redact");
-    expect(policy.decideNow("per_unknown", null, "SAFETY")).toBeUndefined();
+    expect(policy.decideNow(rec(null, null), "SAFETY")?.effect).toBe("redact");
+    expect(policy.decideNow(rec("per_unknown", null), "SAFETY")).toBeUndefined();
   });
 });

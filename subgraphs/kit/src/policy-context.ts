@@ -5,6 +5,10 @@ import {
   decide,
   type FactsSource,
   type FieldClass,
+  householdLevel,
+  type PlaceKind,
+  placeLevelOf,
+  type ProtectionLevel,
   type SubjectFacts,
   unknownSubject,
 } from "@skyddsnat/schema";
@@ -14,21 +18,24 @@ import DataLoader from "dataloader";
 /** A facts source that may also answer synchronously from copies it already holds. */
 export type PeekableFactsSource = FactsSource & { peek?(subjectId: string): SubjectFacts | undefined };
 
+/** What the policy needs to know of a row besides its subject's facts (see RecordFacts). */
 export interface RecordRef {
   subjectId: string | null;
   stewardId: string | null;
+  current: boolean;
+  /** Absent when the row names no place. */
+  placeLevel?: ProtectionLevel | null;
 }
+
+/** A row with no steward, not current, naming no place: how filters judge the rows they match. */
+const plainRecord = (subjectId: string | null): RecordRef => ({ subjectId, stewardId: null, current: false });
 
 /** A row's record, with the decisions already made for its fields, by class. */
 interface SettledRecord extends RecordRef {
   decided: Map<FieldClass, AccessDecision>;
 }
 
-const settledFrom = (record: RecordRef): SettledRecord => ({
-  subjectId: record.subjectId,
-  stewardId: record.stewardId,
-  decided: new Map(),
-});
+const settledFrom = (record: RecordRef): SettledRecord => ({ ...record, decided: new Map() });
 
 /**
  * The per-request face of the one policy: decide() over facts loaded once per subject per
@@ -70,15 +77,15 @@ export class PolicyContext {
     });
   }
 
-  decide(subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass): Promise<AccessDecision> {
-    const now = this.decideNow(subjectId, stewardId, fieldClass);
+  decide(record: RecordRef, fieldClass: FieldClass): Promise<AccessDecision> {
+    const now = this.decideNow(record, fieldClass);
     if (now) return Promise.resolve(now);
-    const key = decisionKey(subjectId, stewardId, fieldClass);
+    const key = decisionKey(record, fieldClass);
     let decision = this.decisions.get(key);
     if (!decision) {
       decision = (async () => {
-        const subject = subjectId ? this.keep(await this.facts.load(subjectId)) : unknownSubject("");
-        return this.settle(key, subject, stewardId, fieldClass);
+        const subject = record.subjectId ? this.keep(await this.facts.load(record.subjectId)) : unknownSubject("");
+        return this.settle(key, subject, record, fieldClass);
       })();
       this.decisions.set(key, decision);
     }
@@ -89,18 +96,36 @@ export class PolicyContext {
    * The decision, synchronously, when the subject's facts are already at hand (seen earlier in
    * this request, or held by the facts source); undefined means: take the async path.
    */
-  decideNow(subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass): AccessDecision | undefined {
-    const key = decisionKey(subjectId, stewardId, fieldClass);
+  decideNow(record: RecordRef, fieldClass: FieldClass): AccessDecision | undefined {
+    const key = decisionKey(record, fieldClass);
     const settled = this.settledDecisions.get(key);
     if (settled) return settled;
-    if (!subjectId) return this.settle(key, unknownSubject(""), stewardId, fieldClass);
-    let subject = this.known.get(subjectId);
-    if (!subject) {
-      const held = this.source.peek?.(subjectId);
-      if (!held) return undefined;
-      subject = this.keep(held);
-    }
-    return this.settle(key, subject, stewardId, fieldClass);
+    if (!record.subjectId) return this.settle(key, unknownSubject(""), record, fieldClass);
+    const subject = this.factsNow(record.subjectId);
+    return subject ? this.settle(key, subject, record, fieldClass) : undefined;
+  }
+
+  /** A subject's facts if at hand now (seen in this request, or held by the source). */
+  private factsNow(subjectId: string): SubjectFacts | undefined {
+    const known = this.known.get(subjectId);
+    if (known) return known;
+    const held = this.source.peek?.(subjectId);
+    return held ? this.keep(held) : undefined;
+  }
+
+  /** A subject's facts for this request (the first copy seen is kept); unknown if unavailable. */
+  async factsOf(subjectId: string): Promise<SubjectFacts> {
+    return this.factsNow(subjectId) ?? this.keep(await this.facts.load(subjectId));
+  }
+
+  /** The person's effective protection: her household's strictest level (null: unknown). */
+  async householdLevelOf(subjectId: string): Promise<ProtectionLevel | null> {
+    return householdLevel(await this.factsOf(subjectId));
+  }
+
+  /** The level of a place over everyone who lives or lived there (places.ts; null: unknown). */
+  async placeLevel(kind: PlaceKind, occupantIds: readonly string[]): Promise<ProtectionLevel | null> {
+    return placeLevelOf(kind, await Promise.all(occupantIds.map((id) => this.factsOf(id))));
   }
 
   private keep(facts: SubjectFacts): SubjectFacts {
@@ -110,8 +135,10 @@ export class PolicyContext {
     return facts;
   }
 
-  private settle(key: string, subject: SubjectFacts, stewardId: string | null, fieldClass: FieldClass): AccessDecision {
-    const decision = decide(this.actor, subject, fieldClass, { stewardId, ownerAgency: this.ownerAgency }, {
+  private settle(key: string, subject: SubjectFacts, record: RecordRef, fieldClass: FieldClass): AccessDecision {
+    const { stewardId, current, placeLevel } = record;
+    const facts = { stewardId, ownerAgency: this.ownerAgency, current, ...(placeLevel !== undefined ? { placeLevel } : {}) };
+    const decision = decide(this.actor, subject, fieldClass, facts, {
       emergencyGrants: this.emergencyGrants,
       now: this.now,
     });
@@ -143,7 +170,7 @@ export class PolicyContext {
     }
     const known = record.decided.get(fieldClass);
     if (known) return known;
-    const decision = this.decideNow(record.subjectId, record.stewardId, fieldClass);
+    const decision = this.decideNow(record, fieldClass);
     if (decision) record.decided.set(fieldClass, decision);
     return decision;
   }
@@ -177,10 +204,10 @@ export class PolicyContext {
   async admit<T>(rows: T[], subjectOf: (row: T) => string, field: string): Promise<T[]> {
     const fieldClass = this.fieldClasses.get(field);
     if (!fieldClass) throw new Error(`filter on ${field}: no such classified field`);
-    const decisions = await Promise.all(rows.map((row) => this.decide(subjectOf(row), null, fieldClass)));
+    const decisions = await Promise.all(rows.map((row) => this.decide(plainRecord(subjectOf(row)), fieldClass)));
     return rows.filter((_, index) => decisions[index]?.effect === "allow");
   }
 }
 
-const decisionKey = (subjectId: string | null | undefined, stewardId: string | null, fieldClass: FieldClass) =>
-  `${subjectId ?? ""}\u0000${stewardId ?? ""}\u0000${fieldClass}`;
+const decisionKey = (record: RecordRef, fieldClass: FieldClass) =>
+  `${record.subjectId ?? ""}\u0000${record.stewardId ?? ""}\u0000${record.current}\u0000${record.placeLevel}\u0000${fieldClass}`;

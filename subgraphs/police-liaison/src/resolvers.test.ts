@@ -61,11 +61,11 @@ describe("incidents about a protected person", () => {
     expect(codes(result)).toEqual(["FORBIDDEN_FIELD"]);
   });
 
-  test("a recorded emergency ground releases the place", async () => {
+  test("a recorded emergency ground opens no incident's place: an emergency opens where she is now, not where something happened", async () => {
     const { context } = contextFor({ purpose: "EMERGENCY" }, new Set(["per_her"]));
     const result = await graphql({ schema, source, contextValue: context });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.incident).toMatchObject({ place: INCIDENT.place });
+    expect(result.data?.incident).toMatchObject({ category: "STALKING", description: INCIDENT.description, place: null });
+    expect(result.errors?.map((e) => [e.path?.join("."), e.extensions?.reason])).toEqual([["incident.place", "REQUIRES_EMERGENCY_GROUND"]]);
   });
 
   test("a housing officer can't find her incidents through a category filter", async () => {

@@ -23,6 +23,11 @@ const stranger = (own: Record<string, Level[]>): Record<string, Level[]> => ({
   "tenancy.status": NEVER,
   "activeTenancy.streetAddress": ORDINARY,
   "endedTenancy.streetAddress": ORDINARY,
+  "activeTenancy.landlord": ORDINARY,
+  // The previous tenant of her home flat has no case and no relation to anyone: the flat's
+  // level (hers) governs his record of it, so no join of the two tenancies gives her address.
+  "previousTenancy.streetAddress": ORDINARY,
+  "previousTenancy.landlord": ORDINARY,
   "incident.category": NEVER,
   "incident.place": ORDINARY,
   "child.givenName": ALL,
@@ -36,11 +41,16 @@ const everything = Object.fromEntries(Object.keys(stranger({})).map((key) => [ke
 
 export const EXPECTED: Record<string, Record<string, Level[]>> = {
   // The social secretary assigned to the household's case sees all of it.
-  "SOCIAL_SECRETARY ss-1001 CASE_WORK": everything,
+  "SOCIAL_SECRETARY ss-1001 CASE_WORK": { ...everything, "previousTenancy.streetAddress": ORDINARY, "previousTenancy.landlord": ORDINARY },
   // Another social secretary: social services' own case status, nothing protected.
   "SOCIAL_SECRETARY ss-1003 CASE_WORK": stranger({ "case.status": ALL }),
   // The assigned contact person with the client's consent (incl. location) to social services.
-  "CONTACT_PERSON cp-2001 COORDINATED_SUPPORT": { ...everything, "case.assessment": NEVER },
+  "CONTACT_PERSON cp-2001 COORDINATED_SUPPORT": {
+    ...everything,
+    "case.assessment": NEVER,
+    "previousTenancy.streetAddress": ORDINARY,
+    "previousTenancy.landlord": ORDINARY,
+  },
   // An unassigned contact person: the consent still covers social services, but protected
   // registration and assumed identity need assignment for location.
   "CONTACT_PERSON cp-2002 COORDINATED_SUPPORT": stranger({
@@ -51,6 +61,7 @@ export const EXPECTED: Record<string, Record<string, Level[]>> = {
     "tenancy.status": ALL,
     "activeTenancy.streetAddress": MARKED,
     "endedTenancy.streetAddress": MARKED,
+    "activeTenancy.landlord": MARKED,
     "incident.category": ALL,
     "incident.place": MARKED,
     "child.streetAddress": MARKED,
@@ -58,9 +69,9 @@ export const EXPECTED: Record<string, Record<string, Level[]>> = {
     "placement.schoolName": MARKED,
   }),
   // The housing officer administering the active tenancy: its address, never the previous one.
-  "HOUSING_OFFICER ho-3001 CASE_WORK": stranger({ "application.urgency": ALL, "tenancy.status": ALL, "activeTenancy.streetAddress": ALL }),
+  "HOUSING_OFFICER ho-3001 CASE_WORK": stranger({ "application.urgency": ALL, "tenancy.status": ALL, "activeTenancy.streetAddress": ALL, "activeTenancy.landlord": ALL }),
   // The same officer stating consent as ground: the housing consent was revoked, so nothing more.
-  "HOUSING_OFFICER ho-3001 COORDINATED_SUPPORT": stranger({ "application.urgency": ALL, "tenancy.status": ALL, "activeTenancy.streetAddress": ALL }),
+  "HOUSING_OFFICER ho-3001 COORDINATED_SUPPORT": stranger({ "application.urgency": ALL, "tenancy.status": ALL, "activeTenancy.streetAddress": ALL, "activeTenancy.landlord": ALL }),
   // The officer who administered the ended tenancy: no address of a protected person at all.
   "HOUSING_OFFICER ho-3002 CASE_WORK": stranger({ "application.urgency": ALL, "tenancy.status": ALL }),
   // Police: their own safety records; no protected location without an emergency ground.

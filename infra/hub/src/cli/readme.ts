@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { accessMatrixMarkdown, RULES } from "@skyddsnat/schema";
+import { accessMatrixMarkdown, placesMarkdown, RULES } from "@skyddsnat/schema";
 import { DEMO_STAFF } from "../seed/index.js";
 
 /**
@@ -21,6 +21,7 @@ const staff = Object.entries(DEMO_STAFF).map(([role, ids]) => `| ${role} | ${ids
 let text = await readFile(README, "utf8");
 text = replaceSection(text, "access-matrix", accessMatrixMarkdown());
 text = replaceSection(text, "policy-rules", ["| rule | roles | levels | classes | when | why |", "|---|---|---|---|---|---|", ...rules].join("\n"));
+text = replaceSection(text, "places", placesMarkdown());
 text = replaceSection(text, "demo-staff", ["| role | staff ids |", "|---|---|", ...staff].join("\n"));
 await writeFile(README, text);
 process.stdout.write("README.md regenerated from the policy and the staff directory\n");

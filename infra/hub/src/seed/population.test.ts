@@ -59,7 +59,7 @@ describe("determinism", () => {
   test("another seed gives another random population, but the same scenario households", () => {
     const other = buildPopulation(7);
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(population));
-    const scenarioIds = new Set([...FULL_SCENARIO_NAMES.flatMap((n) => [SCENARIOS[n].adult, SCENARIOS[n].child, SCENARIOS[n].restrainedPerson]), SCENARIOS.closedCase.adult]);
+    const scenarioIds = new Set([...FULL_SCENARIO_NAMES.flatMap((n) => [SCENARIOS[n].adult, SCENARIOS[n].child, SCENARIOS[n].restrainedPerson, SCENARIOS[n].previousTenant]), SCENARIOS.closedCase.adult]);
     const randomIds = (p: Population) => p.socialServices.persons.filter((x) => !scenarioIds.has(x.id)).map((x) => x.id);
     expect(randomIds(other).filter((id) => randomIds(population).includes(id))).toEqual([]);
     const scenarioRows = (p: Population) => p.socialServices.persons.filter((x) => scenarioIds.has(x.id));

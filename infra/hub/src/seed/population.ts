@@ -15,7 +15,7 @@ import {
   streetAddress,
 } from "./places.js";
 import { dayFromReference, momentFromReference, Random } from "./random.js";
-import { type Household, SCENARIO_PHONE_DIGITS, SCENARIOS, scenarioTables } from "./scenarios.js";
+import { FULL_SCENARIO_NAMES, type Household, SCENARIO_PHONE_DIGITS, SCENARIOS, scenarioTables } from "./scenarios.js";
 import { STAFF, type StaffMember, staffIdsOf } from "./staff.js";
 import type { ConsentScope, FlatRow, PersonRow, SeedTables } from "./tables.js";
 import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS, SHELTER_PLACEMENTS, THREAT_SUMMARIES } from "./texts.js";
@@ -146,7 +146,10 @@ class RandomPopulation {
     for (const [i, level] of levels.entries()) this.household(level, withRestrained.has(i));
     // Top up (if the draws gave few children) until the population is large enough for paging
     // tests, keeping to the same shares.
-    while (this.t.socialServices.persons.length < TARGET_PERSONS) this.household(this.r.weighted(LEVEL_SHARES), false);
+    // The scenarios' previous tenants (of their home flats) stand outside that count, so the random
+    // households stay what they were before the tenants were added.
+    const previousTenants = FULL_SCENARIO_NAMES.length;
+    while (this.t.socialServices.persons.length - previousTenants < TARGET_PERSONS) this.household(this.r.weighted(LEVEL_SHARES), false);
     for (let i = 0; i < VACANT_FLATS; i++) this.flat(this.newHome(this.r.pick(MUNICIPALITY_NAMES)));
   }
 

@@ -78,6 +78,13 @@ export interface Household {
   endedFlat: string;
   /** ENDED tenancy of endedFlat, administered by ho-3002: her previous address. */
   endedTenancy: string;
+  /** Who rented activeFlat before her: an adult with level NONE and no case. */
+  previousTenant: string;
+  /**
+   * The previous tenant's ENDED tenancy of activeFlat, administered by ho-3002: an unprotected
+   * record of the place where she lives now, so its address is hers (protection follows the place).
+   */
+  previousTenantTenancy: string;
   /** An incident (THREAT) with a place. */
   incident: string;
   /** The restraining order protecting the adult against restrainedPerson, valid now. */
@@ -131,6 +138,7 @@ const household = (
   adultLevel: ProtectionLevel,
   childLevel: ProtectionLevel,
   ids: readonly [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string],
+  previous: readonly [tenant: string, tenancy: string],
 ): Household => {
   const [adult, child, restrained, caseId, ss, cp, valid, revoked, expired, app, activeFlat, activeTenancy, endedFlat, endedTenancy, incident, order, threat, childCase, placement, consultation] = ids;
   return Object.freeze({
@@ -148,6 +156,8 @@ const household = (
     activeTenancy: `ten_${activeTenancy}`,
     endedFlat: `flt_${endedFlat}`,
     endedTenancy: `ten_${endedTenancy}`,
+    previousTenant: `per_${previous[0]}`,
+    previousTenantTenancy: `ten_${previous[1]}`,
     incident: `inc_${incident}`,
     restrainingOrder: `ord_${order}`,
     threatAssessment: `thr_${threat}`,
@@ -163,23 +173,23 @@ export const SCENARIOS: Readonly<Scenarios> = Object.freeze({
   NONE: household("NONE", "NONE", [
     "h2ihzoipw4", "qvqx5hjbz7", "kfzawifigg", "rlp6kodx4o", "62uhrhz77q", "h4cyghqict", "l6s5xhc7tf", "oqa6uem4hz", "bkm7gtxske", "z3xtpolned",
     "nqos7xnlyb", "tcajvqu62l", "45jr54z3u6", "nzuh2paqjy", "djk33oihlj", "3xs6kygwv6", "dtketzkhtm", "uhakwylios", "apt7owhe7a", "nzkalc6msq",
-  ]),
+  ], ["qyyul5632j", "q4fo7kryjl"]),
   CONFIDENTIALITY_MARKED: household("CONFIDENTIALITY_MARKED", "CONFIDENTIALITY_MARKED", [
     "dbhzz4vp2d", "vk3qtsoav6", "5nlzsrlqzo", "2y256z73ti", "dluufzu2fa", "eneyss5wnn", "e5slaygfcq", "zrlorttbcu", "ugztn3cxzz", "33saumxx63",
     "6wlyq7wbhq", "liwc2drbrt", "f2vakfrtuv", "uk6mqel7dv", "o5majjbxrp", "fphxsul6by", "auvburmdpm", "zyo3xdsq5s", "yxbohymxoz", "j57kww6liz",
-  ]),
+  ], ["2hwuyiojja", "bkjowzz2r7"]),
   PROTECTED_REGISTRATION: household("PROTECTED_REGISTRATION", "PROTECTED_REGISTRATION", [
     "obtibhzqfn", "trkty23ma7", "yuahcfbzxu", "lcklmpmhdw", "3u3deqopr4", "pcza4m4ltt", "onfyivbjng", "fmh4boj62u", "rlnbcq64cn", "uesw7kejql",
     "w2cwjgbral", "yraidihmbu", "4vcgi3nryy", "gzqwipknnw", "n3wxxgyrik", "j5qjzc66cm", "bky5bepqxb", "ms3tok442s", "4eox2sh4wl", "w7bdcyx2k7",
-  ]),
+  ], ["3qy2mqpdgo", "m6y6abofc5"]),
   ASSUMED_IDENTITY: household("ASSUMED_IDENTITY", "ASSUMED_IDENTITY", [
     "lbindk6u6b", "eqnto3qizd", "3wnbw42w4c", "2juiu3ud7i", "uesiglglda", "gimcthnqyp", "uk2gdnyufl", "3h33oxaqlr", "yncwn353gh", "tjfzlf6c6y",
     "rzr6rnavzk", "lejq7ikov4", "y2yxdztvq7", "hj2xlx77rw", "hqnqbvrl7j", "5l6znh2c3m", "o3mpmawmhn", "nhstfie4v4", "ojmvgw5pks", "4okbri4bky",
-  ]),
+  ], ["abmdvaannp", "7rg5ztuxdl"]),
   inheritedChild: household("PROTECTED_REGISTRATION", "NONE", [
     "2igf5zz3fy", "7ub24p4q22", "77cza6gvvh", "oiqpj56pcr", "bqoup74yex", "4nyw3vvn4c", "fm6kthfx2a", "w3rs7473pw", "yoqins6h5m", "vwhp4sal62",
     "5e3ebhkpwt", "uutd3bazaf", "fx3bmba7b4", "t6og6tqj4p", "sjk6vto5la", "snlvecni46", "jgrt5iwy4a", "tgwg5eqlq6", "l6agmkke5s", "7oni6du6kl",
-  ]),
+  ], ["zw6l53okvr", "25rlbjrxup"]),
   closedCase: Object.freeze({
     adultLevel: "PROTECTED_REGISTRATION",
     adult: "per_kvb6viecgu",
@@ -227,6 +237,8 @@ interface ScenarioData {
   child: PersonData & { placement: "PRESCHOOL" | "SCHOOL"; schoolName: string };
   previousHome: Address;
   restrained: PersonData & { home: Address };
+  /** Rented the household's home flat before them; lives elsewhere now. */
+  previousTenant: PersonData & { home: Address };
   restrainingOrderKind: "BASIC" | "EXTENDED" | "SPECIAL_EXTENDED" | "WITHIN_HOUSEHOLD";
   threatLevel: "LOW" | "MODERATE" | "HIGH" | "SEVERE";
   childConcern: "WITNESSED_VIOLENCE" | "DIRECT_VIOLENCE" | "SUPPORT_AFTER_RELOCATION";
@@ -244,6 +256,7 @@ const DATA: Record<FullScenarioName, ScenarioData> = {
     child: { givenName: "Alva", familyName: "Sundqvist", birthDate: "2019-08-02", serial: 984, placement: "SCHOOL", schoolName: "Klöverängsskolan" },
     previousHome: { street: "Vävaregatan 21", postalCode: "504 31", city: "Borås" },
     restrained: { givenName: "Robert", familyName: "Mattsson", birthDate: "1983-11-29", serial: 981, home: { street: "Tegelbruksgatan 2", postalCode: "753 19", city: "Uppsala" } },
+    previousTenant: { givenName: "Tomas", familyName: "Lindqvist", birthDate: "1975-03-14", serial: 980, home: { street: "Kvarngärdesgatan 14", postalCode: "802 51", city: "Gävle" } },
     restrainingOrderKind: "BASIC",
     threatLevel: "MODERATE",
     childConcern: "WITNESSED_VIOLENCE",
@@ -256,6 +269,7 @@ const DATA: Record<FullScenarioName, ScenarioData> = {
     child: { givenName: "Noah", familyName: "Demirci", birthDate: "2022-02-10", serial: 983, placement: "PRESCHOOL", schoolName: "Förskolan Pärlugglan" },
     previousHome: { street: "Pilbäcksvägen 4", postalCode: "215 52", city: "Malmö" },
     restrained: { givenName: "Henrik", familyName: "Blom", birthDate: "1988-06-05", serial: 985, home: { street: "Kopparslagaregatan 19", postalCode: "416 63", city: "Göteborg" } },
+    previousTenant: { givenName: "Elin", familyName: "Forsberg", birthDate: "1990-08-21", serial: 997, home: { street: "Vinkelgatan 8", postalCode: "222 27", city: "Lund" } },
     restrainingOrderKind: "EXTENDED",
     threatLevel: "HIGH",
     childConcern: "SUPPORT_AFTER_RELOCATION",
@@ -268,6 +282,7 @@ const DATA: Record<FullScenarioName, ScenarioData> = {
     child: { givenName: "Saga", familyName: "Wikström", birthDate: "2017-05-23", serial: 990, placement: "SCHOOL", schoolName: "Mossbackeskolan" },
     previousHome: { street: "Linvävaregatan 5", postalCode: "603 36", city: "Norrköping" },
     restrained: { givenName: "Kristoffer", familyName: "Engström", birthDate: "1985-02-14", serial: 987, home: { street: "Snickargränd 11", postalCode: "724 62", city: "Västerås" } },
+    previousTenant: { givenName: "Oskar", familyName: "Hedlund", birthDate: "1982-12-03", serial: 998, home: { street: "Bergslagsvägen 17", postalCode: "703 61", city: "Örebro" } },
     restrainingOrderKind: "EXTENDED",
     threatLevel: "HIGH",
     childConcern: "WITNESSED_VIOLENCE",
@@ -280,6 +295,7 @@ const DATA: Record<FullScenarioName, ScenarioData> = {
     child: { givenName: "Isak", familyName: "Håkansson", birthDate: "2014-09-30", serial: 989, placement: "SCHOOL", schoolName: "Stensötaskolan" },
     previousHome: { street: "Bryggerigatan 8", postalCode: "554 47", city: "Jönköping" },
     restrained: { givenName: "Joakim", familyName: "Öberg", birthDate: "1980-03-08", serial: 991, home: { street: "Garvaregatan 30", postalCode: "212 15", city: "Malmö" } },
+    previousTenant: { givenName: "Karin", familyName: "Norling", birthDate: "1968-06-09", serial: 999, home: { street: "Renmarksvägen 5", postalCode: "907 42", city: "Umeå" } },
     restrainingOrderKind: "SPECIAL_EXTENDED",
     threatLevel: "SEVERE",
     childConcern: "DIRECT_VIOLENCE",
@@ -292,6 +308,7 @@ const DATA: Record<FullScenarioName, ScenarioData> = {
     child: { givenName: "Elias", familyName: "Nyberg", birthDate: "2020-12-12", serial: 993, placement: "PRESCHOOL", schoolName: "Förskolan Kotten" },
     previousHome: { street: "Repslagaregatan 12", postalCode: "506 30", city: "Borås" },
     restrained: { givenName: "Marcus", familyName: "Lundgren", birthDate: "1990-10-19", serial: 995, home: { street: "Mästargatan 4", postalCode: "805 95", city: "Gävle" } },
+    previousTenant: { givenName: "Viktor", familyName: "Almqvist", birthDate: "1995-01-27", serial: 980, home: { street: "Stigbergsliden 22", postalCode: "414 58", city: "Göteborg" } },
     restrainingOrderKind: "WITHIN_HOUSEHOLD",
     threatLevel: "HIGH",
     childConcern: "WITNESSED_VIOLENCE",
@@ -367,6 +384,21 @@ export function scenarioTables(): SeedTables {
         registeredMunicipality: d.restrained.home.city,
         residenceMunicipality: d.restrained.home.city,
         createdAt: momentFromReference(-95 - s, 14, 3),
+      },
+      {
+        id: ids.previousTenant,
+        identityNumber: identityNumber(utcDay(d.previousTenant.birthDate), d.previousTenant.serial),
+        givenName: d.previousTenant.givenName,
+        familyName: d.previousTenant.familyName,
+        birthDate: utcDay(d.previousTenant.birthDate),
+        protectionLevel: "NONE",
+        streetAddress: d.previousTenant.home.street,
+        postalCode: d.previousTenant.home.postalCode,
+        city: d.previousTenant.home.city,
+        phone: null,
+        registeredMunicipality: d.previousTenant.home.city,
+        residenceMunicipality: d.previousTenant.home.city,
+        createdAt: momentFromReference(-500 - s, 10, 41),
       },
     );
     ss.householdMembers.push({ parentId: ids.adult, childId: ids.child });
@@ -473,6 +505,15 @@ export function scenarioTables(): SeedTables {
         status: "ACTIVE",
         startsOn: dayFromReference(-120 - s),
         endsOn: null,
+      },
+      {
+        id: ids.previousTenantTenancy,
+        personId: ids.previousTenant,
+        flatId: ids.activeFlat,
+        administratorId: SCENARIO_STAFF.previousHousingOfficer,
+        status: "ENDED",
+        startsOn: dayFromReference(-480 - s),
+        endsOn: dayFromReference(-126 - s),
       },
     );
 

@@ -28,4 +28,8 @@ export class BarnahusConsultation implements Partial<ConsultationRow> {
   @Classified("CHILD")
   @Field(() => String)
   summary!: string;
+
+  @Classified("POLICY")
+  @Field(() => Boolean, { description: "For the gateway's guard: the consultation's case is open (an emergency opens only the present)." })
+  policyCurrent!: boolean;
 }

@@ -42,6 +42,12 @@ export class PlacementResolver {
     return row.childId;
   }
 
+  @FieldResolver(() => Boolean)
+  /** Current or upcoming: where the child is, or is about to be. */
+  policyCurrent(@Root() row: PlacementRow): boolean {
+    return row.endsOn === null || row.endsOn.getTime() > Date.now();
+  }
+
   @FieldResolver(() => ID, { nullable: true })
   async stewardId(@Root() row: PlacementRow, @Ctx() context: Context): Promise<string | null> {
     const current = row.endsOn === null || row.endsOn.getTime() > Date.now();
@@ -86,6 +92,11 @@ export class ConsultationResolver {
   @FieldResolver(() => ID)
   async subjectId(@Root() row: ConsultationRow, @Ctx() context: Context): Promise<string | null> {
     return (await context.loaders.caseById.load(row.childCaseId))?.childId ?? null;
+  }
+
+  @FieldResolver(() => Boolean)
+  async policyCurrent(@Root() row: ConsultationRow, @Ctx() context: Context): Promise<boolean> {
+    return (await context.loaders.caseById.load(row.childCaseId))?.status === "OPEN";
   }
 
   @FieldResolver(() => ID, { nullable: true })

@@ -37,6 +37,10 @@ export class SchoolPlacement implements Partial<PlacementRow> {
   @Classified("CHILD")
   @Field(() => Date, { nullable: true })
   endsOn!: Date | null;
+
+  @Classified("POLICY")
+  @Field(() => Boolean, { description: "For the gateway's guard: the record describes the present (an emergency opens only the present)." })
+  policyCurrent!: boolean;
 }
 
 @ObjectType()

@@ -63,6 +63,11 @@ export class ApplicationResolver {
     return CURRENT_STATUSES.has(row.status) ? row.handlerId : null;
   }
 
+  @FieldResolver(() => Boolean)
+  policyCurrent(@Root() row: ApplicationRow): boolean {
+    return CURRENT_STATUSES.has(row.status);
+  }
+
   @Mutation(() => HousingApplication, { description: "Register a housing application; the caller handles it." })
   async registerApplication(@Arg("input", () => RegisterApplicationInput) input: RegisterApplicationInput, @Ctx() context: Context) {
     requireOperation(context, "registerApplication");

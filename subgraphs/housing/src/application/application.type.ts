@@ -44,6 +44,10 @@ export class HousingApplication implements Partial<ApplicationRow> {
   @Classified("REFERENCE")
   @Field(() => ID)
   handlerId!: string;
+
+  @Classified("POLICY")
+  @Field(() => Boolean, { description: "For the gateway's guard: the record describes the present (an emergency opens only the present)." })
+  policyCurrent!: boolean;
 }
 
 @ObjectType()

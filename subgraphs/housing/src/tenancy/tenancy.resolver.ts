@@ -46,6 +46,16 @@ export class TenancyResolver {
     return row.status === "ACTIVE" ? row.administratorId : null;
   }
 
+  @FieldResolver(() => Boolean)
+  policyCurrent(@Root() row: TenancyRow): boolean {
+    return row.status === "ACTIVE";
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async policyPlaceLevel(@Root() row: TenancyRow, @Ctx() context: Context): Promise<string | null> {
+    return context.policy.placeLevel("flat", await context.loaders.tenantsOfFlat.load(row.flatId));
+  }
+
   @FieldResolver(() => String, { nullable: true })
   async landlord(@Root() row: TenancyRow, @Ctx() context: Context): Promise<string | null> {
     return (await flatOf(row, context))?.landlord ?? null;

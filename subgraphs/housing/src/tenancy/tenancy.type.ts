@@ -5,9 +5,10 @@ import type { Tenancy as TenancyRow } from "../generated/prisma/client.js";
 
 /**
  * A tenancy of a transitional flat (genomgångslägenhet). The flat's address and details are
- * fields of the tenancy, and the flat has no id or type in the graph: an address is always
- * judged against the tenant of this tenancy, so a protected person's previous address can't be
- * looked up through the flat.
+ * fields of the tenancy, and the flat has no id or type in the graph. Every field that tells
+ * which flat it is (address, landlord, rooms) is LOCATION and follows the flat's own level: the
+ * strictest of everyone who rents or rented it (schema's places.ts), so an earlier or later
+ * tenant's record of the same flat can't be joined to hers.
  */
 @ObjectType()
 export class Tenancy implements Partial<TenancyRow> {
@@ -39,11 +40,12 @@ export class Tenancy implements Partial<TenancyRow> {
   @Field(() => ID)
   administratorId!: string;
 
-  @Classified("HOUSING")
+  /** With rooms and dates, the landlord tells which flat it is: place-identifying. */
+  @Classified("LOCATION")
   @Field(() => String, { nullable: true })
   landlord!: string | null;
 
-  @Classified("HOUSING")
+  @Classified("LOCATION")
   @Field(() => Int, { nullable: true })
   rooms!: number | null;
 
@@ -58,6 +60,14 @@ export class Tenancy implements Partial<TenancyRow> {
   @Classified("LOCATION")
   @Field(() => String, { nullable: true })
   city!: string | null;
+
+  @Classified("POLICY")
+  @Field(() => Boolean, { description: "For the gateway's guard: the tenancy is in force (an emergency opens only the present)." })
+  policyCurrent!: boolean;
+
+  @Classified("POLICY")
+  @Field(() => String, { nullable: true, description: "For the gateway's guard: the flat's level over every tenant it has had; null if unknown." })
+  policyPlaceLevel!: string | null;
 }
 
 @ObjectType()

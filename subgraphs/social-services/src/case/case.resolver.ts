@@ -46,6 +46,17 @@ export class CaseResolver {
     return row.personId;
   }
 
+  @FieldResolver(() => Boolean)
+  policyCurrent(@Root() row: CaseRow): boolean {
+    return row.status === "OPEN";
+  }
+
+  /** A shelter is secret by nature (places.ts): whoever is placed there. */
+  @FieldResolver(() => String, { nullable: true })
+  policyPlaceLevel(@Root() row: CaseRow, @Ctx() context: Context): Promise<string | null> {
+    return context.policy.placeLevel("shelter", [row.personId]);
+  }
+
   @Classified("REFERENCE")
   @FieldResolver(() => Person)
   person(@Root() row: CaseRow, @Ctx() context: Context) {

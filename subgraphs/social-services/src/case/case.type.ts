@@ -36,6 +36,14 @@ export class Case implements Partial<CaseRow> {
   @Classified("LOCATION")
   @Field(() => String, { nullable: true, description: "The shelter (skyddat boende) the person was placed in." })
   shelterPlacement!: string | null;
+
+  @Classified("POLICY")
+  @Field(() => Boolean, { description: "For the gateway's guard: the record describes the present (an emergency opens only the present)." })
+  policyCurrent!: boolean;
+
+  @Classified("POLICY")
+  @Field(() => String, { nullable: true, description: "For the gateway's guard: the level of the place the record names; null if unknown." })
+  policyPlaceLevel!: string | null;
 }
 
 @ObjectType({ description: "A staff member's role on a case." })

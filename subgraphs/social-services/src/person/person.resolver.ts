@@ -6,6 +6,7 @@ import { Consent } from "../consent/consent.type.js";
 import type { Context } from "../context.js";
 import type { Person as PersonRow, Prisma } from "../generated/prisma/client.js";
 import { PersonFilter } from "./person.filter.js";
+import { ProtectionLevel } from "../enums.js";
 import { Person } from "./person.type.js";
 
 @ObjectType()
@@ -79,9 +80,18 @@ export class PersonResolver {
     return context.loaders.consentsOf.load(person.id);
   }
 
+  /**
+   * The effective level: the strictest in her household, so a child whose location follows a
+   * parent's protection is handled as protected — without saying which parent it comes from.
+   */
+  @FieldResolver(() => ProtectionLevel)
+  async protectionLevel(@Root() person: PersonRow, @Ctx() context: Context): Promise<ProtectionLevel> {
+    return (await context.policy.householdLevelOf(person.id)) ?? person.protectionLevel;
+  }
+
   @Classified("PROTECTION")
   @FieldResolver(() => [String], { description: "How staff must handle this person's data and mail." })
-  handlingInstructions(@Root() person: PersonRow): readonly string[] {
-    return HANDLING_INSTRUCTIONS[person.protectionLevel];
+  async handlingInstructions(@Root() person: PersonRow, @Ctx() context: Context): Promise<readonly string[]> {
+    return HANDLING_INSTRUCTIONS[await this.protectionLevel(person, context)];
   }
 }

@@ -1,0 +1,152 @@
+import { describe, expect, test } from "@jest/globals";
+import { buildPopulation } from "@skyddsnat/hub";
+import { HANDLING_INSTRUCTIONS } from "@skyddsnat/schema";
+import { type GraphQLResponse, gqlAs } from "./support/http.js";
+import { SCENARIOS } from "./support/scenarios.js";
+
+const population = buildPopulation();
+const personById = new Map(population.socialServices.persons.map((p) => [p.id, p]));
+const home = (adult: string) => personById.get(adult)?.streetAddress as string;
+const PROTECTED = ["CONFIDENTIALITY_MARKED", "PROTECTED_REGISTRATION", "ASSUMED_IDENTITY", "inheritedChild"] as const;
+
+interface TenancyRow {
+  id: string;
+  subjectId: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  landlord: string | null;
+  rooms: number | null;
+  streetAddress: string | null;
+}
+
+/** Everything a housing officer can list of every tenancy, page by page (bounded). */
+async function everyTenancy(staffId: string): Promise<{ rows: TenancyRow[]; bodies: string[] }> {
+  const rows: TenancyRow[] = [];
+  const bodies: string[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 50; page++) {
+    const response: GraphQLResponse<{ tenancies: { nodes: TenancyRow[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }> = await gqlAs(
+      "HOUSING_OFFICER",
+      staffId,
+      `query($after: String) { tenancies(first: 100, after: $after) {
+        nodes { id subjectId startsOn endsOn landlord rooms streetAddress }
+        pageInfo { endCursor hasNextPage } } }`,
+      { variables: { after } },
+    );
+    expect(response.status).toBe(200);
+    bodies.push(JSON.stringify(response));
+    rows.push(...(response.data?.tenancies.nodes ?? []));
+    if (!response.data?.tenancies.pageInfo.hasNextPage) return { rows, bodies };
+    after = response.data.tenancies.pageInfo.endCursor;
+  }
+  throw new Error("more than 50 pages of tenancies");
+}
+
+describe("protection follows the place: no join of tenancies of the same flat", () => {
+  test.each(["ho-3002", "ho-3003"])(
+    "housing officer %s, not the steward of her tenancy, finds her home in no tenancy of her flat, before or after her",
+    async (officer) => {
+      const { rows, bodies } = await everyTenancy(officer);
+      for (const name of PROTECTED) {
+        const household = SCENARIOS[name];
+        // Nowhere in any answer: not in her own tenancy, not in the previous tenant's record of the flat.
+        for (const body of bodies) expect(body).not.toContain(home(household.adult));
+        const hers = rows.find((row) => row.id === household.activeTenancy);
+        const his = rows.find((row) => row.id === household.previousTenantTenancy);
+        // The join keys that identify the flat are withheld on both sides.
+        expect(hers).toMatchObject({ landlord: null, rooms: null, streetAddress: null });
+        expect(his).toMatchObject({ landlord: null, rooms: null, streetAddress: null });
+        // What stays visible (dates, for housing's own records) matches no unprotected tenancy's address.
+        const sameDay = rows.filter((row) => row.endsOn !== null && hers?.startsOn && row.streetAddress !== null && row.endsOn === hers.startsOn);
+        expect(sameDay.map((row) => row.streetAddress)).not.toContain(home(household.adult));
+      }
+    },
+  );
+
+  test("the same scan does find an unprotected household's home in its previous tenant's record (the test can see a leak)", async () => {
+    const { rows } = await everyTenancy("ho-3003");
+    const household = SCENARIOS.NONE;
+    expect(rows.find((row) => row.id === household.previousTenantTenancy)?.streetAddress).toBe(home(household.adult));
+  });
+
+  test("the steward of her current tenancy sees its address, but not the previous tenant's record of the flat", async () => {
+    const household = SCENARIOS.PROTECTED_REGISTRATION;
+    const response = await gqlAs<{ her: { tenancies: TenancyRow[] }; him: { tenancies: TenancyRow[] } }>(
+      "HOUSING_OFFICER",
+      "ho-3001",
+      `query($her: ID!, $him: ID!) {
+        her: person(id: $her) { tenancies { id streetAddress landlord } }
+        him: person(id: $him) { tenancies { id streetAddress landlord } } }`,
+      { variables: { her: household.adult, him: household.previousTenant } },
+    );
+    expect(response.data?.her.tenancies.find((t) => t.id === household.activeTenancy)?.streetAddress).toBe(home(household.adult));
+    const his = response.data?.him.tenancies.find((t) => t.id === household.previousTenantTenancy);
+    expect(his).toMatchObject({ streetAddress: null, landlord: null });
+    const index = response.data?.him.tenancies.findIndex((t) => t.id === household.previousTenantTenancy);
+    expect(response.errors).toContainEqual(
+      expect.objectContaining({ path: ["him", "tenancies", index, "streetAddress"], extensions: expect.objectContaining({ code: "FORBIDDEN_FIELD", reason: "REQUIRES_STEWARDSHIP" }) }),
+    );
+  });
+
+  test("a client may not select the policy's own inputs (POLICY fields)", async () => {
+    const household = SCENARIOS.PROTECTED_REGISTRATION;
+    const response = await gqlAs("HOUSING_OFFICER", "ho-3001", `{ tenancy(id: "${household.activeTenancy}") { id policyPlaceLevel policyCurrent } }`);
+    expect(JSON.stringify(response)).not.toContain("PROTECTED_REGISTRATION");
+    expect(response.data?.tenancy ?? null).not.toMatchObject({ policyPlaceLevel: expect.any(String) });
+  });
+});
+
+describe("inherited protection is visible, without naming the parent", () => {
+  const household = SCENARIOS.inheritedChild;
+  const QUERY = `query($child: ID!) { person(id: $child) { id protectionLevel handlingInstructions streetAddress schoolPlacements { schoolName } } }`;
+
+  test.each([
+    ["HOUSING_OFFICER", "ho-3003"],
+    ["POLICE_LIAISON", "pl-4004"],
+    ["CHILD_SERVICES_OFFICER", "cs-5002"],
+  ] as const)("%s %s sees the child's effective level and its handling instructions", async (role, staffId) => {
+    const response = await gqlAs<{ person: { protectionLevel: string; handlingInstructions: string[]; streetAddress: string | null } }>(role, staffId, QUERY, {
+      variables: { child: household.child },
+    });
+    expect(personById.get(household.child)?.protectionLevel).toBe("NONE");
+    expect(response.data?.person.protectionLevel).toBe("PROTECTED_REGISTRATION");
+    expect(response.data?.person.handlingInstructions).toEqual(HANDLING_INSTRUCTIONS.PROTECTED_REGISTRATION);
+    expect(response.data?.person.streetAddress).toBeNull();
+    // Nothing in the answer names the parent it comes from.
+    const body = JSON.stringify(response);
+    expect(body).not.toContain(household.adult);
+    for (const error of response.errors ?? []) expect(Object.keys(error.extensions ?? {}).sort()).toEqual(expect.arrayContaining(["code", "reason"]));
+    for (const error of response.errors ?? []) expect(Object.keys(error.extensions ?? {}).filter((key) => !["code", "reason", "serviceName"].includes(key))).toEqual([]);
+  });
+});
+
+describe("emergency access is the minimum: the present, never a previous address", () => {
+  const household = SCENARIOS.PROTECTED_REGISTRATION;
+
+  test("a granted emergency opens her address and current tenancy, not her previous tenancy nor her flat's earlier tenant", async () => {
+    const granted = await gqlAs<{ requestEmergencyAccess: { id: string } }>(
+      "POLICE_LIAISON",
+      "pl-4003",
+      `mutation($id: ID!) { requestEmergencyAccess(input: { subjectId: $id, reason: "Larm om pågående hot i bostaden; patrull behöver veta var hon bor nu." }) { id } }`,
+      { purpose: "EMERGENCY", variables: { id: household.adult } },
+    );
+    expect(granted.errors).toBeUndefined();
+    const response = await gqlAs<{ her: { streetAddress: string | null; tenancies: TenancyRow[] }; him: { tenancies: TenancyRow[] } }>(
+      "POLICE_LIAISON",
+      "pl-4003",
+      `query($her: ID!, $him: ID!) {
+        her: person(id: $her) { streetAddress tenancies { id streetAddress } }
+        him: person(id: $him) { tenancies { id streetAddress } } }`,
+      { purpose: "EMERGENCY", variables: { her: household.adult, him: household.previousTenant } },
+    );
+    expect(response.data?.her.streetAddress).toBe(home(household.adult));
+    const tenancies = response.data?.her.tenancies ?? [];
+    expect(tenancies.find((t) => t.id === household.activeTenancy)?.streetAddress).toBe(home(household.adult));
+    const ended = tenancies.findIndex((t) => t.id === household.endedTenancy);
+    expect(tenancies[ended]?.streetAddress).toBeNull();
+    expect(response.errors).toContainEqual(
+      expect.objectContaining({ path: ["her", "tenancies", ended, "streetAddress"], extensions: expect.objectContaining({ reason: "REQUIRES_EMERGENCY_GROUND" }) }),
+    );
+    expect(response.data?.him.tenancies.find((t) => t.id === household.previousTenantTenancy)?.streetAddress).toBeNull();
+  });
+});
