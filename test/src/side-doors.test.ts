@@ -70,8 +70,9 @@ describe("names the guard reserves for itself cannot be taken", () => {
 
   test("a mutation with a reserved alias is refused before it writes", async () => {
     const incidents = async () =>
-      ((await query(`{ person(id: "${BYSTANDER}") { incidents { id } } }`)).data?.person.incidents as unknown[]).length;
+      ((await query(`{ person(id: "${BYSTANDER}") { incidents { id } } }`)).data?.person?.incidents as unknown[] | undefined)?.length;
     const before = await incidents();
+    expect(before).toEqual(expect.any(Number));
     const answer = await query(`mutation { recordIncident(input: { subjectId: "${BYSTANDER}", category: THREAT, occurredAt: "2026-11-01T10:00:00Z", place: "synthetic", description: "synthetic incident, never written" }) { __sn_subject: id } }`);
     expect(answer.status).toBe(400);
     expect(codes(answer)).toContain("RESERVED_NAME");
@@ -171,7 +172,8 @@ describe("a released classified object is judged inside: the restrained person's
 
   const expectOrderWithoutHerLocation = (answer: Answer) => {
     expect(answer.status).toBe(200);
-    const index = (answer.data?.person.restrainingOrders as { restrainedPerson: { id: string } | null }[]).findIndex((o) => o.restrainedPerson?.id === her.adult);
+    const orders = (answer.data?.person?.restrainingOrders ?? []) as { restrainedPerson: { id: string } | null }[];
+    const index = orders.findIndex((o) => o.restrainedPerson?.id === her.adult);
     expect(index).toBeGreaterThanOrEqual(0);
     expect(at(answer, ["person", "restrainingOrders", index, "kind"])).toBe("BASIC");
     for (const field of ["streetAddress", "city", "phone"]) expectWithheld(answer, ["person", "restrainingOrders", index, "restrainedPerson", field]);
