@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { readFile } from "node:fs/promises";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { parse } from "graphql";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import {
   close,
@@ -17,7 +18,11 @@ import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, SU
 import type { AuditTrail } from "./audit/audit-trail.js";
 import { withholdUnrecorded } from "./audit/entries.js";
 import { exportAudit } from "./audit/export.js";
+import { keepGatewayCodes } from "./gateway-errors.js";
 import { guardGateway } from "./guard/guarded-gateway.js";
+import { classificationMap } from "./guard/classification-map.js";
+import { reservedNamesRule } from "./guard/reserved-names.js";
+import { APOLLO_CACHE_OPTIONS, persistedQueriesRefused } from "./no-shared-caches.js";
 import { AuthenticationError } from "./auth/errors.js";
 import { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 import { createInternalSigner } from "./auth/internal-signer.js";
@@ -43,6 +48,11 @@ export interface GatewayOptions {
   audit?: AuditTrail;
   /** Benchmarks only: release decisions without recording them, to measure the audit's cost. */
   unsafeSkipAudit?: boolean;
+  /**
+   * Benchmarks only: share Apollo's parsed-document cache and the query-plan cache across actors,
+   * as before they were closed, to measure the timing oracle they were (bench/cache-oracle).
+   */
+  unsafeSharedCaches?: boolean;
 }
 
 const claimsOf = (context: GatewayContext) => ({
@@ -73,6 +83,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const facts = remoteFacts(socialServices);
   const gateway = guardGateway(new ApolloGateway({
     supergraphSdl,
+    // The query plan of a request is not the caller's to see (it names the guard's hidden fields).
+    __exposeQueryPlanExperimental: false,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
@@ -83,21 +95,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     disabled: options.unsafeDisableGuard === true,
     loadFacts: async (subjectIds, context) =>
       facts(subjectIds, () => signer.sign(claimsOf(context), FACTS_AUDIENCE)),
-    beforeRelease: (outcome, context, query) => {
+    unsafeSharedPlans: options.unsafeSharedCaches === true,
+    beforeRelease: (outcome, context, executed) => {
       if (options.unsafeSkipAudit) return Promise.resolve(outcome.decisions);
       // With no audit trail configured nothing protected may leave: it could not be recorded.
-      return options.audit ? options.audit.beforeRelease(outcome, context, query) : Promise.resolve(withholdUnrecorded(outcome));
+      return options.audit ? options.audit.beforeRelease(outcome, context, executed) : Promise.resolve(withholdUnrecorded(outcome));
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...(options.unsafeSharedCaches ? {} : APOLLO_CACHE_OPTIONS),
+    // On the client's document, before the guard adds its hidden fields.
+    validationRules: [reservedNamesRule(classificationMap(parse(supergraphSdl)))],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
     // The process stops the servers in order (see subgraph-server.ts in the kit).
     stopOnTerminationSignals: false,
-    formatError: maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")),
+    formatError: keepGatewayCodes(maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error"))),
     plugins: [
+      persistedQueriesRefused(),
       // Per-field cache hints would only ever say "no-store", which the HTTP layer sets anyway.
       ApolloServerPluginCacheControlDisabled(),
       {

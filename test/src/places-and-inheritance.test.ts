@@ -88,12 +88,17 @@ describe("protection follows the place: no join of tenancies of the same flat", 
     );
   });
 
-  test("a client may not select the policy's own inputs (POLICY fields)", async () => {
-    const household = SCENARIOS.PROTECTED_REGISTRATION;
-    const response = await gqlAs("HOUSING_OFFICER", "ho-3001", `{ tenancy(id: "${household.activeTenancy}") { id policyPlaceLevel policyCurrent } }`);
-    expect(JSON.stringify(response)).not.toContain("PROTECTED_REGISTRATION");
-    expect(response.data?.tenancy ?? null).not.toMatchObject({ policyPlaceLevel: expect.any(String) });
-  });
+  test.each(["policyPlaceLevel", "policyCurrent", "alias: policyPlaceLevel"])(
+    "a client that selects the policy's own inputs (%s) gets 400 and nothing runs",
+    async (selection) => {
+      const household = SCENARIOS.PROTECTED_REGISTRATION;
+      const response = await gqlAs("HOUSING_OFFICER", "ho-3001", `{ tenancy(id: "${household.previousTenantTenancy}") { id ${selection} } }`);
+      expect(response.status).toBe(400);
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors?.map((e) => e.extensions?.code)).toEqual(["RESERVED_NAME"]);
+      expect(JSON.stringify(response)).not.toContain("PROTECTED_REGISTRATION");
+    },
+  );
 });
 
 describe("inherited protection is visible, without naming the parent", () => {

@@ -2,7 +2,7 @@ import type { AccessDecision } from "@skyddsnat/schema";
 import type { JWK } from "jose";
 import type { GatewayContext } from "../context.js";
 import type { GuardOutcome } from "../guard/guarded-gateway.js";
-import { type AuditEntry, type ChainKey, operationHash } from "./chain.js";
+import { type AuditEntry, type ChainKey, operationHash, operationHashKey } from "./chain.js";
 import { signCheckpoint } from "./checkpoint.js";
 import { accessEntries, eventEntry, withholdUnrecorded } from "./entries.js";
 import type { AuditStore } from "./store.js";
@@ -32,12 +32,16 @@ export class AuditTrail {
   /** What the auditors' chain status needs to verify the chain. */
   readonly verification: ChainVerificationKeys;
 
+  /** Keys the operation hashes (derived from the chain key, used for nothing else). */
+  private readonly operationKey: Uint8Array;
+
   constructor(
     readonly store: AuditStore,
     private readonly keys: AuditKeys,
   ) {
     this.writer = new AuditWriter(store.prisma, keys.chainKey);
     this.verification = { chainKey: keys.chainKey, publicJwks: keys.publicJwks };
+    this.operationKey = operationHashKey(keys.chainKey);
   }
 
   /** Signs a checkpoint now and then every `intervalMs`. */
@@ -69,9 +73,9 @@ export class AuditTrail {
     await this.writer.append([eventEntry("REQUEST_DENIED", null, { requestId, decision: "DENY", reason })]);
   }
 
-  /** The guard's beforeRelease hook. */
-  async beforeRelease(outcome: GuardOutcome, context: GatewayContext, query: string | undefined): Promise<AccessDecision[]> {
-    const hash = operationHash(query);
+  /** The guard's beforeRelease hook; `executed` is the operation as it ran (see ResponseGuardOptions). */
+  async beforeRelease(outcome: GuardOutcome, context: GatewayContext, executed: string): Promise<AccessDecision[]> {
+    const hash = operationHash(this.operationKey, executed);
     const entries: AuditEntry[] = accessEntries(outcome, context, hash);
     const auditorQuery = context.actor.role === "AUDITOR";
     if (auditorQuery) entries.push(eventEntry("AUDIT_QUERY", context, { operationHash: hash, decision: "ALLOW" }));

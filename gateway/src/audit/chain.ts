@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -76,6 +76,20 @@ export function chain(key: ChainKey, head: { seq: bigint; hash: string }, entrie
   });
 }
 
-export function operationHash(query: string | undefined): string {
-  return createHash("sha256").update(query ?? "").digest("hex");
+/** The HKDF label of the operation-hash key: a purpose of its own, never the chain key itself. */
+const OPERATION_HASH_INFO = "skyddsnat/audit/operation-hash/v1";
+
+/** The key of the audit's operation hashes, derived from the chain key (HKDF-SHA-256) for that one purpose. */
+export function operationHashKey(chainKey: ChainKey): Uint8Array {
+  return new Uint8Array(hkdfSync("sha256", chainKey, new Uint8Array(0), OPERATION_HASH_INFO, 32));
+}
+
+/**
+ * What the audit records of the operation: HMAC-SHA-256 of the executed operation under a key the
+ * database never sees. The same operation gives the same hash, so an auditor can tell records of
+ * one operation together; without the key nobody can confirm a guessed literal (a municipality, a
+ * name) against it, as a plain hash of the text would let them.
+ */
+export function operationHash(key: Uint8Array, executed: string): string {
+  return createHmac("sha256", key).update(executed).digest("hex");
 }

@@ -6,14 +6,20 @@ import {
   type FragmentDefinitionNode,
   getOperationAST,
   type GraphQLError,
-  Kind,
+  type GraphQLSchema,
   type OperationDefinitionNode,
+  Kind,
   parse,
+  print,
 } from "graphql";
+import { collectFields } from "graphql/execution/collectFields.js";
+import { getVariableValues } from "graphql/execution/values.js";
 import type { GatewayContext } from "../context.js";
+import { planKey } from "../no-shared-caches.js";
 import { type ClassificationMap, classificationMap } from "./classification-map.js";
-import { HIDDEN, withRecordFields } from "./record-fields.js";
-import { type Check, decideChecks, findChecks, pathKey, redact, stripHidden } from "./response-guard.js";
+import { assertEvaluable, operationNotEvaluable } from "./operation-shape.js";
+import { withRecordFields } from "./record-fields.js";
+import { type Check, decideChecks, findChecks, pathKey, reachable, redact, stripHidden } from "./response-guard.js";
 
 /** Everything the guard learned about one response: what the audit trail records. */
 export interface GuardOutcome {
@@ -35,10 +41,13 @@ export interface ResponseGuardOptions {
   /**
    * Called with the decisions before the response leaves; it may turn allows into redactions
    * (the audit trail withholds what it could not record). Returns the decisions to apply.
+   * `executed` is the operation as it ran: its name and the client's document, printed.
    */
-  beforeRelease?: (outcome: GuardOutcome, context: GatewayContext, query: string | undefined) => Promise<GuardOutcome["decisions"]>;
+  beforeRelease?: (outcome: GuardOutcome, context: GatewayContext, executed: string) => Promise<GuardOutcome["decisions"]>;
   /** Test-only: switch the guard off to measure its cost (benchmarks). Never set in production. */
   disabled?: boolean;
+  /** Benchmarks only: one query-plan cache for every actor (the timing oracle bench/cache-oracle shows). */
+  unsafeSharedPlans?: boolean;
 }
 
 /**
@@ -48,21 +57,29 @@ export interface ResponseGuardOptions {
  */
 export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptions): ApolloGateway {
   const classes: ClassificationMap = classificationMap(parse(options.supergraphSdl));
-  // Apollo hands the same parsed document for the same query text: rewrite each one once.
-  const rewritten = new WeakMap<DocumentNode, DocumentNode>();
   const load = gateway.load.bind(gateway);
   gateway.load = async (loadOptions) => {
     const loaded = await load(loadOptions);
     if (options.disabled) return loaded;
     const executor: GatewayExecutor = async (requestContext) => {
       const context = requestContext.context as unknown as GatewayContext;
-      let document = rewritten.get(requestContext.document);
-      if (!document) {
-        document = withRecordFields(requestContext.document, loaded.schema);
-        rewritten.set(requestContext.document, document);
+      // The rules as they stood when the request arrived: a mutation's own response obeys them.
+      const now = new Date();
+      const executed = `${requestContext.request.operationName ?? ""}\n${print(requestContext.document)}`;
+      const document = withRecordFields(requestContext.document, loaded.schema);
+      const operation = getOperationAST(document, requestContext.request.operationName ?? undefined);
+      const fragments = fragmentsOf(document);
+      let variables: Record<string, unknown> = {};
+      if (operation) {
+        // @skip/@include and arguments are evaluated on coerced values (defaults applied), as the
+        // executor evaluates them; values that don't coerce are the caller's error (400).
+        const coerced = getVariableValues(loaded.schema, operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
+        if (coerced.errors) return { errors: coerced.errors };
+        variables = coerced.coerced;
+        assertEvaluable(loaded.schema, operation, fragments, variables);
       }
-      const operation = getOperationAST(document, requestContext.operationName ?? undefined);
-      const result = await loaded.executor({ ...requestContext, document, operation } as GatewayGraphQLRequestContext);
+      const queryHash = options.unsafeSharedPlans ? requestContext.queryHash : planKey(context.actor, requestContext.queryHash);
+      const result = await loaded.executor({ ...requestContext, document, operation, queryHash } as GatewayGraphQLRequestContext);
       const refusedOperations = operationsRefused(result.errors);
       if (!result.data || !operation) {
         // A refused mutation with a non-null result leaves no data, but its refusal is recorded.
@@ -70,21 +87,24 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
           await options.beforeRelease?.(
             { checks: [], decisions: [], facts: new Map(), mutations: [], subgraphRedactions: [], refusedOperations },
             context,
-            requestContext.request.query,
+            executed,
           );
         }
         return result;
       }
 
-      const checks = findChecks(result.data as Record<string, unknown>, operation, {
-        schema: loaded.schema,
-        fragments: fragmentsOf(document),
-        variables: requestContext.request.variables ?? {},
-        classes,
-      });
-      const subgraphRedactions = redactionsBySubgraphs(result.data as Record<string, unknown>, result.errors);
+      const data = result.data as Record<string, unknown>;
+      let found: ReturnType<typeof judge>;
+      try {
+        found = judge(data, operation, { schema: loaded.schema, fragments, variables, classes }, result.errors);
+      } catch (error) {
+        // A shape the guard cannot walk is refused whole: nothing of it leaves unjudged.
+        context.logger.error({ err: error }, "response guard could not evaluate the operation: refused");
+        throw operationNotEvaluable();
+      }
+      const { subgraphRedactions, mutations } = found;
       const subjectIds = [
-        ...new Set([...checks, ...subgraphRedactions].map((c) => c.subjectId).filter((id): id is string => !!id)),
+        ...new Set([...found.checks, ...subgraphRedactions].map((c) => c.subjectId).filter((id): id is string => !!id)),
       ];
       const facts = new Map<string, SubjectFacts>();
       if (subjectIds.length > 0) {
@@ -94,15 +114,12 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
           context.logger.warn({ err: error }, "subject facts unavailable at the gateway: withholding protected fields");
         }
       }
-      const grants = { emergencyGrants: new Set(context.emergencyGrants), now: new Date() };
-      let decisions = decideChecks(checks, context.actor as Actor, facts, grants);
-      const mutations = operation.operation === "mutation" ? mutationsOf(result.data as Record<string, unknown>, operation) : [];
+      const grants = { emergencyGrants: new Set(context.emergencyGrants), now };
+      // What sits inside a withheld classified object leaves with it: neither judged nor recorded.
+      let { checks, decisions } = reachable(found.checks, decideChecks(found.checks, context.actor as Actor, facts, grants));
       if (options.beforeRelease) {
-        decisions = await options.beforeRelease(
-          { checks, decisions, facts, mutations, subgraphRedactions, refusedOperations },
-          context,
-          requestContext.request.query,
-        );
+        decisions = await options.beforeRelease({ checks, decisions, facts, mutations, subgraphRedactions, refusedOperations }, context, executed);
+        ({ checks, decisions } = reachable(checks, decisions));
       }
       const reported = new Set((result.errors ?? []).flatMap((error) => (error.path ? [pathKey(error.path)] : [])));
       const errors = redact(checks, decisions, reported);
@@ -114,15 +131,33 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
   return gateway;
 }
 
+interface Operation {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  classes: ClassificationMap;
+}
+
+/** One walk of the response: the checks, and the subjects (from the guard's own hidden fields) they and the audit need. */
+function judge(data: Record<string, unknown>, operation: OperationDefinitionNode, walk: Operation, errors: readonly GraphQLError[] | undefined) {
+  const subjects = new WeakMap<object, string | null>();
+  const checks = findChecks(data, operation, { ...walk, subjects });
+  return {
+    checks,
+    subgraphRedactions: redactionsBySubgraphs(data, errors, subjects),
+    mutations: operation.operation === "mutation" ? mutationsOf(data, operation, walk, subjects) : [],
+  };
+}
+
 /** Subgraph FORBIDDEN_FIELD errors, each with the person whose field it was (from the hidden fields). */
-function redactionsBySubgraphs(data: Record<string, unknown>, errors: readonly GraphQLError[] | undefined) {
+function redactionsBySubgraphs(data: Record<string, unknown>, errors: readonly GraphQLError[] | undefined, subjects: WeakMap<object, string | null>) {
   return (errors ?? []).flatMap((error) => {
     if (error.extensions?.code !== "FORBIDDEN_FIELD" || !error.path) return [];
     const holder = error.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown> | null)?.[key], data) as
       | Record<string, unknown>
       | null
       | undefined;
-    const subjectId = (holder?.[HIDDEN.subject] ?? holder?.[HIDDEN.id] ?? null) as string | null;
+    const subjectId = holder && typeof holder === "object" ? (subjects.get(holder) ?? null) : null;
     return [{ path: [...error.path], subjectId, reason: String(error.extensions.reason ?? "") }];
   });
 }
@@ -134,12 +169,20 @@ function operationsRefused(errors: readonly GraphQLError[] | undefined) {
   );
 }
 
-function mutationsOf(data: Record<string, unknown>, operation: OperationDefinitionNode) {
-  return operation.selectionSet.selections.flatMap((selection) => {
-    if (selection.kind !== Kind.FIELD) return [];
-    const value = data[selection.alias?.value ?? selection.name.value] as Record<string, unknown> | null | undefined;
-    const subjectId = (value?.[HIDDEN.subject] ?? value?.[HIDDEN.id] ?? null) as string | null;
-    return [{ field: selection.name.value, subjectId }];
+/**
+ * The root mutation fields as the executor collected them (aliases, fragments, @skip/@include),
+ * each with the person it changed: read from the guard's own hidden fields on its result, never
+ * from anything the caller named.
+ */
+function mutationsOf(data: Record<string, unknown>, operation: OperationDefinitionNode, walk: Operation, subjects: WeakMap<object, string | null>) {
+  const root = walk.schema.getMutationType();
+  if (!root) return [];
+  return [...collectFields(walk.schema, walk.fragments, walk.variables, root, operation.selectionSet)].flatMap(([key, nodes]) => {
+    const field = nodes[0]?.name.value ?? "";
+    if (!root.getFields()[field]) return [];
+    const value = data[key];
+    const subjectId = value && typeof value === "object" ? (subjects.get(value) ?? null) : null;
+    return [{ field, subjectId }];
   });
 }
 

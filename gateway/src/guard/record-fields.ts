@@ -12,6 +12,13 @@ import {
   visitWithTypeInfo,
 } from "graphql";
 
+/**
+ * The namespace of the guard's hidden fields. No client selection can produce a response key in
+ * it: the reserved-names rule refuses every client alias beginning with "__" and every field
+ * named in it, before the guard ever sees the document.
+ */
+export const HIDDEN_PREFIX = "__sn_";
+
 /** Hidden fields the guard adds to every object it must judge, stripped before the response leaves. */
 export const HIDDEN = {
   type: "__sn_type",
@@ -22,11 +29,29 @@ export const HIDDEN = {
   place: "__sn_place",
 } as const;
 
-const field = (alias: string, name: string): FieldNode => ({
-  kind: Kind.FIELD,
-  alias: { kind: Kind.NAME, value: alias },
-  name: { kind: Kind.NAME, value: name },
-});
+/** The selections the guard itself added: a hidden value counts only if it came from one of these. */
+const placed = new WeakSet<FieldNode>();
+
+const field = (alias: string, name: string): FieldNode => {
+  const node: FieldNode = { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name } };
+  placed.add(node);
+  return node;
+};
+
+/**
+ * The value of a hidden field of `object`, read only if every selection that produced its key
+ * (`subfields`, as the executor collected them) is one the guard placed; anything else — a key the
+ * guard did not add, or one a client selection also produced — reads as absent.
+ */
+export function placedValue(
+  object: Record<string, unknown>,
+  subfields: ReadonlyMap<string, readonly FieldNode[]>,
+  key: (typeof HIDDEN)[keyof typeof HIDDEN],
+): unknown {
+  const nodes = subfields.get(key);
+  if (!nodes || nodes.length === 0 || !nodes.every((node) => placed.has(node))) return undefined;
+  return object[key];
+}
 
 /**
  * Adds, to every selection on an object type, what the guard needs to judge its fields: the

@@ -2,20 +2,31 @@ import { describe, expect, test } from "@jest/globals";
 import { buildSchema, getOperationAST, Kind, type OperationDefinitionNode, parse, print } from "graphql";
 import type { ClassificationMap } from "./classification-map.js";
 import { HIDDEN, withRecordFields } from "./record-fields.js";
-import { findChecks, redact } from "./response-guard.js";
+import { findChecks, reachable, redact } from "./response-guard.js";
 
 // The supergraph has no interfaces or unions today; the guard must still judge one correctly
 // (or withhold it) the day one is added.
 const schema = buildSchema(`
-  type Query { person(id: ID!): Person  entry: Entry }
+  type Query { person(id: ID!): Person  entry: Entry  order: Order }
   type Person { id: ID!  streetAddress: String }
+  type Order { subjectId: ID  kind: String  restrained: Person }
   type Note { subjectId: ID  text: String }
   union Entry = Person | Note
 `);
 const classes: ClassificationMap = new Map([
   ["Person", new Map([["id", { fieldClass: "REFERENCE", owner: null }], ["streetAddress", { fieldClass: "LOCATION", owner: null }]])],
   ["Note", new Map([["subjectId", { fieldClass: "REFERENCE", owner: null }], ["text", { fieldClass: "CASE_DETAIL", owner: null }]])],
+  [
+    "Order",
+    new Map([
+      ["subjectId", { fieldClass: "REFERENCE", owner: null }],
+      ["kind", { fieldClass: "SAFETY", owner: null }],
+      ["restrained", { fieldClass: "SAFETY", owner: null }],
+    ]),
+  ],
 ] as const);
+const allow = { effect: "allow", reason: null, rule: "test" } as const;
+const withhold = { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null } as const;
 
 const operationOf = (query: string) => getOperationAST(withRecordFields(parse(query), schema)) as OperationDefinitionNode;
 const checksOf = (query: string, data: Record<string, unknown>) =>
@@ -59,5 +70,54 @@ describe("redact", () => {
     expect((data.person as Record<string, unknown>).streetAddress).toBeNull();
     expect(errors).toEqual([]);
     expect(JSON.stringify(data)).not.toContain("Storgatan");
+  });
+});
+
+describe("the guard reads only what it placed itself", () => {
+  test("a client selection under a hidden name does not choose the subject", () => {
+    // The reserved-names rule refuses this document at validation; the guard must not trust it either.
+    const query = `{ person(id: "p-1") { __sn_id: streetAddress streetAddress } }`;
+    const checks = checksOf(query, { person: { streetAddress: "Gatan 1", [HIDDEN.id]: "Gatan 1" } });
+    expect(checks.map((c) => [c.field, c.subjectId])).toEqual([["Person.streetAddress", null]]);
+  });
+
+  test("a runtime type the guard did not ask for is not believed", () => {
+    const query = `{ entry { ... on Note { __sn_type: text } } }`;
+    const checks = checksOf(query, { entry: { [HIDDEN.type]: "Note", [HIDDEN.subject]: "p-1" } });
+    expect(checks.map((c) => c.fieldClass)).toEqual(["UNCLASSIFIED"]);
+  });
+});
+
+describe("a released classified object is judged inside too", () => {
+  const query = `{ order { kind restrained { id streetAddress } } }`;
+  const data = () => ({
+    order: { kind: "BASIC", restrained: { id: "p-2", streetAddress: "Gatan 2", [HIDDEN.id]: "p-2" }, [HIDDEN.subject]: "p-1" },
+  });
+
+  test("the person inside is a record of her own: her fields are checked against her", () => {
+    const checks = checksOf(query, data());
+    expect(checks.map((c) => [c.field, c.fieldClass, c.subjectId, c.within?.field ?? null])).toEqual([
+      ["Order.kind", "SAFETY", "p-1", null],
+      ["Order.restrained", "SAFETY", "p-1", null],
+      ["Person.streetAddress", "LOCATION", "p-2", "Order.restrained"],
+    ]);
+  });
+
+  test("allowed outside, withheld inside: the object flows without her address", () => {
+    const response = data();
+    const checks = checksOf(query, response);
+    const kept = reachable(checks, [allow, allow, withhold]);
+    const errors = redact(kept.checks, kept.decisions);
+    expect(response.order.restrained).toEqual({ id: "p-2", streetAddress: null, [HIDDEN.id]: "p-2" });
+    expect(errors.map((e) => e.path)).toEqual([["order", "restrained", "streetAddress"]]);
+  });
+
+  test("withheld outside: what it holds goes with it, neither judged nor recorded", () => {
+    const response = data();
+    const checks = checksOf(query, response);
+    const kept = reachable(checks, [allow, withhold, allow]);
+    expect(kept.checks.map((c) => c.field)).toEqual(["Order.kind", "Order.restrained"]);
+    redact(kept.checks, kept.decisions);
+    expect(response.order.restrained).toBeNull();
   });
 });

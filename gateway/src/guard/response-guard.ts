@@ -23,7 +23,7 @@ import {
 } from "graphql";
 import { collectFields, collectSubfields } from "graphql/execution/collectFields.js";
 import type { ClassificationMap } from "./classification-map.js";
-import { HIDDEN } from "./record-fields.js";
+import { HIDDEN, HIDDEN_PREFIX, placedValue } from "./record-fields.js";
 
 /** One classified value found in the response, waiting for its decision. */
 export interface Check {
@@ -40,6 +40,11 @@ export interface Check {
   /** The object (or list) holding the value, and its key there: where redaction writes null. */
   holder: Record<string | number, unknown>;
   key: string | number;
+  /**
+   * The classified object this value sits inside (e.g. the restrained person of a restraining
+   * order): it is released only if that object is. Absent at the top level of a record.
+   */
+  within?: Check;
 }
 
 interface Walk {
@@ -47,9 +52,14 @@ interface Walk {
   subfields?: WeakMap<readonly FieldNode[], Map<string, Map<string, readonly FieldNode[]>>>;
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
+  /** Coerced variable values (defaults applied), as the executor evaluated @skip/@include. */
   variables: Record<string, unknown>;
   classes: ClassificationMap;
   checks: Check[];
+  /** Every object visited, with the subject read from the guard's own hidden fields. */
+  subjects?: WeakMap<object, string | null>;
+  /** The classified object being walked into, if any. */
+  within?: Check;
 }
 
 /**
@@ -61,7 +71,7 @@ export function findChecks(
   operation: OperationDefinitionNode,
   walk: Omit<Walk, "checks">,
 ): Check[] {
-  const state: Walk = { ...walk, checks: [] };
+  const state: Walk = { subfields: new WeakMap(), ...walk, checks: [] };
   const root = operation.operation === "mutation" ? walk.schema.getMutationType() : walk.schema.getQueryType();
   if (!root) return [];
   const fields = collectFields(walk.schema, walk.fragments, walk.variables, root, operation.selectionSet);
@@ -92,23 +102,22 @@ function visitValue(
     return;
   }
   if (!isAbstractType(type)) return; // a scalar or enum: judged by the field that holds it
-  const runtime = state.schema.getType(String((value as Record<string, unknown>)[HIDDEN.type]));
-  if (isObjectType(runtime)) {
-    visitObject(state, runtime, nodes, value as Record<string, unknown>, path);
+  const object = value as Record<string, unknown>;
+  const runtime = state.schema.getType(String(object[HIDDEN.type]));
+  // The runtime type counts only if the guard's own __typename said it.
+  if (isObjectType(runtime) && state.schema.isSubType(type, runtime) && placedValue(object, subfieldsOf(state, runtime, nodes), HIDDEN.type) === runtime.name) {
+    visitObject(state, runtime, nodes, object, path);
     return;
   }
   // A value whose runtime type can't be told can't be judged: withhold it whole (fail closed).
   const unjudged = "UNCLASSIFIED" as FieldClass;
-  state.checks.push({ path, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, current: false, holder, key });
+  state.checks.push({ path, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, current: false, holder, key, ...within(state) });
 }
 
-function visitObject(
-  state: Walk,
-  type: GraphQLObjectType,
-  nodes: readonly FieldNode[],
-  object: Record<string, unknown>,
-  path: (string | number)[],
-): void {
+const within = (state: Walk): Pick<Check, "within"> => (state.within ? { within: state.within } : {});
+
+/** collectSubfields per (selection, type), computed once: every item of a list shares one. */
+function subfieldsOf(state: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[]): Map<string, readonly FieldNode[]> {
   state.subfields ??= new WeakMap();
   let byType = state.subfields.get(nodes);
   if (!byType) {
@@ -120,35 +129,71 @@ function visitObject(
     subfields = collectSubfields(state.schema, state.fragments, state.variables, type, nodes);
     byType.set(type.name, subfields);
   }
-  const subjectId = (type.name === "Person" ? object[HIDDEN.id] : object[HIDDEN.subject]) as string | null | undefined;
-  const stewardId = (object[HIDDEN.steward] ?? null) as string | null;
-  const current = type.name === "Person" || object[HIDDEN.current] === true;
-  const placed = HIDDEN.place in object ? { placeLevel: isProtectionLevel(object[HIDDEN.place]) ? (object[HIDDEN.place] as ProtectionLevel) : null } : {};
+  return subfields;
+}
+
+function visitObject(
+  state: Walk,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  object: Record<string, unknown>,
+  path: (string | number)[],
+): void {
+  const subfields = subfieldsOf(state, type, nodes);
+  // Subject, steward and the other policy inputs come only from the hidden fields the guard itself placed.
+  const subjectId = placedValue(object, subfields, type.name === "Person" ? HIDDEN.id : HIDDEN.subject);
+  const stewardId = placedValue(object, subfields, HIDDEN.steward);
+  const subject = typeof subjectId === "string" ? subjectId : null;
+  state.subjects?.set(object, subject);
+  const current = type.name === "Person" || placedValue(object, subfields, HIDDEN.current) === true;
+  const placeLevel = placedValue(object, subfields, HIDDEN.place);
+  const placed = subfields.has(HIDDEN.place) ? { placeLevel: isProtectionLevel(placeLevel) ? placeLevel : null } : {};
   const classes = state.classes.get(type.name);
   for (const [key, fieldNodes] of subfields) {
     const name = fieldNodes[0]?.name.value ?? "";
-    if (key.startsWith("__sn_") || name.startsWith("__")) continue;
+    if (key.startsWith(HIDDEN_PREFIX) || name.startsWith("__")) continue;
     const value = object[key];
     const info = classes?.get(name);
     const fieldClass = info?.fieldClass;
+    const definition = type.getFields()[name];
     if (fieldClass !== "REFERENCE" && value !== null && value !== undefined) {
-      state.checks.push({
+      const check: Check = {
         path: [...path, key],
         field: `${type.name}.${name}`,
         fieldClass: fieldClass ?? ("UNCLASSIFIED" as FieldClass),
-        subjectId: subjectId ?? null,
-        stewardId,
+        subjectId: subject,
+        stewardId: typeof stewardId === "string" ? stewardId : null,
         owner: info?.owner ?? null,
         current,
         ...placed,
         holder: object,
         key,
-      });
-      continue; // a classified leaf or object: judged as a whole; its content is never walked unjudged
+        ...within(state),
+      };
+      state.checks.push(check);
+      // A classified object (the restrained person of an order) is judged as a whole, and what
+      // it holds is judged again as records of their own: released only if both are allowed.
+      if (fieldClass && definition) visitValue({ ...state, within: check }, getNamedType(definition.type), fieldNodes, object, key, [...path, key]);
+      continue;
     }
-    const definition = type.getFields()[name];
     if (definition) visitValue(state, getNamedType(definition.type), fieldNodes, object, key, [...path, key]);
   }
+}
+
+/** Whether every classified object a check sits inside is released: otherwise its value goes with it. */
+function enclosedReleased(check: Check, released: ReadonlyMap<Check, boolean>): boolean {
+  for (let outer = check.within; outer; outer = outer.within) if (!released.get(outer)) return false;
+  return true;
+}
+
+/**
+ * Keeps the checks (and their decisions) that can still reach the response: a value inside a
+ * withheld classified object is gone with it, so it is neither recorded nor reported.
+ */
+export function reachable<D extends AccessDecision>(checks: readonly Check[], decisions: readonly D[]): { checks: Check[]; decisions: D[] } {
+  const released = new Map(checks.map((check, index) => [check, decisions[index]?.effect === "allow"] as const));
+  const kept = checks.flatMap((check, index) => (enclosedReleased(check, released) ? [index] : []));
+  return { checks: kept.map((index) => checks[index] as Check), decisions: kept.map((index) => decisions[index] as D) };
 }
 
 /** Decides every check with the one policy. Unknown classes and unknown subjects fail closed. */

@@ -30,6 +30,8 @@ export interface AuditedGatewayOptions {
   unsafeDisableGuard?: boolean;
   /** Benchmarks only: release without writing audit records. */
   unsafeSkipAudit?: boolean;
+  /** Benchmarks only: caches shared across actors, as before they were closed. */
+  unsafeSharedCaches?: boolean;
 }
 
 export interface RunningAuditedGateway {
@@ -67,6 +69,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
     ...(options.host ? { host: options.host } : {}),
     unsafeDisableGuard: options.unsafeDisableGuard ?? false,
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
+    unsafeSharedCaches: options.unsafeSharedCaches ?? false,
   });
   return {
     url: gateway.url,

@@ -24,6 +24,8 @@ export interface HubOptions {
   unsafeDisableGuard?: boolean;
   /** Benchmarks only: release without writing audit records. */
   unsafeSkipAudit?: boolean;
+  /** Benchmarks only: caches shared across actors, as before they were closed (bench/cache-oracle). */
+  unsafeSharedCaches?: boolean;
   keysDir?: string;
   /** How often the audit chain head is signed (ms); default one minute. */
   checkpointIntervalMs?: number;
@@ -96,6 +98,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ...(options.checkpointIntervalMs ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
     unsafeDisableGuard: options.unsafeDisableGuard ?? false,
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
+    unsafeSharedCaches: options.unsafeSharedCaches ?? false,
   });
 
   return {

@@ -7,7 +7,7 @@ import { createLogger } from "@skyddsnat/platform";
  * options as JSON; answers on the IPC channel: `{ url }` once listening, `{ auditRecords }` and
  * `{ cpuMicros }` (CPU time used so far) when asked, and stops on "stop" or when its parent goes away.
  */
-export type BenchHubOptions = Pick<HubOptions, "seed" | "reset" | "unsafeSkipSubgraphPolicy" | "unsafeDisableGuard" | "unsafeSkipAudit"> & {
+export type BenchHubOptions = Pick<HubOptions, "seed" | "reset" | "unsafeSkipSubgraphPolicy" | "unsafeDisableGuard" | "unsafeSkipAudit" | "unsafeSharedCaches"> & {
   /** PostgreSQL URL; absent → embedded PGlite (a hub of its own). */
   databaseUrl?: string;
 };
