@@ -23,7 +23,11 @@ const TENANCIES = [tenancy({}), tenancy({ id: "ten_0", administratorId: "ho-3002
 function contextFor(staffId: string, held = false) {
   const calls = { flats: 0, factLoads: 0, created: [] as unknown[] };
   const db = {
-    tenancy: { findUnique: async ({ where }: { where: { id: string } }) => TENANCIES.find((t) => t.id === where.id) ?? null },
+    tenancy: {
+      findUnique: async ({ where }: { where: { id: string } }) => TENANCIES.find((t) => t.id === where.id) ?? null,
+      // Who rents or rented a flat: the flat's level is the strictest of theirs.
+      findMany: async ({ where }: { where: { flatId: { in: string[] } } }) => TENANCIES.filter((t) => where.flatId.in.includes(t.flatId)),
+    },
     flat: { findMany: async () => { calls.flats += 1; return [flat]; } },
     housingApplication: {
       create: async ({ data }: { data: HousingApplication }) => { calls.created.push(data); return { ...data, status: "SUBMITTED", submittedAt: new Date(), decidedAt: null }; },
