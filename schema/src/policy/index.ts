@@ -3,3 +3,8 @@ export { isProtectedSubject, type RecordFacts, type SubjectFacts, unknownSubject
 export { governingLevel, type Relations, relationsOf } from "./relations.js";
 export { type Condition, RULES, type Rule } from "./rules.js";
 export { accessMatrix, accessMatrixMarkdown } from "./matrix.js";
+export { decideWrite, refusedByRole, widensAccess, type WriteDecision } from "./decide-write.js";
+export type { WriteDenyReason } from "./write-conditions.js";
+export type { WriteFacts } from "./write-facts.js";
+export { type Operation, OPERATIONS, WRITE_RULES, type WriteCondition, type WriteRule } from "./write-rules.js";
+export { writeMatrix, writeMatrixMarkdown } from "./write-matrix.js";
