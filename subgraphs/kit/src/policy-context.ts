@@ -124,7 +124,12 @@ export class PolicyContext {
    * reference this way before writing; facts that cannot be loaded count as unknown.
    */
   async isKnownSubject(subjectId: string): Promise<boolean> {
-    return (await this.facts.load(subjectId)).protectionLevel !== null;
+    return (await this.factsOf(subjectId)).protectionLevel !== null;
+  }
+
+  /** The subject's facts as this request decides on them (a write's rule needs the level, the assignments). */
+  async factsOf(subjectId: string): Promise<SubjectFacts> {
+    return this.keep(await this.facts.load(subjectId));
   }
 
   /**
