@@ -82,7 +82,7 @@ describe("every access to protected data is recorded", () => {
         actorRole: "HOUSING_OFFICER",
         fieldPaths: ["openCase"],
         decision: "DENY",
-        reason: "ROLE_MAY_NOT_PERFORM",
+        reason: "NOT_PERMITTED_FOR_ROLE",
         operationHash: createHash("sha256").update(query).digest("hex"),
       }),
     ]);
