@@ -36,8 +36,7 @@ const HOLDS: Record<WriteCondition, (actor: Actor, facts: WriteFacts, now: Date)
     return PROTECTION_LEVELS.indexOf(facts.newLevel) > PROTECTION_LEVELS.indexOf(current);
   },
   "child-case-officer": (actor, facts) => facts.childCase !== undefined && facts.childCase.officerId === actor.staffId,
-  "ends-only-own-placements": (actor, facts) =>
-    facts.endsPlacementsOf !== undefined && facts.endsPlacementsOf.every((officerId) => officerId === actor.staffId),
+  "ends-only-own-placements": (actor, facts) => facts.endsPlacementsOf?.every((officerId) => officerId === actor.staffId) === true,
 };
 
 /** What each condition's failure is called in a refusal. */

@@ -319,7 +319,7 @@ describe("placeChild", () => {
 
   test("a colleague who just opened a case of her own for the child cannot end the other officer's current placement from it", async () => {
     const opened = await run(COLLEAGUE, `mutation { openChildCase(input: { childId: "${WRITES.id}", concern: NEGLECT, notes: "Ett eget ärende för att flytta barnet." }) { id } }`);
-    const ownCase = (opened.data?.openChildCase as { id: string }).id;
+    const ownCase = String((opened.data?.openChildCase as { id?: string } | undefined)?.id);
     const before = await count("SchoolPlacement");
     const currentBefore = await current();
     const result = await run(COLLEAGUE, mutation(ownCase, "Österskolan", "2026-09-01T00:00:00Z"));
@@ -329,7 +329,7 @@ describe("placeChild", () => {
     // A placement of the other kind ends nobody's: that one she may make in her own case.
     const preschool = await run(COLLEAGUE, mutation(ownCase, "Förskolan Ugglan", "2026-09-01T00:00:00Z").replace("kind: SCHOOL", "kind: PRESCHOOL"));
     expect(preschool.errors).toBeUndefined();
-    await client.schoolPlacement.delete({ where: { id: (preschool.data?.placeChild as { id: string }).id } });
+    await client.schoolPlacement.delete({ where: { id: String((preschool.data?.placeChild as { id?: string } | undefined)?.id) } });
     await client.childCase.delete({ where: { id: ownCase } });
   });
 
