@@ -10,6 +10,7 @@ export const AGENCIES = [
   "police-liaison",
   "child-services",
   "audit",
+  "population-register", // the Tax Agency's population data, through its integration
 ] as const;
 export type Agency = (typeof AGENCIES)[number];
 
@@ -21,6 +22,8 @@ export const ROLES = [
   "POLICE_LIAISON",
   "CHILD_SERVICES_OFFICER", // barn- och familjeenheten, Barnahus
   "AUDITOR",
+  "TEAM_LEAD", // arbetsledare / enhetschef: owns the unit's cases, staffs them
+  "POPULATION_REGISTER", // machine client: sets protection levels as the Tax Agency notifies them
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -38,11 +41,12 @@ export type Purpose = (typeof PURPOSES)[number];
 
 /** Which agencies' staff may hold which roles. A token claiming another pairing is rejected. */
 export const ROLES_BY_AGENCY: Readonly<Record<Agency, readonly Role[]>> = {
-  "social-services": ["SOCIAL_SECRETARY", "CONTACT_PERSON"],
+  "social-services": ["SOCIAL_SECRETARY", "CONTACT_PERSON", "TEAM_LEAD"],
   housing: ["HOUSING_OFFICER"],
   "police-liaison": ["POLICE_LIAISON"],
   "child-services": ["CHILD_SERVICES_OFFICER"],
   audit: ["AUDITOR"],
+  "population-register": ["POPULATION_REGISTER"],
 };
 
 /** Purposes a role may state. An auditor reviews logs; case workers never state AUDIT. */
@@ -53,6 +57,9 @@ export const PURPOSES_BY_ROLE: Readonly<Record<Role, readonly Purpose[]>> = {
   POLICE_LIAISON: ["CASE_WORK", "COORDINATED_SUPPORT", "EMERGENCY"],
   CHILD_SERVICES_OFFICER: ["CASE_WORK", "COORDINATED_SUPPORT", "EMERGENCY"],
   AUDITOR: ["AUDIT"],
+  TEAM_LEAD: ["CASE_WORK"],
+  // The register's only task is to carry the Tax Agency's levels: necessary for the agency's own task.
+  POPULATION_REGISTER: ["CASE_WORK"],
 };
 
 export interface Actor {

@@ -20,10 +20,14 @@ export function unauthenticated(reason: string): GraphQLError {
   });
 }
 
-/** The actor's role may not perform this operation at all (e.g. a housing officer opening a case). */
-export function forbiddenOperation(operation: string): GraphQLError {
-  return new GraphQLError(`Your role may not perform ${operation}.`, {
-    extensions: { code: ErrorCode.FORBIDDEN, operation },
+/**
+ * The write policy refused the operation: the role may never perform it (e.g. a housing officer
+ * opening a case), or a condition of its rule does not hold (not the case's owner…). `reason`
+ * is the policy's stable code, `rule` the row that came nearest.
+ */
+export function forbiddenOperation(operation: string, reason = "NOT_PERMITTED_FOR_ROLE", rule: string | null = null): GraphQLError {
+  return new GraphQLError(`The access rules do not permit ${operation} here.`, {
+    extensions: { code: ErrorCode.FORBIDDEN, operation, reason, ...(rule ? { rule } : {}) },
   });
 }
 

@@ -2,7 +2,6 @@ export * from "./actor.js";
 export * from "./classification.js";
 export * from "./errors.js";
 export * from "./internal-token.js";
-export * from "./operations.js";
 export * from "./protection.js";
 export * from "./transport.js";
 export * from "./supergraph.js";

@@ -1,11 +1,13 @@
-import { describe, expect, test } from "@jest/globals";
+import { afterAll, describe, expect, test } from "@jest/globals";
 import type { Household } from "@skyddsnat/hub";
-import { type Actor, decide, governingLevel, placeLevelOf, type ProtectionLevel, type Purpose, type RecordFacts, type Role, ROLES_BY_AGENCY } from "@skyddsnat/schema";
+import { type Actor, decide, decideWrite, governingLevel, placeLevelOf, type ProtectionLevel, type Purpose, PURPOSES_BY_ROLE, type RecordFacts, type Role, ROLES, ROLES_BY_AGENCY } from "@skyddsnat/schema";
 import { EXPECTED, type Level } from "./support/expected-access.js";
 import { factsFromSeed } from "./support/facts.js";
 import { type GraphQLResponse, gqlAs } from "./support/http.js";
 import { MATRIX_FIELDS, MATRIX_QUERY } from "./support/matrix-fields.js";
 import { SCENARIOS } from "./support/scenarios.js";
+import { STRANGER, WRITE_CELLS } from "./support/write-cells.js";
+import { closeFixtures, householdState, makeHousehold } from "./support/write-fixtures.js";
 
 const LETTER: Record<ProtectionLevel, Level> = { NONE: "N", CONFIDENTIALITY_MARKED: "C", PROTECTED_REGISTRATION: "P", ASSUMED_IDENTITY: "A" };
 const HOUSEHOLDS = ["NONE", "CONFIDENTIALITY_MARKED", "PROTECTED_REGISTRATION", "ASSUMED_IDENTITY", "inheritedChild"] as const;
@@ -58,5 +60,27 @@ describe.each(Object.keys(EXPECTED))("%s", (actorKey) => {
     });
     // Compared as one table so a failure shows every disagreeing cell at once.
     expect(cells.filter((c) => c.hub !== c.policy || c.hub !== c.hand)).toEqual([]);
+  });
+});
+
+describe("writes: every role × every mutation × the relationships that decide it", () => {
+  afterAll(closeFixtures);
+
+  test.each(WRITE_CELLS.map((cell) => [`${cell.operation}, ${cell.relation}`, cell] as const))("%s: the hub matches decideWrite() and the hand-written table", async (_, cell) => {
+    const rows = [];
+    for (const role of ROLES) {
+      const actor = actorOf(`${role} ${cell.actor?.[role] ?? STRANGER[role]} ${PURPOSES_BY_ROLE[role][0]}`);
+      const household = await makeHousehold(cell.level);
+      const before = await householdState(household);
+      const response = await gqlAs(actor.role, actor.staffId, cell.mutation(household, actor.staffId), { purpose: actor.purpose });
+      const changed = (await householdState(household)) !== before;
+      const refusal = response.errors?.[0]?.extensions;
+      const hub = response.errors === undefined && (response.data as Record<string, unknown> | null)?.[cell.operation] ? "allow" : refusal?.code === "FORBIDDEN" ? "deny" : `error ${String(refusal?.code)}`;
+      const policy = decideWrite(actor, cell.operation, cell.facts(household, actor.staffId), { now: new Date() }).effect;
+      const hand = cell.expected.includes(role) ? "allow" : "deny";
+      // An allowed write changes something; a refused one leaves everything exactly as it was.
+      rows.push({ role, hub, policy, hand, changed: changed === (hub === "allow") });
+    }
+    expect(rows.filter((r) => r.hub !== r.policy || r.hub !== r.hand || !r.changed)).toEqual([]);
   });
 });

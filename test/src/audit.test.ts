@@ -6,7 +6,7 @@ import pg from "pg";
 import { recordsOf, withAuditOwner } from "./support/audit-db.js";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
 import { hubUrl, tokenFor } from "./support/http.js";
-import { BYSTANDER, SCENARIOS } from "./support/scenarios.js";
+import { BYSTANDER, openCaseOf, QUIET_CLIENTS, SCENARIOS } from "./support/scenarios.js";
 
 const her = SCENARIOS.PROTECTED_REGISTRATION;
 const ordinary = SCENARIOS.NONE;
@@ -83,26 +83,42 @@ describe("every access to protected data is recorded", () => {
         actorRole: "HOUSING_OFFICER",
         fieldPaths: ["openCase"],
         decision: "DENY",
-        reason: "ROLE_MAY_NOT_PERFORM",
+        reason: "NOT_PERMITTED_FOR_ROLE",
         // Keyed (HMAC under the audit key): see side-doors.test.ts.
         operationHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       }),
     ]);
   });
 
-  test("consent, assignment and protection-level changes are recorded", async () => {
+  test("consent, assignment and protection-level changes are recorded; those that widen access are flagged ACCESS_WIDENED", async () => {
+    const client = QUIET_CLIENTS[QUIET_CLIENTS.length - 1] as string;
+    const onCase = openCaseOf(client);
     const consent = await send(
-      await tokenFor("CONTACT_PERSON", "cp-2001"),
-      `mutation { recordConsent(input: { subjectId: "${bystander.id}", recipientAgency: housing, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "${new Date(Date.now() - 86_400_000).toISOString()}", validTo: "${new Date(Date.now() + 90 * 86_400_000).toISOString()}" }) { id } }`,
+      await tokenFor("SOCIAL_SECRETARY", onCase.socialSecretary),
+      `mutation { recordConsent(input: { subjectId: "${client}", recipientAgency: housing, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "${new Date(Date.now() - 86_400_000).toISOString()}", validTo: "${new Date(Date.now() + 90 * 86_400_000).toISOString()}" }) { id } }`,
     );
     expect(consent.errors).toBeUndefined();
-    expect(await recordsOf(consent.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: bystander.id, fieldPaths: ["recordConsent"] }));
+    expect(await recordsOf(consent.requestId)).toContainEqual(
+      expect.objectContaining({ kind: "CHANGE", subjectId: client, fieldPaths: ["recordConsent"], reason: "ACCESS_WIDENED" }),
+    );
+    const newcomer = onCase.contactPerson === "cp-2004" ? "cp-2003" : "cp-2004";
+    const assignment = await send(
+      await tokenFor("SOCIAL_SECRETARY", onCase.owner),
+      `mutation { assignStaff(input: { caseId: "${onCase.caseId}", staffId: "${newcomer}", role: CONTACT_PERSON }) { id } }`,
+    );
+    expect(assignment.errors).toBeUndefined();
+    expect(await recordsOf(assignment.requestId)).toContainEqual(
+      expect.objectContaining({ kind: "CHANGE", actorStaffId: onCase.owner, fieldPaths: ["assignStaff"], reason: "ACCESS_WIDENED" }),
+    );
+    // The level comes from the population register; raising or lowering it narrows no one's view unseen.
     const level = await send(
-      await tokenFor("SOCIAL_SECRETARY", "ss-1001"),
+      await tokenFor("POPULATION_REGISTER", "pr-8001"),
       `mutation { updateProtectionLevel(input: { subjectId: "${bystander.id}", protectionLevel: CONFIDENTIALITY_MARKED }) { id } }`,
     );
     expect(level.errors).toBeUndefined();
-    expect(await recordsOf(level.requestId)).toContainEqual(expect.objectContaining({ kind: "CHANGE", subjectId: bystander.id, fieldPaths: ["updateProtectionLevel"] }));
+    expect(await recordsOf(level.requestId)).toContainEqual(
+      expect.objectContaining({ kind: "CHANGE", subjectId: bystander.id, actorRole: "POPULATION_REGISTER", fieldPaths: ["updateProtectionLevel"], reason: null }),
+    );
   });
 });
 

@@ -26,7 +26,7 @@ describe("a consent change applies in the very next request, in every service", 
     expect(recorded.errors).toBeUndefined();
     expect(await caseStatus()).toEqual(expect.any(String));
 
-    const revoked = await revokeConsent(recorded.data?.recordConsent.id);
+    const revoked = await revokeConsent(recorded.data?.recordConsent.id, client);
     expect(revoked.errors).toBeUndefined();
     expect(await caseStatus()).toBeNull();
   });
@@ -54,7 +54,7 @@ describe("a consent change applies in the very next request, in every service", 
     expect(recorded.errors).toBeUndefined();
     expect(await applicationStatus()).toEqual({ status: expect.any(String), withheldBy: [] });
 
-    const revoked = await revokeConsent(recorded.data?.recordConsent.id);
+    const revoked = await revokeConsent(recorded.data?.recordConsent.id, secondClient);
     expect(revoked.errors).toBeUndefined();
     expect((await applicationStatus()).status).toBeNull();
   });

@@ -124,7 +124,7 @@ describe("two hubs on one PostgreSQL server (a second replica of every service)"
       await until(async () => (await caseStatusOnReplica()) !== null, 1000);
 
       const before = feed.changes();
-      const revoked = await revokeConsent(recorded.data?.recordConsent.id);
+      const revoked = await revokeConsent(recorded.data?.recordConsent.id, client);
       expect(revoked.errors).toBeUndefined();
       await until(() => feed.changes() > before);
       await until(async () => (await caseStatusOnReplica()) === null, 1000);

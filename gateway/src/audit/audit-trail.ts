@@ -1,4 +1,4 @@
-import type { AccessDecision } from "@skyddsnat/schema";
+import { type AccessDecision, widensAccess } from "@skyddsnat/schema";
 import type { JWK } from "jose";
 import type { GatewayContext } from "../context.js";
 import type { GuardOutcome } from "../guard/guarded-gateway.js";
@@ -81,12 +81,16 @@ export class AuditTrail {
     if (auditorQuery) entries.push(eventEntry("AUDIT_QUERY", context, { operationHash: hash, decision: "ALLOW" }));
     for (const refused of outcome.refusedOperations) {
       entries.push(
-        eventEntry("REQUEST_DENIED", context, { fieldPaths: [refused.path.join(".")], decision: "DENY", reason: "ROLE_MAY_NOT_PERFORM", operationHash: hash }),
+        eventEntry("REQUEST_DENIED", context, { fieldPaths: [refused.path.join(".")], decision: "DENY", reason: refused.reason, operationHash: hash }),
       );
     }
+    const refused = new Set(outcome.refusedOperations.map((r) => r.path.join(".")));
     for (const change of outcome.mutations) {
-      if (AUDITED_CHANGES.has(change.field)) {
-        entries.push(eventEntry("CHANGE", context, { subjectId: change.subjectId, fieldPaths: [change.field], operationHash: hash }));
+      // A refused mutation changed nothing: its REQUEST_DENIED record is all there is to say.
+      if (AUDITED_CHANGES.has(change.field) && !refused.has(change.path)) {
+        // A change that can widen someone's access is flagged, so review finds each one.
+        const reason = widensAccess(change.field) ? "ACCESS_WIDENED" : null;
+        entries.push(eventEntry("CHANGE", context, { subjectId: change.subjectId, fieldPaths: [change.field], reason, operationHash: hash }));
       }
     }
     try {

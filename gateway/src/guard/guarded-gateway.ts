@@ -27,11 +27,13 @@ export interface GuardOutcome {
   decisions: ReturnType<typeof decideChecks>;
   facts: ReadonlyMap<string, SubjectFacts>;
   /** Root mutation fields and the person each changed, for the audit trail. */
-  mutations: { field: string; subjectId: string | null }[];
+  /** Top-level mutation fields, by response key (`path`), with the person each changed. */
+  mutations: { field: string; path: string; subjectId: string | null }[];
   /** Fields a subgraph already withheld (its own enforcement): refusals are audited too. */
   subgraphRedactions: { path: (string | number)[]; subjectId: string | null; reason: string }[];
   /** Operations a subgraph refused because the actor's role may not perform them. */
-  refusedOperations: { path: (string | number)[]; operation: string }[];
+  /** Subgraph FORBIDDEN refusals, with the write policy's reason code. */
+  refusedOperations: { path: (string | number)[]; operation: string; reason: string }[];
 }
 
 export interface ResponseGuardOptions {
@@ -162,10 +164,12 @@ function redactionsBySubgraphs(data: Record<string, unknown>, errors: readonly G
   });
 }
 
-/** Subgraph FORBIDDEN errors: an operation the actor's role may not perform. */
+/** Subgraph FORBIDDEN errors: an operation the write policy refused this actor. */
 function operationsRefused(errors: readonly GraphQLError[] | undefined) {
   return (errors ?? []).flatMap((error) =>
-    error.extensions?.code === "FORBIDDEN" && error.path ? [{ path: [...error.path], operation: String(error.extensions.operation ?? "") }] : [],
+    error.extensions?.code === "FORBIDDEN" && error.path
+      ? [{ path: [...error.path], operation: String(error.extensions.operation ?? ""), reason: String(error.extensions.reason ?? "NOT_PERMITTED_FOR_ROLE") }]
+      : [],
   );
 }
 
@@ -182,7 +186,7 @@ function mutationsOf(data: Record<string, unknown>, operation: OperationDefiniti
     if (!root.getFields()[field]) return [];
     const value = data[key];
     const subjectId = value && typeof value === "object" ? (subjects.get(value) ?? null) : null;
-    return [{ field, subjectId }];
+    return [{ field, path: key, subjectId }];
   });
 }
 

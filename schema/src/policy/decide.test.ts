@@ -18,12 +18,17 @@ function actor(role: Role, staffId = "xx-0001", purpose?: Purpose): Actor {
     POLICE_LIAISON: "CASE_WORK",
     CHILD_SERVICES_OFFICER: "CASE_WORK",
     AUDITOR: "AUDIT",
+    TEAM_LEAD: "CASE_WORK",
+    POPULATION_REGISTER: "CASE_WORK",
   };
   return { staffId, role, agency: agencyOf(role), purpose: purpose ?? defaults[role], issuer: "test" };
 }
 
-function subject(level: ProtectionLevel | null, extra: Partial<SubjectFacts> = {}): SubjectFacts {
-  return { id: "per_subject", protectionLevel: level, parentLevels: [], assignments: [], consents: [], ...extra };
+type Assignment = Omit<SubjectFacts["assignments"][0], "since"> & { since?: string };
+/** Assignments without a `since` began long before the decision. */
+function subject(level: ProtectionLevel | null, extra: Omit<Partial<SubjectFacts>, "assignments"> & { assignments?: Assignment[] } = {}): SubjectFacts {
+  const assignments = (extra.assignments ?? []).map((a) => ({ since: "2026-01-01T00:00:00Z", ...a }));
+  return { id: "per_subject", protectionLevel: level, parentLevels: [], consents: [], ...extra, assignments };
 }
 
 const consent = (agency: Actor["agency"], scope: FieldClass[], over: Partial<SubjectFacts["consents"][0]> = {}) => ({
@@ -33,6 +38,7 @@ const consent = (agency: Actor["agency"], scope: FieldClass[], over: Partial<Sub
   validFrom: "2026-01-01T00:00:00Z",
   validTo: "2027-01-01T00:00:00Z",
   revokedAt: null,
+  recordedAt: "2026-01-01T00:00:00Z",
   ...over,
 });
 

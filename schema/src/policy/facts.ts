@@ -12,9 +12,12 @@ export interface SubjectFacts {
   protectionLevel: ProtectionLevel | null;
   /** Levels of the person's parents: a child's location follows the strictest of them. */
   parentLevels: ProtectionLevel[];
-  /** Active assignments on open cases of the subject or of a parent (the household's case). */
-  assignments: { staffId: string; role: Role }[];
-  /** Consents of the subject or of a parent acting for the child. */
+  /**
+   * Active assignments on open cases of the subject or of a parent (the household's case), with
+   * when each began (ISO time): a decision counts only those that began before its request did.
+   */
+  assignments: { staffId: string; role: Role; since: string }[];
+  /** Consents of the subject or of a parent acting for the child; `recordedAt` as for assignments. */
   consents: {
     recipientAgency: Agency;
     purpose: Purpose;
@@ -22,6 +25,7 @@ export interface SubjectFacts {
     validFrom: string;
     validTo: string;
     revokedAt: string | null;
+    recordedAt: string;
   }[];
 }
 

@@ -4,3 +4,8 @@ export { governingLevel, householdLevel, type Relations, relationsOf } from "./r
 export { PLACES, type PlaceKind, placeLevelOf, placesMarkdown } from "./places.js";
 export { type Condition, RULES, type Rule } from "./rules.js";
 export { accessMatrix, accessMatrixMarkdown } from "./matrix.js";
+export { decideWrite, refusedByRole, widensAccess, type WriteDecision } from "./decide-write.js";
+export type { WriteDenyReason } from "./write-conditions.js";
+export type { WriteFacts } from "./write-facts.js";
+export { type Operation, OPERATIONS, WRITE_RULES, type WriteCondition, type WriteRule } from "./write-rules.js";
+export { writeMatrix, writeMatrixMarkdown } from "./write-matrix.js";

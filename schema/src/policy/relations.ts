@@ -25,9 +25,13 @@ export function relationsOf(
   now: Date,
 ): Relations {
   const at = now.getTime();
+  // A change made after the request began — by this very request's mutation, say — does not
+  // open anything in its response: only what began strictly before `now` counts.
+  const began = (time: string) => Date.parse(time) < at;
   const consentScope = new Set<FieldClass>();
   for (const consent of subject.consents) {
     const valid =
+      began(consent.recordedAt) &&
       consent.recipientAgency === actor.agency &&
       consent.purpose === actor.purpose &&
       consent.revokedAt === null &&
@@ -36,7 +40,7 @@ export function relationsOf(
     if (valid) for (const fieldClass of consent.scope) consentScope.add(fieldClass);
   }
   return {
-    assigned: subject.assignments.some((a) => a.staffId === actor.staffId && a.role === actor.role),
+    assigned: subject.assignments.some((a) => a.staffId === actor.staffId && a.role === actor.role && began(a.since)),
     consentScope,
     steward: record.stewardId !== null && record.stewardId === actor.staffId,
     ownAgency: record.ownerAgency !== null && record.ownerAgency === actor.agency,

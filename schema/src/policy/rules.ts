@@ -35,6 +35,8 @@ const CASE_ROLES: readonly Role[] = [
   "POLICE_LIAISON",
   "CHILD_SERVICES_OFFICER",
 ];
+/** Team leads know whom a case concerns and how to handle them; who works on it is their task, not its content. */
+const HANDLING_ROLES: readonly Role[] = [...CASE_ROLES, "TEAM_LEAD"];
 const ALL_LEVELS: readonly ProtectionLevel[] = [
   "NONE",
   "CONFIDENTIALITY_MARKED",
@@ -47,7 +49,7 @@ const AGENCY_RECORDS: readonly FieldClass[] = ["STATUS", "HOUSING", "SAFETY", "C
 export const RULES: readonly Rule[] = [
   {
     name: "references",
-    roles: [...CASE_ROLES, "AUDITOR"],
+    roles: [...HANDLING_ROLES, "AUDITOR", "POPULATION_REGISTER"],
     levels: ALL_LEVELS,
     classes: ["REFERENCE"],
     when: "always",
@@ -63,7 +65,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: "staff-know-how-to-handle",
-    roles: CASE_ROLES,
+    roles: HANDLING_ROLES,
     levels: ALL_LEVELS,
     classes: ["PROTECTION"],
     when: "always",
@@ -71,7 +73,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: "staff-know-whom-a-record-concerns",
-    roles: CASE_ROLES,
+    roles: HANDLING_ROLES,
     levels: ALL_LEVELS,
     classes: ["IDENTITY"],
     when: "always",

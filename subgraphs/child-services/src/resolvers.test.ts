@@ -17,7 +17,7 @@ const schema = await buildChildServicesSchema();
 const facts = (id: string, over: Partial<SubjectFacts> = {}): SubjectFacts =>
   ({ id, protectionLevel: "NONE", parentLevels: [], assignments: [], consents: [], ...over });
 /** Her mother lives at a protected address; cs-5002 is assigned on the household's social services case. */
-const SHIELDED = facts("per_kidp", { parentLevels: ["PROTECTED_REGISTRATION"], assignments: [{ staffId: "cs-5002", role: "CHILD_SERVICES_OFFICER" }] });
+const SHIELDED = facts("per_kidp", { parentLevels: ["PROTECTED_REGISTRATION"], assignments: [{ staffId: "cs-5002", role: "CHILD_SERVICES_OFFICER", since: "2026-01-02T09:00:00.000Z" }] });
 const ORDINARY = facts("per_kidn");
 const WRITES = facts("per_kidw", { parentLevels: ["ASSUMED_IDENTITY"] });
 const KNOWN = new Map([SHIELDED, ORDINARY, WRITES].map((subject) => [subject.id, subject]));
@@ -308,10 +308,30 @@ describe("placeChild", () => {
     expect(ended?.endsOn).toEqual(new Date("2026-08-17"));
   });
 
-  test("a colleague who places her is not told the school they wrote", async () => {
+  test("a colleague places nothing in another officer's child case, and nothing changes", async () => {
+    const before = await count("SchoolPlacement");
+    const currentBefore = await current();
     const result = await run(COLLEAGUE, mutation("chc_w1", "Österskolan", "2026-09-01T00:00:00Z"));
-    expect(result.data?.placeChild).toMatchObject({ subjectId: WRITES.id, stewardId: "cs-5001", schoolName: null });
-    expect(reasons(result)).toEqual(["REQUIRES_STEWARDSHIP"]);
+    expect(result.data?.placeChild ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", operation: "placeChild", reason: "REQUIRES_CHILD_CASE_OFFICER" });
+    expect(await count("SchoolPlacement")).toBe(before);
+    expect(await current()).toEqual(currentBefore);
+  });
+
+  test("a colleague who just opened a case of her own for the child cannot end the other officer's current placement from it", async () => {
+    const opened = await run(COLLEAGUE, `mutation { openChildCase(input: { childId: "${WRITES.id}", concern: NEGLECT, notes: "Ett eget ärende för att flytta barnet." }) { id } }`);
+    const ownCase = String((opened.data?.openChildCase as { id?: string } | undefined)?.id);
+    const before = await count("SchoolPlacement");
+    const currentBefore = await current();
+    const result = await run(COLLEAGUE, mutation(ownCase, "Österskolan", "2026-09-01T00:00:00Z"));
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "ENDS_ANOTHER_OFFICERS_PLACEMENT" });
+    expect(await count("SchoolPlacement")).toBe(before);
+    expect(await current()).toEqual(currentBefore);
+    // A placement of the other kind ends nobody's: that one she may make in her own case.
+    const preschool = await run(COLLEAGUE, mutation(ownCase, "Förskolan Ugglan", "2026-09-01T00:00:00Z").replace("kind: SCHOOL", "kind: PRESCHOOL"));
+    expect(preschool.errors).toBeUndefined();
+    await client.schoolPlacement.delete({ where: { id: String((preschool.data?.placeChild as { id?: string } | undefined)?.id) } });
+    await client.childCase.delete({ where: { id: ownCase } });
   });
 
   test("a placement that would start before her current one is refused, writing nothing, so no school ends before it began", async () => {

@@ -3,7 +3,7 @@ import "reflect-metadata";
 export { buildAgencySchema, type AgencySchemaOptions } from "./build-schema.js";
 export { Classified } from "./classified.js";
 export type { SubgraphContext } from "./context.js";
-export { requireOperation } from "./guards.js";
+export { requireOperation, requireRole } from "./guards.js";
 export { newId, OPAQUE_ID, STAFF_ID } from "./ids.js";
 export { Connection, decodeCursor, PageArgs, PageInfo, pageById } from "./pagination.js";
 export {

@@ -113,7 +113,10 @@ export class PolicyContext {
     return held ? this.keep(held) : undefined;
   }
 
-  /** A subject's facts for this request (the first copy seen is kept); unknown if unavailable. */
+  /**
+   * A subject's facts as this request decides on them (the first copy seen is kept; unknown if
+   * unavailable): reads, place levels and a write's rule (the level, the assignments) alike.
+   */
   async factsOf(subjectId: string): Promise<SubjectFacts> {
     return this.factsNow(subjectId) ?? this.keep(await this.facts.load(subjectId));
   }
@@ -151,7 +154,7 @@ export class PolicyContext {
    * reference this way before writing; facts that cannot be loaded count as unknown.
    */
   async isKnownSubject(subjectId: string): Promise<boolean> {
-    return (await this.facts.load(subjectId)).protectionLevel !== null;
+    return (await this.factsOf(subjectId)).protectionLevel !== null;
   }
 
   /**

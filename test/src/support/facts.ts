@@ -21,7 +21,7 @@ export function factsFromSeed(subjectId: string): SubjectFacts {
     parentLevels: parents.map((id) => persons.find((p) => p.id === id)?.protectionLevel as ProtectionLevel),
     assignments: assignments
       .filter((a) => openCases.has(a.caseId) && !a.endedAt)
-      .map((a) => ({ staffId: a.staffId, role: a.role as Role })),
+      .map((a) => ({ staffId: a.staffId, role: a.role as Role, since: new Date(a.assignedAt ?? 0).toISOString() })),
     consents: consents
       .filter((c) => household.has(c.personId))
       .map((c) => ({
@@ -31,6 +31,8 @@ export function factsFromSeed(subjectId: string): SubjectFacts {
         validFrom: new Date(c.validFrom).toISOString(),
         validTo: new Date(c.validTo).toISOString(),
         revokedAt: c.revokedAt ? new Date(c.revokedAt).toISOString() : null,
+        // The seed writes consents before any test runs: one without a time was recorded then.
+        recordedAt: new Date(c.createdAt ?? 0).toISOString(),
       })),
   };
 }

@@ -47,6 +47,8 @@ const ROLE_AGENCY: Record<Role, Agency> = {
   POLICE_LIAISON: "police-liaison",
   CHILD_SERVICES_OFFICER: "child-services",
   AUDITOR: "audit",
+  TEAM_LEAD: "social-services",
+  POPULATION_REGISTER: "population-register",
 };
 
 /** A real token from the role's agency issuer (the dev keys the hub trusts). */

@@ -33,4 +33,17 @@ export const QUIET_CLIENTS = [
   ),
 ];
 
+/**
+ * A person's open case in the seed, its owner and the secretary on it: tests write as the staff
+ * the write rules permit (the owner staffs the case, staff on the case record consents).
+ */
+export function openCaseOf(personId: string): { caseId: string; owner: string; socialSecretary: string; contactPerson: string | null } {
+  const found = population.socialServices.cases.find((c) => c.personId === personId && c.status === "OPEN");
+  if (!found?.ownerId) throw new Error(`no open, owned case of ${personId} in the seed`);
+  const on = (role: string) => population.socialServices.assignments.find((a) => a.caseId === found.id && a.role === role && !a.endedAt)?.staffId ?? null;
+  const socialSecretary = on("SOCIAL_SECRETARY");
+  if (!socialSecretary) throw new Error(`no social secretary on ${found.id} in the seed`);
+  return { caseId: found.id, owner: found.ownerId, socialSecretary, contactPerson: on("CONTACT_PERSON") };
+}
+
 export const hasHousingApplication = (personId: string) => withApplication.has(personId);

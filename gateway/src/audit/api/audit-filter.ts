@@ -43,6 +43,11 @@ export class AuditFilter {
   @IsBoolean()
   @Field(() => Boolean, { nullable: true })
   emergency?: boolean;
+
+  @IsOptional()
+  @Matches(/^[A-Z_]{3,40}$/)
+  @Field(() => String, { nullable: true, description: "A record's reason code, e.g. ACCESS_WIDENED for changes that widen someone's access." })
+  reason?: string;
 }
 
 export function auditWhere(filter: AuditFilter | undefined): Prisma.AuditRecordWhereInput {
@@ -52,6 +57,7 @@ export function auditWhere(filter: AuditFilter | undefined): Prisma.AuditRecordW
     ...(filter?.agency ? { actorAgency: filter.agency } : {}),
     ...(filter?.decision ? { decision: filter.decision } : {}),
     ...(filter?.purpose ? { purpose: filter.purpose } : {}),
+    ...(filter?.reason ? { reason: filter.reason } : {}),
     ...(filter?.emergency !== undefined && filter?.emergency !== null ? { emergency: filter.emergency } : {}),
     ...(filter?.from || filter?.to
       ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }

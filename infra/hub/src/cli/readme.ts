@@ -1,10 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { accessMatrixMarkdown, placesMarkdown, RULES } from "@skyddsnat/schema";
+import { accessMatrixMarkdown, placesMarkdown, RULES, writeMatrixMarkdown } from "@skyddsnat/schema";
 import { DEMO_STAFF } from "../seed/index.js";
 
 /**
- * `npm run docs`: regenerates the README's generated sections from their sources (the policy,
+ * `npm run docs`: regenerates the README's generated sections from their sources (the read and write policy,
  * the staff directory), so the documentation cannot drift from what the hub enforces.
  */
 const README = fileURLToPath(new URL("../../../../README.md", import.meta.url));
@@ -22,6 +22,7 @@ let text = await readFile(README, "utf8");
 text = replaceSection(text, "access-matrix", accessMatrixMarkdown());
 text = replaceSection(text, "policy-rules", ["| rule | roles | levels | classes | when | why |", "|---|---|---|---|---|---|", ...rules].join("\n"));
 text = replaceSection(text, "places", placesMarkdown());
+text = replaceSection(text, "write-rules", writeMatrixMarkdown());
 text = replaceSection(text, "demo-staff", ["| role | staff ids |", "|---|---|", ...staff].join("\n"));
 await writeFile(README, text);
 process.stdout.write("README.md regenerated from the policy and the staff directory\n");

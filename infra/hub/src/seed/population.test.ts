@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, jest, test } from "@jest/globals";
-import { PROTECTION_LEVELS, type ProtectionLevel, ROLES } from "@skyddsnat/schema";
+import { PROTECTION_LEVELS, type ProtectionLevel, ROLES, ROLES_BY_AGENCY } from "@skyddsnat/schema";
 import { identityNumber, isSyntheticIdentityNumber, isValidIdentityNumber, luhnDigit } from "./identity-numbers.js";
 import { FAMILY_NAMES } from "./names.js";
 import { FICTION_PHONES, fictionPhone, isFictionPhone } from "./phones.js";
@@ -213,6 +213,16 @@ describe("references", () => {
     for (const i of incidents) expect(roleOf(i.reportedBy)).toBe("POLICE_LIAISON");
     for (const t of threatAssessments) expect(roleOf(t.assessorId)).toBe("POLICE_LIAISON");
     for (const c of childCases) expect(roleOf(c.officerId)).toBe("CHILD_SERVICES_OFFICER");
+  });
+
+  test("every case has an owner: the social secretary who holds it last (its opener, or whom it was handed to)", () => {
+    const cases = population.socialServices.cases;
+    for (const c of cases) {
+      const secretaries = assignments.filter((a) => a.caseId === c.id && a.role === "SOCIAL_SECRETARY");
+      const last = secretaries.reduce((latest, a) => (new Date(a.assignedAt as Date) > new Date(latest.assignedAt as Date) ? a : latest));
+      expect([c.id, c.ownerId]).toEqual([c.id, last.staffId]);
+      expect(roleOf(c.ownerId as string)).toBe("SOCIAL_SECRETARY");
+    }
   });
 
   test("a flat has at most one active tenancy, and tenancies of a flat do not overlap", () => {
@@ -474,22 +484,22 @@ describe("the scenario households", () => {
 });
 
 describe("staff", () => {
-  test("several members of every role, unique ids with the role's prefix, in the right agency", () => {
-    const prefix = { SOCIAL_SECRETARY: "ss-1", CONTACT_PERSON: "cp-2", HOUSING_OFFICER: "ho-3", POLICE_LIAISON: "pl-4", CHILD_SERVICES_OFFICER: "cs-5", AUDITOR: "au-6" } as const;
+  test("several members of every role (one register client), unique ids with the role's prefix, in the right agency", () => {
+    const prefix = { SOCIAL_SECRETARY: "ss-1", CONTACT_PERSON: "cp-2", HOUSING_OFFICER: "ho-3", POLICE_LIAISON: "pl-4", CHILD_SERVICES_OFFICER: "cs-5", AUDITOR: "au-6", TEAM_LEAD: "tl-7", POPULATION_REGISTER: "pr-8" } as const;
     expect(new Set(STAFF.map((s) => s.id)).size).toBe(STAFF.length);
     for (const role of ROLES) {
       const members = STAFF.filter((s) => s.role === role);
-      expect(members.length).toBeGreaterThanOrEqual(3);
+      expect(members.length).toBeGreaterThanOrEqual(role === "POPULATION_REGISTER" ? 1 : 3);
       for (const m of members) expect(m.id).toMatch(new RegExp(`^${prefix[role]}\\d{3}$`));
     }
-    for (const s of STAFF) expect(s.agency).toBe(s.role === "AUDITOR" ? "audit" : s.role === "HOUSING_OFFICER" ? "housing" : s.role === "POLICE_LIAISON" ? "police-liaison" : s.role === "CHILD_SERVICES_OFFICER" ? "child-services" : "social-services");
+    for (const s of STAFF) expect(ROLES_BY_AGENCY[s.agency]).toContain(s.role);
     expect(population.staff).toBe(STAFF);
   });
 
   test("DEMO_STAFF lists two or three directory members per role", () => {
     for (const role of ROLES) {
       const demo = DEMO_STAFF[role];
-      expect(demo.length).toBeGreaterThanOrEqual(2);
+      expect(demo.length).toBeGreaterThanOrEqual(role === "POPULATION_REGISTER" ? 1 : 2);
       expect(demo.length).toBeLessThanOrEqual(3);
       for (const id of demo) expect(roleOf(id)).toBe(role);
     }

@@ -485,7 +485,7 @@ class RandomPopulation {
     const ss = this.t.socialServices;
     const caseId = this.id("cas");
     const closedDaysAgo = open ? null : r.int(1, Math.max(2, openedDaysAgo - 30));
-    ss.cases.push({
+    const row: SeedTables["socialServices"]["cases"][number] = {
       id: caseId,
       personId,
       type,
@@ -494,7 +494,8 @@ class RandomPopulation {
       closedAt: closedDaysAgo === null ? null : momentFromReference(-closedDaysAgo, r.int(8, 16), r.int(0, 59)),
       assessment: r.pick(ASSESSMENTS[type]),
       shelterPlacement: (type === "PROTECTION_AND_SUPPORT" || type === "SHELTER_FOLLOW_UP") && r.chance(0.6) ? r.pick(SHELTER_PLACEMENTS) : null,
-    });
+    };
+    ss.cases.push(row);
     const endOfCase = closedDaysAgo === null ? null : momentFromReference(-closedDaysAgo, 17, 0);
 
     // Sometimes the case changed hands: the earlier social secretary's assignment has ended.
@@ -522,6 +523,8 @@ class RandomPopulation {
       assignedAt: momentFromReference(-assignedDaysAgo, 9, 30),
       endedAt: endOfCase,
     });
+    // The case is owned by its opener until she hands it over: then by the secretary taking it.
+    row.ownerId = socialSecretary;
     let contactPerson: string | null = null;
     if (r.chance(open ? 0.65 : 0.4)) {
       contactPerson = r.pick(this.contactPersons);

@@ -413,6 +413,7 @@ export function scenarioTables(): SeedTables {
       closedAt: null,
       assessment: ASSESSMENTS.PROTECTION_AND_SUPPORT[0],
       shelterPlacement: SHELTER_PLACEMENTS[0],
+      ownerId: SCENARIO_STAFF.socialSecretary,
     });
     ss.assignments.push(
       {
@@ -603,6 +604,7 @@ export function scenarioTables(): SeedTables {
       closedAt: momentFromReference(-500, 16, 0),
       assessment: ASSESSMENTS.SHELTER_FOLLOW_UP[1],
       shelterPlacement: SHELTER_PLACEMENTS[3],
+      ownerId: SCENARIO_STAFF.closedCaseSocialSecretary,
     },
     {
       id: c.openCaseId,
@@ -613,6 +615,7 @@ export function scenarioTables(): SeedTables {
       closedAt: null,
       assessment: ASSESSMENTS.PROTECTION_AND_SUPPORT[1],
       shelterPlacement: null,
+      ownerId: SCENARIO_STAFF.socialSecretary,
     },
   );
   ss.assignments.push(

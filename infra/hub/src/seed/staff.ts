@@ -19,7 +19,7 @@ const member = (id: string, name: string, agency: Agency, role: Role, title: str
 
 /**
  * Ids carry a role prefix and a number block per role (ss-1xxx, cp-2xxx, ho-3xxx, pl-4xxx,
- * cs-5xxx, au-6xxx). Unlike person ids they may be readable: a staff id says which desk acted,
+ * cs-5xxx, au-6xxx, tl-7xxx, pr-8xxx). Unlike person ids they may be readable: a staff id says which desk acted,
  * which is exactly what an audit record needs, and reveals nothing about any client.
  */
 export const STAFF: readonly StaffMember[] = Object.freeze([
@@ -47,6 +47,11 @@ export const STAFF: readonly StaffMember[] = Object.freeze([
   member("au-6001", "Marie Falk", "audit", "AUDITOR", "Loggranskare"),
   member("au-6002", "Peter Lind", "audit", "AUDITOR", "Dataskyddsombud"),
   member("au-6003", "Gunilla Roos", "audit", "AUDITOR", "Informationssäkerhetssamordnare"),
+  member("tl-7001", "Annika Westin", "social-services", "TEAM_LEAD", "Enhetschef, våld i nära relation"),
+  member("tl-7002", "Henrik Olsson", "social-services", "TEAM_LEAD", "Arbetsledare, mottagning vuxen"),
+  member("tl-7003", "Sara Lindqvist", "social-services", "TEAM_LEAD", "Arbetsledare, ekonomiskt bistånd"),
+  // A machine client, not a person: the integration that carries the Tax Agency's levels.
+  member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)"),
 ]);
 
 /** Staff ids of one role, in directory order: what the population builder spreads work over. */
@@ -55,7 +60,7 @@ export function staffIdsOf(role: Role): string[] {
 }
 
 /**
- * Two or three ids per role for the README and the start-up banner (generated from this, so the
+ * Two or three ids per role (the one population-register client) for the README and the start-up banner (generated from this, so the
  * docs cannot drift). The scenario households are assigned to ss-1001, cp-2001, ho-3001 and
  * cs-5001 (ho-3002 administered their ended tenancies); the other ids are strangers to them.
  */
@@ -66,4 +71,6 @@ export const DEMO_STAFF: Readonly<Record<Role, readonly string[]>> = Object.free
   POLICE_LIAISON: ["pl-4001", "pl-4002"],
   CHILD_SERVICES_OFFICER: ["cs-5001", "cs-5002"],
   AUDITOR: ["au-6001", "au-6002"],
+  TEAM_LEAD: ["tl-7001", "tl-7002"],
+  POPULATION_REGISTER: ["pr-8001"],
 });

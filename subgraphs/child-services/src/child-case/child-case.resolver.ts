@@ -1,5 +1,5 @@
 import { badUserInput } from "@skyddsnat/schema";
-import { Classified, newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
+import { Classified, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { ChildCase as ChildCaseRow } from "../generated/prisma/client.js";
@@ -74,10 +74,12 @@ export class ChildCaseResolver {
 
   @Mutation(() => ChildCase, { description: "Open a child case; the caller is its officer." })
   async openChildCase(@Arg("input", () => OpenChildCaseInput) input: OpenChildCaseInput, @Ctx() context: Context) {
-    requireOperation(context, "openChildCase");
+    requireRole(context, "openChildCase");
     // Persons live in social services: ask there before the single insert, so a case is never
     // opened for nobody.
-    if (!(await context.policy.isKnownSubject(input.childId))) throw badUserInput("No person with that id.", "childId");
+    const subject = await context.policy.factsOf(input.childId);
+    if (subject.protectionLevel === null) throw badUserInput("No person with that id.", "childId");
+    requireOperation(context, "openChildCase", { subject });
     return context.loaders.db.childCase.create({
       data: {
         id: newId("chc"),

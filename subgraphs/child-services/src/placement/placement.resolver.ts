@@ -1,5 +1,5 @@
 import { badUserInput } from "@skyddsnat/schema";
-import { newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
+import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { BarnahusConsultation as ConsultationRow, SchoolPlacement as PlacementRow } from "../generated/prisma/client.js";
@@ -57,10 +57,20 @@ export class PlacementResolver {
 
   @Mutation(() => SchoolPlacement, { description: "Place a child in a school or preschool within an open child case." })
   async placeChild(@Arg("input", () => PlaceChildInput) input: PlaceChildInput, @Ctx() context: Context) {
-    requireOperation(context, "placeChild");
+    requireRole(context, "placeChild");
     return context.loaders.db.$transaction(async (tx) => {
       const childCase = await tx.childCase.findUnique({ where: { id: input.childCaseId } });
       if (!childCase) throw badUserInput("No child case with that id.", "childCaseId");
+      // The placements the new one would end, with the officer responsible for each while its
+      // case is open: ending another officer's placement is hers to decide, not the caller's.
+      const ending = await tx.schoolPlacement.findMany({
+        where: { childId: childCase.childId, kind: input.kind, endsOn: null },
+        select: { childCase: { select: { officerId: true, status: true } } },
+      });
+      requireOperation(context, "placeChild", {
+        childCase: { officerId: childCase.officerId },
+        endsPlacementsOf: ending.flatMap((placement) => (placement.childCase.status === "OPEN" ? [placement.childCase.officerId] : [])),
+      });
       if (childCase.status !== "OPEN") throw badUserInput("Placements are made in an open child case.", "childCaseId");
       // The child leaves the current school or preschool of that kind when the new one starts,
       // which therefore cannot start before the current one did.

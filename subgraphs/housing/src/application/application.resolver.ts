@@ -1,5 +1,5 @@
 import { badUserInput } from "@skyddsnat/schema";
-import { newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
+import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { ApplicationStatus } from "../enums.js";
@@ -70,10 +70,12 @@ export class ApplicationResolver {
 
   @Mutation(() => HousingApplication, { description: "Register a housing application; the caller handles it." })
   async registerApplication(@Arg("input", () => RegisterApplicationInput) input: RegisterApplicationInput, @Ctx() context: Context) {
-    requireOperation(context, "registerApplication");
+    requireRole(context, "registerApplication");
     // Persons live in social services: the only reference to check is asked there, before the
     // single insert (one statement, so no transaction; nothing is written on bad input).
-    if (!(await context.policy.isKnownSubject(input.subjectId))) throw badUserInput("No person with that id.", "subjectId");
+    const subject = await context.policy.factsOf(input.subjectId);
+    if (subject.protectionLevel === null) throw badUserInput("No person with that id.", "subjectId");
+    requireOperation(context, "registerApplication", { subject });
     return context.loaders.db.housingApplication.create({
       data: {
         id: newId("app"),

@@ -1,5 +1,5 @@
 import { badUserInput } from "@skyddsnat/schema";
-import { newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
+import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { Incident as IncidentRow, Prisma } from "../generated/prisma/client.js";
@@ -64,11 +64,13 @@ export class IncidentResolver {
 
   @Mutation(() => Incident, { description: "Record an incident about a person; the caller is its reporter." })
   async recordIncident(@Arg("input", () => RecordIncidentInput) input: RecordIncidentInput, @Ctx() context: Context) {
-    requireOperation(context, "recordIncident");
+    requireRole(context, "recordIncident");
     if (input.occurredAt.getTime() > Date.now()) throw badUserInput("occurredAt may not be in the future.", "occurredAt");
     // Persons live in social services: the only reference to check is asked there, before the
     // single insert (one statement, so no transaction; nothing is written on bad input).
-    if (!(await context.policy.isKnownSubject(input.subjectId))) throw badUserInput("No person with that id.", "subjectId");
+    const subject = await context.policy.factsOf(input.subjectId);
+    if (subject.protectionLevel === null) throw badUserInput("No person with that id.", "subjectId");
+    requireOperation(context, "recordIncident", { subject });
     return context.loaders.db.incident.create({
       data: {
         id: newId("inc"),

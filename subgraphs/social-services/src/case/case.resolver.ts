@@ -1,7 +1,8 @@
 import { badUserInput } from "@skyddsnat/schema";
-import { Classified, newId, PageArgs, pageById, requireOperation } from "@skyddsnat/subgraph-kit";
+import { Classified, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
+import { loadSubjectFacts } from "../facts/subject-facts.js";
 import type { Case as CaseRow, Prisma } from "../generated/prisma/client.js";
 import { Person } from "../person/person.type.js";
 import { AssignStaffInput, CaseFilter, OpenCaseInput } from "./case.input.js";
@@ -69,37 +70,42 @@ export class CaseResolver {
     return context.loaders.assignmentsOf.load(row.id);
   }
 
-  @Mutation(() => Case, { description: "Open a case for a person known to social services." })
+  @Mutation(() => Case, { description: "Open a case for a person known to social services; the opener owns it." })
   async openCase(@Arg("input", () => OpenCaseInput) input: OpenCaseInput, @Ctx() context: Context) {
-    requireOperation(context, "openCase");
+    requireRole(context, "openCase");
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
-      const person = await tx.person.findUnique({ where: { id: input.subjectId }, select: { id: true } });
-      if (!person) throw badUserInput("No person with that id.", "subjectId");
+      const [subject] = await loadSubjectFacts(tx, [input.subjectId]);
+      if (!subject) throw badUserInput("No person with that id.", "subjectId");
+      requireOperation(context, "openCase", { subject });
       const created = await tx.case.create({
         data: {
           id: newId("cas"),
-          personId: person.id,
+          personId: subject.id,
           type: input.type,
           assessment: input.assessment,
           shelterPlacement: input.shelterPlacement ?? null,
+          ownerId: context.actor.staffId,
         },
       });
-      // Whoever opens the case owns it until they hand it over.
-      await tx.assignment.create({
-        data: { id: newId("asg"), caseId: created.id, staffId: context.actor.staffId, role: "SOCIAL_SECRETARY" },
-      });
+      // A secretary who opens a case works on it; a team lead owns it and staffs it separately.
+      if (context.actor.role === "SOCIAL_SECRETARY") {
+        await tx.assignment.create({
+          data: { id: newId("asg"), caseId: created.id, staffId: context.actor.staffId, role: "SOCIAL_SECRETARY" },
+        });
+      }
       return created;
     });
   }
 
-  @Mutation(() => Assignment, { description: "Assign a social secretary or contact person to an open case." })
+  @Mutation(() => Assignment, { description: "Assign a social secretary or contact person to an open case (its owner or a team lead)." })
   async assignStaff(@Arg("input", () => AssignStaffInput) input: AssignStaffInput, @Ctx() context: Context) {
-    requireOperation(context, "assignStaff");
+    requireRole(context, "assignStaff");
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
-      const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { status: true } });
+      const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { status: true, ownerId: true } });
       if (!found) throw badUserInput("No case with that id.", "caseId");
+      requireOperation(context, "assignStaff", { case: { ownerId: found.ownerId }, assignee: { staffId: input.staffId } });
       if (found.status !== "OPEN") throw badUserInput("Staff can only be assigned to an open case.", "caseId");
       const existing = await tx.assignment.findFirst({
         where: { caseId: input.caseId, staffId: input.staffId, role: input.role, endedAt: null },
@@ -111,13 +117,14 @@ export class CaseResolver {
     });
   }
 
-  @Mutation(() => Case, { description: "Close an open case; its assignments end with it." })
+  @Mutation(() => Case, { description: "Close an open case (its owner or a team lead); its assignments end with it." })
   async closeCase(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
-    requireOperation(context, "closeCase");
+    requireRole(context, "closeCase");
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
-      const found = await tx.case.findUnique({ where: { id }, select: { status: true } });
+      const found = await tx.case.findUnique({ where: { id }, select: { status: true, ownerId: true } });
       if (!found) throw badUserInput("No case with that id.", "id");
+      requireOperation(context, "closeCase", { case: { ownerId: found.ownerId } });
       if (found.status !== "OPEN") throw badUserInput("The case is already closed.", "id");
       const now = new Date();
       await tx.assignment.updateMany({ where: { caseId: id, endedAt: null }, data: { endedAt: now } });

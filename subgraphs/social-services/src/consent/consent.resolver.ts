@@ -1,7 +1,8 @@
 import { badUserInput } from "@skyddsnat/schema";
-import { newId, requireOperation } from "@skyddsnat/subgraph-kit";
+import { newId, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
+import { loadSubjectFacts } from "../facts/subject-facts.js";
 import type { Consent as ConsentRow } from "../generated/prisma/client.js";
 import { RecordConsentInput } from "./consent.input.js";
 import { Consent } from "./consent.type.js";
@@ -18,19 +19,20 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, { description: "Record the person's consent to share some classes of data." })
   async recordConsent(@Arg("input", () => RecordConsentInput) input: RecordConsentInput, @Ctx() context: Context) {
-    requireOperation(context, "recordConsent");
+    requireRole(context, "recordConsent");
     if (input.validTo <= input.validFrom) throw badUserInput("validTo must be after validFrom.", "validTo");
     if (input.validTo.getTime() - input.validFrom.getTime() > MAX_CONSENT_DAYS * 86_400_000) {
       throw badUserInput(`A consent may last at most ${MAX_CONSENT_DAYS} days.`, "validTo");
     }
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
-      const person = await tx.person.findUnique({ where: { id: input.subjectId }, select: { id: true } });
-      if (!person) throw badUserInput("No person with that id.", "subjectId");
+      const [subject] = await loadSubjectFacts(tx, [input.subjectId]);
+      if (!subject) throw badUserInput("No person with that id.", "subjectId");
+      requireOperation(context, "recordConsent", { subject });
       return tx.consent.create({
         data: {
           id: newId("con"),
-          personId: person.id,
+          personId: subject.id,
           recipientAgency: input.recipientAgency,
           purpose: input.purpose,
           scope: input.scope,
@@ -44,11 +46,13 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, { description: "Record that the person revoked a consent; it stops applying at once." })
   async revokeConsent(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
-    requireOperation(context, "revokeConsent");
+    requireRole(context, "revokeConsent");
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
-      const found = await tx.consent.findUnique({ where: { id }, select: { revokedAt: true } });
+      const found = await tx.consent.findUnique({ where: { id }, select: { revokedAt: true, personId: true } });
       if (!found) throw badUserInput("No consent with that id.", "id");
+      const [subject] = await loadSubjectFacts(tx, [found.personId]);
+      requireOperation(context, "revokeConsent", subject ? { subject } : {});
       if (found.revokedAt) throw badUserInput("The consent is already revoked.", "id");
       return tx.consent.update({ where: { id }, data: { revokedAt: new Date() } });
     });

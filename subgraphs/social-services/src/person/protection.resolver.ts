@@ -1,12 +1,13 @@
 import { badUserInput } from "@skyddsnat/schema";
-import { OPAQUE_ID, requireOperation } from "@skyddsnat/subgraph-kit";
+import { OPAQUE_ID, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { IsEnum, Matches } from "class-validator";
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../context.js";
 import { ProtectionLevel } from "../enums.js";
+import { loadSubjectFacts } from "../facts/subject-facts.js";
 import { Person } from "./person.type.js";
 
-@InputType({ description: "A protection level the Tax Agency notified (with the population data)." })
+@InputType({ description: "A protection level the Tax Agency notified (with the population data), or a raise by staff on the case." })
 export class UpdateProtectionLevelInput {
   @Matches(OPAQUE_ID, { message: "subjectId is not an id" })
   @Field(() => ID)
@@ -19,14 +20,18 @@ export class UpdateProtectionLevelInput {
 
 @Resolver(() => Person)
 export class ProtectionResolver {
-  @Mutation(() => Person, { description: "Record a changed protection level; takes effect for every agency at once." })
+  @Mutation(() => Person, {
+    description: "Record a changed protection level (the population register; staff on the case may only raise it); takes effect for every agency at once.",
+  })
   async updateProtectionLevel(@Arg("input", () => UpdateProtectionLevelInput) input: UpdateProtectionLevelInput, @Ctx() context: Context) {
-    requireOperation(context, "updateProtectionLevel");
+    requireRole(context, "updateProtectionLevel");
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
-      const person = await tx.person.findUnique({ where: { id: input.subjectId }, select: { id: true } });
-      if (!person) throw badUserInput("No person with that id.", "subjectId");
-      return tx.person.update({ where: { id: person.id }, data: { protectionLevel: input.protectionLevel } });
+      const [subject] = await loadSubjectFacts(tx, [input.subjectId]);
+      if (!subject) throw badUserInput("No person with that id.", "subjectId");
+      // Decided on the level as it stands: staff on the case may only raise it, the register sets it.
+      requireOperation(context, "updateProtectionLevel", { subject, newLevel: input.protectionLevel });
+      return tx.person.update({ where: { id: subject.id }, data: { protectionLevel: input.protectionLevel } });
     });
   }
 }

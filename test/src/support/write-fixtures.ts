@@ -1,0 +1,142 @@
+import { randomBytes } from "node:crypto";
+import type { ProtectionLevel, SubjectFacts } from "@skyddsnat/schema";
+import pg from "pg";
+import { TEST_DATABASE_URL } from "./database-url.mjs";
+
+/**
+ * Staff of the write tests' own households: ids no seeded record mentions, so what the write
+ * tests change never shows in another test's reads (and the seed's desks stay as they were).
+ */
+export const DESK = {
+  owner: "ss-1901", // the social secretary who opened the household's case and owns it
+  stranger: "ss-1902", // a social secretary with no part in it
+  contactPerson: "cp-2901", // the contact person on the case
+  otherContact: "cp-2902", // a contact person not on the case
+  officer: "cs-5901", // the officer of the child's open child case
+  otherOfficer: "cs-5902", // another child-services officer
+  teamLead: "tl-7001",
+  register: "pr-8001",
+} as const;
+
+/** One household made for one write test: a person with an open case, a consent, a child with a placement. */
+export interface WriteHousehold {
+  personId: string;
+  caseId: string;
+  consentId: string;
+  childId: string;
+  childCaseId: string;
+  /** An open child case of the other officer's, with no placement of its own. */
+  otherChildCaseId: string;
+  placementId: string;
+  level: ProtectionLevel;
+  streetAddress: string;
+}
+
+const id = (prefix: string) => `${prefix}_w${randomBytes(8).toString("hex")}`;
+const DAY = 86_400_000;
+
+const pools = new Map<string, pg.Pool>();
+/** One small pool per agency schema, for the whole test file; closeFixtures() ends them. */
+function withSchema<T>(schema: string, work: (client: pg.Pool) => Promise<T>): Promise<T> {
+  let pool = pools.get(schema);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}`, max: 2 });
+    pools.set(schema, pool);
+  }
+  return work(pool);
+}
+
+export async function closeFixtures(): Promise<void> {
+  await Promise.all([...pools.values()].map((pool) => pool.end()));
+  pools.clear();
+}
+
+/**
+ * Writes a fresh household straight into the agencies' databases (as the seed would): the
+ * person at `level`, her case owned by DESK.owner with DESK.owner and DESK.contactPerson on it
+ * since a week ago, a consent to housing, her child and the child's current school in a child
+ * case of DESK.officer's. Synthetic data only.
+ */
+export async function makeHousehold(level: ProtectionLevel): Promise<WriteHousehold> {
+  const h: WriteHousehold = {
+    personId: id("per"),
+    caseId: id("cas"),
+    consentId: id("con"),
+    childId: id("per"),
+    childCaseId: id("chc"),
+    otherChildCaseId: id("chc"),
+    placementId: id("plc"),
+    level,
+    streetAddress: `Provgatan ${randomBytes(3).readUIntBE(0, 3) % 900 + 10}`,
+  };
+  const weekAgo = new Date(Date.now() - 7 * DAY);
+  await withSchema("social_services", async (db) => {
+    const person = (personId: string, given: string, birth: string) =>
+      db.query(
+        `INSERT INTO "Person" (id, "identityNumber", "givenName", "familyName", "birthDate", "protectionLevel", "streetAddress", "postalCode", city, "registeredMunicipality", "residenceMunicipality")
+         VALUES ($1, $2, $3, 'Provfamilj', $4, $5, $6, '811 30', 'Sandviken', 'Gävle', 'Sandviken')`,
+        [personId, `W${randomBytes(6).toString("hex")}`, given, birth, level, h.streetAddress],
+      );
+    await person(h.personId, "Testa", "1990-01-01");
+    await person(h.childId, "Lilla", "2017-01-01");
+    await db.query(`INSERT INTO "HouseholdMember" ("parentId", "childId") VALUES ($1, $2)`, [h.personId, h.childId]);
+    await db.query(
+      `INSERT INTO "Case" (id, "personId", type, status, "openedAt", assessment, "ownerId") VALUES ($1, $2, 'PROTECTION_AND_SUPPORT', 'OPEN', $3, 'Stöd efter uppbrott, skriven för skrivtesterna.', $4)`,
+      [h.caseId, h.personId, weekAgo, DESK.owner],
+    );
+    await db.query(
+      `INSERT INTO "Assignment" (id, "caseId", "staffId", role, "assignedAt") VALUES ($1, $2, $3, 'SOCIAL_SECRETARY', $5), ($4, $2, $6, 'CONTACT_PERSON', $5)`,
+      [id("asg"), h.caseId, DESK.owner, id("asg"), weekAgo, DESK.contactPerson],
+    );
+    await db.query(
+      `INSERT INTO "Consent" (id, "personId", "recipientAgency", purpose, scope, "validFrom", "validTo", "recordedBy", "createdAt") VALUES ($1, $2, 'housing', 'COORDINATED_SUPPORT', '{STATUS}', $3, $4, $5, $3)`,
+      [h.consentId, h.personId, weekAgo, new Date(Date.now() + 30 * DAY), DESK.contactPerson],
+    );
+  });
+  await withSchema("child_services", async (db) => {
+    await db.query(
+      `INSERT INTO "ChildCase" (id, "childId", status, concern, "openedAt", "officerId", notes) VALUES ($1, $2, 'OPEN', 'WITNESSED_VIOLENCE', $3, $4, 'Skrivtestets barnärende.'), ($5, $2, 'OPEN', 'NEGLECT', $3, $6, 'Den andra handläggarens ärende.')`,
+      [h.childCaseId, h.childId, weekAgo, DESK.officer, h.otherChildCaseId, DESK.otherOfficer],
+    );
+    await db.query(
+      `INSERT INTO "SchoolPlacement" (id, "childCaseId", "childId", kind, "schoolName", municipality, "startsOn") VALUES ($1, $2, $3, 'SCHOOL', 'Provskolan', 'Sandviken', $4)`,
+      [h.placementId, h.childCaseId, h.childId, new Date(Date.now() - 200 * DAY)],
+    );
+  });
+  return h;
+}
+
+/** The household's subject facts as the policy should see them (written by hand from what makeHousehold wrote). */
+export function householdFacts(h: WriteHousehold): SubjectFacts {
+  const since = new Date(Date.now() - 7 * DAY).toISOString();
+  return {
+    id: h.personId,
+    protectionLevel: h.level,
+    parentLevels: [],
+    assignments: [
+      { staffId: DESK.owner, role: "SOCIAL_SECRETARY", since },
+      { staffId: DESK.contactPerson, role: "CONTACT_PERSON", since },
+    ],
+    consents: [],
+  };
+}
+
+/**
+ * Everything a write could have changed about the household, as one comparable value: an
+ * allowed write must change it, a refused one must leave it exactly as it was.
+ */
+export async function householdState(h: WriteHousehold): Promise<string> {
+  const social = await withSchema("social_services", async (db) => ({
+    person: (await db.query(`SELECT "protectionLevel" FROM "Person" WHERE id = $1`, [h.personId])).rows,
+    cases: (await db.query(`SELECT id, status, "ownerId" FROM "Case" WHERE "personId" IN ($1, $2) ORDER BY id`, [h.personId, h.childId])).rows,
+    assignments: (await db.query(`SELECT a.id, a."staffId", a.role, a."endedAt" FROM "Assignment" a JOIN "Case" c ON c.id = a."caseId" WHERE c."personId" = $1 ORDER BY a.id`, [h.personId])).rows,
+    consents: (await db.query(`SELECT id, "revokedAt" FROM "Consent" WHERE "personId" IN ($1, $2) ORDER BY id`, [h.personId, h.childId])).rows,
+  }));
+  const housing = await withSchema("housing", async (db) => (await db.query(`SELECT id FROM "HousingApplication" WHERE "personId" = $1`, [h.personId])).rows);
+  const police = await withSchema("police_liaison", async (db) => (await db.query(`SELECT id FROM "Incident" WHERE "personId" = $1`, [h.personId])).rows);
+  const child = await withSchema("child_services", async (db) => ({
+    cases: (await db.query(`SELECT id FROM "ChildCase" WHERE "childId" = $1 ORDER BY id`, [h.childId])).rows,
+    placements: (await db.query(`SELECT id, "endsOn" FROM "SchoolPlacement" WHERE "childId" = $1 ORDER BY id`, [h.childId])).rows,
+  }));
+  return JSON.stringify({ social, housing, police, child });
+}
