@@ -74,7 +74,8 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
       ...(options.releaseWaitMs ? { releaseWaitMs: options.releaseWaitMs } : {}),
     },
   );
-  trail.startCheckpoints(options.checkpointIntervalMs ?? 1000, logger);
+  // A gateway that records nothing (benchmarks' baseline) signs nothing either.
+  if (!options.unsafeSkipAudit) trail.startCheckpoints(options.checkpointIntervalMs ?? 1000, logger);
   logger.info({ witness: describeWitness(witnessConfig) }, "audit tree heads are witnessed");
   const audit = await startAuditSubgraph({
     trail,

@@ -16,9 +16,9 @@ export class FileWitness implements Witness {
     this.description = `file ${path}`;
   }
 
-  /** Dev and test resets only: a fresh log gets a fresh witness; the old file is kept aside. */
+  /** Dev and test resets only: a fresh log gets a fresh witness; the last file is kept aside. */
   static async startOver(path: string): Promise<void> {
-    await rename(path, `${path}.${Date.now()}.old`).catch((error: NodeJS.ErrnoException) => {
+    await rename(path, `${path}.old`).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });
   }
