@@ -1,11 +1,27 @@
 export { buildAuditSchema } from "./audit/api/schema.js";
 export { EMERGENCY_GRANT_MINUTES, startAuditSubgraph } from "./audit/api/server.js";
-export { type AuditKeys, AuditTrail } from "./audit/audit-trail.js";
-export { type AuditEntry, type ChainKey, chain, GENESIS_HASH, hashEntry } from "./audit/chain.js";
-export { signCheckpoint } from "./audit/checkpoint.js";
+export { type AuditKeys, AuditTrail, type AuditTrailOptions } from "./audit/audit-trail.js";
+export { type AuditEntry, type ChainedEntry, type ChainKey, chain, GENESIS_HASH, hashEntry, recordLeafData } from "./audit/chain.js";
+export { type CheckpointClaims, verifyCheckpoint } from "./audit/checkpoint.js";
+export { Checkpointer, signCheckpoint } from "./audit/checkpointer.js";
+export { type DoorRefusalOptions, DoorRefusals } from "./audit/door-refusals.js";
+export { EMERGENCY_REASON_RULE, emergencyReasonProblem, grantRecordId, reviewRecordId } from "./audit/grants.js";
+export { consistencyProof, Frontier, inclusionProof, leafHash, nodeHash, rangeHashOver, verifyConsistency, verifyInclusion } from "./audit/merkle.js";
 export { readChainStatus, verifyStoredChain } from "./audit/read-chain.js";
-export { AUDIT_WRITER_ROLE, type AuditStore, openAuditStore } from "./audit/store.js";
-export { type ChainReport, type ChainVerificationKeys, verifyChain } from "./audit/verify.js";
+export {
+  AUDIT_READER_ROLE,
+  AUDIT_WAIT_MS,
+  AUDIT_WRITER_ROLE,
+  type AuditDatabase,
+  type AuditStore,
+  loginAs,
+  openAuditReader,
+  openAuditStore,
+} from "./audit/store.js";
+export { type ChainProblem, type ChainReport, type ChainVerificationKeys, type Finding, verifyChain } from "./audit/verify.js";
+export { FileWitness } from "./audit/witness/file-witness.js";
+export { JetStreamWitness, unsafeStreamSetting, witnessStreamConfig } from "./audit/witness/jetstream-witness.js";
+export { type Witness, WitnessDamaged, type WitnessedHead, WitnessMissing } from "./audit/witness/witness.js";
 export { AuditWriter, type AuditWriterOptions } from "./audit/writer.js";
 export { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 export type { GatewayContext } from "./context.js";

@@ -2,11 +2,14 @@ import { type AccessDecision, widensAccess } from "@skyddsnat/schema";
 import type { JWK } from "jose";
 import type { GatewayContext } from "../context.js";
 import type { GuardOutcome } from "../guard/guarded-gateway.js";
-import { type AuditEntry, type ChainKey, operationHash, operationHashKey } from "./chain.js";
-import { signCheckpoint } from "./checkpoint.js";
+import { type AuditEntry, type ChainedEntry, type ChainKey, hashEntry, operationHash, operationHashKey } from "./chain.js";
+import { Checkpointer } from "./checkpointer.js";
+import { DoorRefusals, type DoorRefusalOptions } from "./door-refusals.js";
 import { accessEntries, eventEntry, withholdUnrecorded } from "./entries.js";
-import type { AuditStore } from "./store.js";
+import { grantRecordId } from "./grants.js";
+import { AUDIT_WAIT_MS, type AuditStore } from "./store.js";
 import type { ChainVerificationKeys } from "./verify.js";
+import type { Witness } from "./witness/witness.js";
 import { AuditWriter } from "./writer.js";
 
 export interface AuditKeys {
@@ -18,6 +21,23 @@ export interface AuditKeys {
   chainKey: ChainKey;
 }
 
+export interface AuditTrailOptions {
+  /** Where signed tree heads go besides the store; null: the store only (tests, tools). */
+  witness?: Witness | null;
+  /** How long a release waits for its record before withholding (default AUDIT_WAIT_MS). */
+  releaseWaitMs?: number;
+  doorRefusals?: DoorRefusalOptions;
+}
+
+/** Rejects after `ms`: a release never waits longer than that for its record. */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`audit store did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Mutations whose effect on protected data is itself audited (consent, assignment, protection). */
 const AUDITED_CHANGES = new Set(["recordConsent", "revokeConsent", "assignStaff", "openCase", "closeCase", "updateProtectionLevel"]);
 
@@ -27,7 +47,13 @@ const AUDITED_CHANGES = new Set(["recordConsent", "revokeConsent", "assignStaff"
  */
 export class AuditTrail {
   readonly writer: AuditWriter;
+  private readonly checkpointer: Checkpointer;
+  private readonly door: DoorRefusals;
+  private readonly releaseWaitMs: number;
   private timer: NodeJS.Timeout | undefined;
+  /** Why the last checkpoint failed (logged once per change, not every interval). */
+  private lastCheckpointError: string | null = null;
+  readonly witness: Witness | null;
 
   /** What the auditors' chain status needs to verify the chain. */
   readonly verification: ChainVerificationKeys;
@@ -38,39 +64,77 @@ export class AuditTrail {
   constructor(
     readonly store: AuditStore,
     private readonly keys: AuditKeys,
+    options: AuditTrailOptions = {},
   ) {
-    this.writer = new AuditWriter(store.prisma, keys.chainKey);
+    this.witness = options.witness ?? null;
+    this.checkpointer = new Checkpointer(store.prisma, keys.checkpoint, this.witness);
+    this.writer = new AuditWriter(store.prisma, keys.chainKey, { onCommitted: (chained) => this.checkpointer.observe(chained) });
+    this.door = new DoorRefusals((entries) => this.writer.append(entries), options.doorRefusals);
+    this.releaseWaitMs = options.releaseWaitMs ?? AUDIT_WAIT_MS;
     this.verification = { chainKey: keys.chainKey, publicJwks: keys.publicJwks };
     this.operationKey = operationHashKey(keys.chainKey);
   }
 
-  /** Signs a checkpoint now and then every `intervalMs`. */
-  startCheckpoints(intervalMs: number): void {
-    this.timer = setInterval(() => void this.checkpoint().catch(() => {}), intervalMs);
+  /**
+   * Signs a tree head (when the chain grew) every `intervalMs` and hands it to the witness: the
+   * newest records are at most one interval plus one publish away from being anchored.
+   */
+  startCheckpoints(intervalMs: number, logger?: { error(obj: object, msg: string): void }): void {
+    this.door.start();
+    this.timer = setInterval(
+      () =>
+        void this.checkpoint().then(
+          () => {
+            this.lastCheckpointError = null;
+          },
+          (error: unknown) => {
+            const message = error instanceof Error ? error.message : String(error);
+            if (message !== this.lastCheckpointError) logger?.error({ err: error }, "audit tree head not signed or not witnessed");
+            this.lastCheckpointError = message;
+          },
+        ),
+      intervalMs,
+    );
     this.timer.unref();
   }
 
   checkpoint() {
-    return signCheckpoint(this.store.prisma, this.keys.checkpoint);
+    return this.checkpointer.checkpoint();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.door.stop().catch(() => {});
     await this.checkpoint().catch(() => {});
+    await this.witness?.close().catch(() => {});
   }
 
-  /** Active break-the-glass grants of the actor; consulted only when the request states EMERGENCY. */
+  /**
+   * Active break-the-glass grants of the actor; consulted only when the request states EMERGENCY.
+   * A grant counts only while a chained record carries its digest (grants.ts): a row written,
+   * extended or re-pointed in the table alone opens nothing.
+   */
   async emergencyGrants(context: Pick<GatewayContext, "actor">): Promise<string[]> {
     if (context.actor.purpose !== "EMERGENCY") return [];
     const grants = await this.store.prisma.emergencyGrant.findMany({
       where: { staffId: context.actor.staffId, agency: context.actor.agency, expiresAt: { gt: new Date() } },
-      select: { subjectId: true },
     });
-    return grants.map((grant) => grant.subjectId);
+    if (grants.length === 0) return [];
+    const records = (await this.store.prisma.auditRecord.findMany({
+      where: { id: { in: grants.map(grantRecordId) }, kind: "EMERGENCY_GRANTED" },
+    })) as unknown as ChainedEntry[];
+    const vouched = new Map(
+      records.filter((record) => hashEntry(this.keys.chainKey, record.prevHash, record.seq, record) === record.hash).map((record) => [record.id, record]),
+    );
+    return grants.flatMap((grant) => {
+      const record = vouched.get(grantRecordId(grant));
+      return record && record.subjectId === grant.subjectId && record.actorStaffId === grant.staffId ? [grant.subjectId] : [];
+    });
   }
 
-  async denied(reason: string, requestId: string): Promise<void> {
-    await this.writer.append([eventEntry("REQUEST_DENIED", null, { requestId, decision: "DENY", reason })]);
+  /** A request refused at the door: recorded, or counted into its interval's aggregate. */
+  async denied(reason: string, requestId: string, source?: string): Promise<void> {
+    await within(this.door.refused(reason, requestId, source), this.releaseWaitMs);
   }
 
   /** The guard's beforeRelease hook; `executed` is the operation as it ran (see ResponseGuardOptions). */
@@ -94,7 +158,7 @@ export class AuditTrail {
       }
     }
     try {
-      await this.writer.append(entries);
+      await within(this.writer.append(entries), this.releaseWaitMs);
       return outcome.decisions;
     } catch (error) {
       context.logger.error({ err: error }, "audit store unavailable: withholding protected fields");

@@ -76,6 +76,14 @@ export function chain(key: ChainKey, head: { seq: bigint; hash: string }, entrie
   });
 }
 
+/**
+ * What a record contributes to the Merkle tree (merkle.ts): its content at its position, the
+ * same canonical form the chain hashes. Anyone holding the record can recompute it; no key.
+ */
+export function recordLeafData(record: Pick<ChainedEntry, "seq"> & AuditEntry): Buffer {
+  return Buffer.from(canonical(record.seq, record), "utf8");
+}
+
 /** The HKDF label of the operation-hash key: a purpose of its own, never the chain key itself. */
 const OPERATION_HASH_INFO = "skyddsnat/audit/operation-hash/v1";
 

@@ -44,6 +44,8 @@ export interface AuditWriterOptions {
   /** After this many lost races in a row, wait for the head's lock instead of racing again
    * (default 3; 0 always locks). */
   optimisticAttempts?: number;
+  /** Told of every batch once committed, in chain order (the checkpointer follows the chain). */
+  onCommitted?: (chained: readonly ChainedEntry[]) => void;
 }
 
 interface Head {
@@ -68,6 +70,7 @@ export class AuditWriter {
   private writing: Promise<void> | null = null;
   private head: Head | null = null;
   private readonly optimisticAttempts: number;
+  private readonly onCommitted: ((chained: readonly ChainedEntry[]) => void) | undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -75,6 +78,7 @@ export class AuditWriter {
     options: AuditWriterOptions = {},
   ) {
     this.optimisticAttempts = options.optimisticAttempts ?? 3;
+    this.onCommitted = options.onCommitted;
   }
 
   append(entries: AuditEntry[]): Promise<void> {
@@ -107,11 +111,14 @@ export class AuditWriter {
       const chained = chain(this.chainKey, this.head, entries);
       if (await this.appendIfHeadIs(this.head, chained)) {
         this.head = lastOf(chained);
+        this.onCommitted?.(chained);
         return;
       }
       this.head = null;
     }
-    this.head = await this.appendLocked(entries);
+    const chained = await this.appendLocked(entries);
+    this.head = lastOf(chained);
+    this.onCommitted?.(chained);
   }
 
   private async appendIfHeadIs(head: Head, chained: ChainedEntry[]): Promise<boolean> {
@@ -134,7 +141,7 @@ export class AuditWriter {
     return { seq: BigInt(head.seq), hash: head.hash };
   }
 
-  private appendLocked(entries: AuditEntry[]): Promise<Head> {
+  private appendLocked(entries: AuditEntry[]): Promise<ChainedEntry[]> {
     return this.prisma.$transaction(async (tx) => {
       // The head row is the chain's lock: appenders in other gateway replicas wait here.
       const [head] = await tx.$queryRawUnsafe<{ seq: bigint; hash: string }[]>(
@@ -145,7 +152,7 @@ export class AuditWriter {
       await tx.auditRecord.createMany({ data: chained });
       const last = lastOf(chained);
       await tx.chainHead.update({ where: { id: 1 }, data: { seq: last.seq, hash: last.hash } });
-      return last;
+      return chained;
     });
   }
 }

@@ -1,11 +1,21 @@
-import { AuditTrail, type IssuerConfig, openAuditStore, startAuditSubgraph, startGateway } from "@skyddsnat/gateway";
+import { type AuditDatabase, type DoorRefusalOptions, AuditTrail, type IssuerConfig, openAuditStore, startAuditSubgraph, startGateway } from "@skyddsnat/gateway";
 import type { Logger } from "@skyddsnat/platform";
 import type { SubgraphName } from "@skyddsnat/schema";
 import type { JWK } from "jose";
+import { type AuditLocation, describeWitness, openWitness, type WitnessConfig, witnessFromEnv } from "./audit-config.js";
 
 export interface AuditedGatewayOptions {
-  /** The audit schema's database (the owner's credentials: it migrates, then writes as the writer role). */
-  auditDatabase: Parameters<typeof openAuditStore>[0];
+  /** The audit schema's database: `url` is the owner's login, which migrates and locks the schema
+   * down and is then closed; records are written through `writerUrl`, the writer's own login. */
+  auditDatabase: AuditDatabase;
+  /** The audit schema (default "audit"). */
+  auditSchema?: string;
+  /** Where signed tree heads are witnessed; default from AUDIT_WITNESS, else a file of the store's own. */
+  witness?: WitnessConfig;
+  /** How refusals at the door are aggregated (default one record per source and reason a minute). */
+  doorRefusals?: DoorRefusalOptions;
+  /** How long a release waits for its audit record before withholding (default AUDIT_WAIT_MS). */
+  releaseWaitMs?: number;
   /** Drop the audit schema first (tests and demo resets). */
   reset?: boolean;
   keys: {
@@ -24,7 +34,7 @@ export interface AuditedGatewayOptions {
   /** The auditors' subgraph's port; default a free one. */
   auditPort?: number;
   host?: string;
-  /** How often the audit chain head is signed (ms); default one minute. */
+  /** How often a tree head is signed and witnessed when the chain grew (ms); default one second. */
   checkpointIntervalMs?: number;
   /** Benchmarks only: run without the gateway's response guard. */
   unsafeDisableGuard?: boolean;
@@ -49,9 +59,26 @@ export interface RunningAuditedGateway {
  */
 export async function startAuditedGateway(options: AuditedGatewayOptions): Promise<RunningAuditedGateway> {
   const { keys, logger } = options;
-  const store = await openAuditStore(options.auditDatabase, { reset: options.reset ?? false });
-  const trail = new AuditTrail(store, { checkpoint: keys.internalKey, publicJwks: keys.publicJwks, chainKey: keys.chainKey });
-  trail.startCheckpoints(options.checkpointIntervalMs ?? 60_000);
+  const schema = options.auditSchema ?? "audit";
+  const where: AuditLocation = { url: options.auditDatabase.url, dataDir: options.auditDatabase.dataDir, schema };
+  const witnessConfig = options.witness ?? witnessFromEnv(process.env, where);
+  const witness = await openWitness(witnessConfig, { create: true, reset: options.reset ?? false });
+  const store = await openAuditStore(options.auditDatabase, { reset: options.reset ?? false, schema }).catch(async (error: unknown) => {
+    await witness?.close();
+    throw error;
+  });
+  const trail = new AuditTrail(
+    store,
+    { checkpoint: keys.internalKey, publicJwks: keys.publicJwks, chainKey: keys.chainKey },
+    {
+      witness,
+      ...(options.doorRefusals ? { doorRefusals: options.doorRefusals } : {}),
+      ...(options.releaseWaitMs ? { releaseWaitMs: options.releaseWaitMs } : {}),
+    },
+  );
+  // A gateway that records nothing (benchmarks' baseline) signs nothing either.
+  if (!options.unsafeSkipAudit) trail.startCheckpoints(options.checkpointIntervalMs ?? 1000, logger);
+  logger.info({ witness: describeWitness(witnessConfig) }, "audit tree heads are witnessed");
   const audit = await startAuditSubgraph({
     trail,
     gatewayJwks: keys.publicJwks,

@@ -6,18 +6,24 @@ export interface HubDatabases {
   urlFor(name: SubgraphName | "audit"): string | undefined;
   /** Where embedded PGlite keeps its files; undefined keeps them in memory. */
   dataDir?: string;
+  /** The audit writer's own login; default: the audit URL with the writer role as user. */
+  auditWriterUrl?: string;
 }
 
 const envName = (name: string) => `${name.toUpperCase().replaceAll("-", "_")}_DATABASE_URL`;
 
 /**
  * DATABASE_URL switches every subgraph to PostgreSQL (each in its own schema); a per-subgraph
- * <NAME>_DATABASE_URL (e.g. HOUSING_DATABASE_URL) overrides it for one.
+ * <NAME>_DATABASE_URL (e.g. HOUSING_DATABASE_URL) overrides it for one. The audit store's URL
+ * is its owner's, which only migrates: AUDIT_OWNER_DATABASE_URL, else AUDIT_DATABASE_URL; its
+ * records are written through AUDIT_WRITER_DATABASE_URL (default: that URL with the writer role
+ * as user, for development servers with trust or peer authentication).
  */
 export function databasesFromEnv(env: NodeJS.ProcessEnv = process.env): HubDatabases {
   return {
-    urlFor: (name) => env[envName(name)] || env.DATABASE_URL || undefined,
+    urlFor: (name) => (name === "audit" ? env.AUDIT_OWNER_DATABASE_URL : undefined) || env[envName(name)] || env.DATABASE_URL || undefined,
     ...(env.PGLITE_DATA_DIR ? { dataDir: env.PGLITE_DATA_DIR } : {}),
+    ...(env.AUDIT_WRITER_DATABASE_URL ? { auditWriterUrl: env.AUDIT_WRITER_DATABASE_URL } : {}),
   };
 }
 

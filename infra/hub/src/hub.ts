@@ -1,11 +1,12 @@
 import { startChildServices } from "@skyddsnat/child-services";
-import type { AuditTrail } from "@skyddsnat/gateway";
+import type { AuditTrail, DoorRefusalOptions } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
 import type { SubgraphName } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
 import type { HubDatabases, HubPorts } from "./config.js";
+import type { WitnessConfig } from "./audit-config.js";
 import { startAuditedGateway } from "./audited-gateway.js";
 import { ensureDevKeys } from "./keys/dev-keys.js";
 import { buildPopulation, type SeedCounts, writePopulation } from "./seed/index.js";
@@ -27,8 +28,13 @@ export interface HubOptions {
   /** Benchmarks only: caches shared across actors, as before they were closed (bench/cache-oracle). */
   unsafeSharedCaches?: boolean;
   keysDir?: string;
-  /** How often the audit chain head is signed (ms); default one minute. */
+  /** How often a tree head is signed and witnessed when the chain grew (ms); default one second. */
   checkpointIntervalMs?: number;
+  /** Where tree heads are witnessed; default from AUDIT_WITNESS, else a file of the store's own. */
+  witness?: WitnessConfig;
+  /** The audit schema (default "audit"). */
+  auditSchema?: string;
+  doorRefusals?: DoorRefusalOptions;
 }
 
 export interface RunningHub {
@@ -87,7 +93,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     auditDatabase: {
       ...(databases.urlFor("audit") ? { url: databases.urlFor("audit") } : {}),
       ...(databases.dataDir ? { dataDir: `${databases.dataDir}/audit` } : {}),
+      ...(databases.auditWriterUrl ? { writerUrl: databases.auditWriterUrl } : {}),
     },
+    ...(options.witness ? { witness: options.witness } : {}),
+    ...(options.auditSchema ? { auditSchema: options.auditSchema } : {}),
+    ...(options.doorRefusals ? { doorRefusals: options.doorRefusals } : {}),
     reset: options.reset ?? false,
     keys: { internalKey: keys.gateway, publicJwks: keys.gateway.publicJwks, chainKey: keys.auditChainKey },
     issuers: keys.issuers,

@@ -1,24 +1,62 @@
-import { openAuditStore, verifyStoredChain } from "@skyddsnat/gateway";
+import { openAuditReader, verifyStoredChain, type Witness } from "@skyddsnat/gateway";
+import { describeWitness, openWitness, witnessFromEnv } from "../audit-config.js";
 import { ensureDevKeys } from "../keys/dev-keys.js";
 
 /**
- * `npm run -s audit:verify`: walks the audit chain and its signed checkpoints, and reports the
- * first record that was changed, removed, inserted or reordered. Exit 0 intact, 1 tampered,
- * 2 cannot verify. Reads AUDIT_DATABASE_URL or DATABASE_URL (the embedded demo keeps its trail
- * in memory unless PGLITE_DATA_DIR is set).
+ * `npm run -s audit:verify`: checks the audit chain's links, the stored head, the stored tree
+ * heads, the emergency grants' digests and — where the database's administrator cannot reach —
+ * the witness's tree heads, and names every damage found: records changed, removed, inserted or
+ * reordered, the newest records truncated, a head that disagrees with the records, tree heads
+ * missing from the store, a fork. Exit 0 intact, 1 damaged, 2 cannot verify.
+ *
+ * Read-only, under a login of its own that may only SELECT: AUDIT_READER_DATABASE_URL, else
+ * AUDIT_DATABASE_URL or DATABASE_URL with the reader role as user (development servers). It
+ * never migrates or grants. The witness: AUDIT_WITNESS, else the gateway's default file.
+ * AUDIT_SCHEMA names the schema (default audit); PGLITE_DATA_DIR for the embedded store.
  */
-const url = process.env.AUDIT_DATABASE_URL || process.env.DATABASE_URL;
-const dataDir = process.env.PGLITE_DATA_DIR;
-if (!url && !dataDir) {
-  process.stderr.write("set AUDIT_DATABASE_URL or DATABASE_URL (or PGLITE_DATA_DIR) to the hub's audit store\n");
+const env = process.env;
+const url = env.AUDIT_DATABASE_URL || env.DATABASE_URL;
+const dataDir = env.PGLITE_DATA_DIR ? `${env.PGLITE_DATA_DIR}/audit` : undefined;
+const schema = env.AUDIT_SCHEMA ?? "audit";
+if (!url && !dataDir && !env.AUDIT_READER_DATABASE_URL) {
+  process.stderr.write("set AUDIT_READER_DATABASE_URL, AUDIT_DATABASE_URL or DATABASE_URL (or PGLITE_DATA_DIR) to the hub's audit store\n");
   process.exit(2);
 }
-const store = await openAuditStore({ ...(url ? { url } : { dataDir: `${dataDir}/audit` }) }, { schema: process.env.AUDIT_SCHEMA ?? "audit" });
+
+let witness: Witness | null = null;
+let witnessProblem: string | null = null;
+const witnessConfig = witnessFromEnv(env, { url: env.AUDIT_OWNER_DATABASE_URL || url, dataDir, schema });
 try {
-  const keys = await ensureDevKeys();
-  const report = await verifyStoredChain(store.prisma, { chainKey: keys.auditChainKey, publicJwks: keys.gateway.publicJwks });
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.exitCode = report.ok ? 0 : 1;
-} finally {
-  await store.close();
+  witness = await openWitness(witnessConfig, { create: false });
+} catch (error) {
+  witnessProblem = error instanceof Error ? error.message : String(error);
 }
+
+let exitCode = 2;
+try {
+  const store = await openAuditReader({ ...(url ? { url } : {}), ...(env.AUDIT_READER_DATABASE_URL ? { url: env.AUDIT_READER_DATABASE_URL, readerUrl: env.AUDIT_READER_DATABASE_URL } : {}), ...(dataDir ? { dataDir } : {}) }, schema);
+  try {
+    const keys = await ensureDevKeys();
+    const unreadable: Witness | null = witnessProblem
+      ? {
+          description: describeWitness(witnessConfig),
+          publish: () => Promise.reject(new Error("read-only")),
+          newest: () => Promise.reject(new Error(witnessProblem ?? "")),
+          all: () => Promise.reject(new Error(witnessProblem ?? "")),
+          close: async () => {},
+        }
+      : witness;
+    const report = await verifyStoredChain(store.prisma, { chainKey: keys.auditChainKey, publicJwks: keys.gateway.publicJwks }, unreadable);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (!unreadable) process.stderr.write("audit:verify: no witness configured (AUDIT_WITNESS=none): truncation of the newest records cannot be seen\n");
+    for (const finding of report.problems) process.stderr.write(`audit chain damaged: ${finding.problem} at ${finding.seq}: ${finding.detail}\n`);
+    exitCode = report.ok ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+} catch (error) {
+  process.stderr.write(`audit:verify: cannot verify: ${error instanceof Error ? error.message : String(error)}\n`);
+} finally {
+  await witness?.close();
+}
+process.exit(exitCode);

@@ -7,6 +7,7 @@ import { startPoliceLiaison } from "@skyddsnat/police-liaison";
 import { assertGatewayKeySet, SUBGRAPHS } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
 import type { JWK } from "jose";
+import { parseWitness, type WitnessConfig } from "../audit-config.js";
 import { startAuditedGateway } from "../audited-gateway.js";
 
 /**
@@ -63,6 +64,23 @@ function databaseUrl(): string {
   const value = required("DATABASE_URL");
   if (!/^postgres(ql)?:\/\//.test(value)) throw new ConfigError("DATABASE_URL", "must be a postgres:// URL");
   return value;
+}
+
+/** A second postgres:// URL for the audit store (the owner's or the writer's login), if set. */
+function optionalDatabaseUrl(name: string): string | undefined {
+  const value = env(name);
+  if (value && !/^postgres(ql)?:\/\//.test(value)) throw new ConfigError(name, "must be a postgres:// URL");
+  return value;
+}
+
+function auditWitness(): WitnessConfig | undefined {
+  const value = env("AUDIT_WITNESS");
+  if (!value) return undefined;
+  try {
+    return parseWitness(value);
+  } catch {
+    throw new ConfigError("AUDIT_WITNESS", "must be file:<path> or nats://host:port/<stream>");
+  }
 }
 
 /** Reads JSON from the file named by `name`; parse errors are not passed on (they quote the text). */
@@ -164,7 +182,13 @@ async function startGatewayService(logger: ReturnType<typeof createLogger>) {
     "child-services": httpUrl("CHILD_SERVICES_URL"),
   };
   return startAuditedGateway({
-    auditDatabase: { url: databaseUrl() },
+    // Migrations as the owner (AUDIT_OWNER_DATABASE_URL, else DATABASE_URL); records through the
+    // writer's own login (AUDIT_WRITER_DATABASE_URL, else the same server as the writer role).
+    auditDatabase: {
+      url: optionalDatabaseUrl("AUDIT_OWNER_DATABASE_URL") ?? databaseUrl(),
+      ...(optionalDatabaseUrl("AUDIT_WRITER_DATABASE_URL") ? { writerUrl: optionalDatabaseUrl("AUDIT_WRITER_DATABASE_URL") as string } : {}),
+    },
+    ...(auditWitness() ? { witness: auditWitness() as WitnessConfig } : {}),
     keys: { internalKey, publicJwks, chainKey },
     issuers: trusted,
     subgraphUrls,
