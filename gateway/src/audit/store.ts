@@ -65,15 +65,7 @@ export async function openAuditStore(database: AuditDatabase, options: { reset?:
     await db.close().catch(() => {});
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: db.adapter });
-  return {
-    prisma,
-    db,
-    async close() {
-      await prisma.$disconnect();
-      await db.close();
-    },
-  };
+  return storeOver(db);
 }
 
 /**
@@ -84,6 +76,11 @@ export async function openAuditReader(database: { url?: string; readerUrl?: stri
   const db = database.url
     ? await connectDatabase({ url: database.readerUrl ?? loginAs(database.url, AUDIT_READER_ROLE), schema, poolSize: 2 })
     : await connectDatabase({ ...(database.dataDir ? { dataDir: database.dataDir } : {}), schema, role: AUDIT_READER_ROLE });
+  return storeOver(db);
+}
+
+/** A Prisma client over an opened connection, closed together. */
+function storeOver(db: Database): AuditStore {
   const prisma = new PrismaClient({ adapter: db.adapter });
   return {
     prisma,

@@ -324,6 +324,23 @@ const CLOSED_CASE_DATA = {
 
 const utcDay = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
+/** An adult outside the household with no protection, registered where she lives (the restrained person, a previous tenant). */
+const unprotectedAdult = (id: string, person: PersonData & { home: Address }, createdAt: Date) => ({
+  id,
+  identityNumber: identityNumber(utcDay(person.birthDate), person.serial),
+  givenName: person.givenName,
+  familyName: person.familyName,
+  birthDate: utcDay(person.birthDate),
+  protectionLevel: "NONE" as const,
+  streetAddress: person.home.street,
+  postalCode: person.home.postalCode,
+  city: person.home.city,
+  phone: null,
+  registeredMunicipality: person.home.city,
+  residenceMunicipality: person.home.city,
+  createdAt,
+});
+
 /**
  * The scenario rows. Pure and constant: called once per population build, it returns fresh
  * objects each time so a caller may not mutate the next build's data through them.
@@ -370,36 +387,8 @@ export function scenarioTables(): SeedTables {
         residenceMunicipality: d.home.city,
         createdAt: created,
       },
-      {
-        id: ids.restrainedPerson,
-        identityNumber: identityNumber(utcDay(d.restrained.birthDate), d.restrained.serial),
-        givenName: d.restrained.givenName,
-        familyName: d.restrained.familyName,
-        birthDate: utcDay(d.restrained.birthDate),
-        protectionLevel: "NONE",
-        streetAddress: d.restrained.home.street,
-        postalCode: d.restrained.home.postalCode,
-        city: d.restrained.home.city,
-        phone: null,
-        registeredMunicipality: d.restrained.home.city,
-        residenceMunicipality: d.restrained.home.city,
-        createdAt: momentFromReference(-95 - s, 14, 3),
-      },
-      {
-        id: ids.previousTenant,
-        identityNumber: identityNumber(utcDay(d.previousTenant.birthDate), d.previousTenant.serial),
-        givenName: d.previousTenant.givenName,
-        familyName: d.previousTenant.familyName,
-        birthDate: utcDay(d.previousTenant.birthDate),
-        protectionLevel: "NONE",
-        streetAddress: d.previousTenant.home.street,
-        postalCode: d.previousTenant.home.postalCode,
-        city: d.previousTenant.home.city,
-        phone: null,
-        registeredMunicipality: d.previousTenant.home.city,
-        residenceMunicipality: d.previousTenant.home.city,
-        createdAt: momentFromReference(-500 - s, 10, 41),
-      },
+      unprotectedAdult(ids.restrainedPerson, d.restrained, momentFromReference(-95 - s, 14, 3)),
+      unprotectedAdult(ids.previousTenant, d.previousTenant, momentFromReference(-500 - s, 10, 41)),
     );
     ss.householdMembers.push({ parentId: ids.adult, childId: ids.child });
 
