@@ -56,9 +56,6 @@ describe("protection follows the place: no join of tenancies of the same flat", 
         // The join keys that identify the flat are withheld on both sides.
         expect(hers).toMatchObject({ landlord: null, rooms: null, streetAddress: null });
         expect(his).toMatchObject({ landlord: null, rooms: null, streetAddress: null });
-        // What stays visible (dates, for housing's own records) matches no unprotected tenancy's address.
-        const sameDay = rows.filter((row) => row.endsOn !== null && hers?.startsOn && row.streetAddress !== null && row.endsOn === hers.startsOn);
-        expect(sameDay.map((row) => row.streetAddress)).not.toContain(home(household.adult));
       }
     },
   );

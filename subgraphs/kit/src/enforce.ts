@@ -1,6 +1,7 @@
 import { type FieldClass, forbiddenField, isProtectionLevel } from "@skyddsnat/schema";
 import {
   defaultFieldResolver,
+  type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
@@ -30,44 +31,42 @@ function recordFrom(type: GraphQLObjectType, values: Record<string, unknown>): R
     stewardId: text(values[RECORD_FIELDS.steward]),
     current: person || values[RECORD_FIELDS.current] === true,
   };
-  if (type.getFields()[RECORD_FIELDS.placeLevel]) {
+  if (RECORD_FIELDS.placeLevel in values) {
     const level = values[RECORD_FIELDS.placeLevel];
     record.placeLevel = isProtectionLevel(level) ? level : null;
   }
   return record;
 }
 
-const recordFieldNames = (type: GraphQLObjectType) =>
-  (type.name === "Person" ? ["id"] : [RECORD_FIELDS.subject]).concat(
-    [RECORD_FIELDS.steward, RECORD_FIELDS.current, RECORD_FIELDS.placeLevel].filter((name) => type.getFields()[name]),
-  );
-
-/**
- * A row's record, read through its fields' resolvers. Returns undefined if a resolver answers
- * asynchronously: the caller then takes the async path.
- */
-function recordNow(type: GraphQLObjectType, parent: unknown, context: SubgraphContext, info: GraphQLResolveInfo): RecordRef | undefined {
+/** The fields of `type` its record is read from (computed once per type, when enforcement is set up). */
+function recordFieldsOf(type: GraphQLObjectType): GraphQLField<unknown, SubgraphContext>[] {
   const fields = type.getFields();
-  const values: Record<string, unknown> = {};
-  for (const name of recordFieldNames(type)) {
-    const field = fields[name];
-    if (!field) continue;
-    const value: unknown = (field.resolve ?? defaultFieldResolver)(parent, {}, context, info);
-    if (isPromiseLike(value)) return undefined;
-    values[name] = value;
-  }
-  return recordFrom(type, values);
+  const names = [type.name === "Person" ? "id" : RECORD_FIELDS.subject, RECORD_FIELDS.steward, RECORD_FIELDS.current, RECORD_FIELDS.placeLevel];
+  return names.flatMap((name) => (fields[name] ? [fields[name]] : []));
 }
 
-/** The same, awaiting resolvers that answer asynchronously. */
-async function recordLater(type: GraphQLObjectType, parent: unknown, context: SubgraphContext, info: GraphQLResolveInfo): Promise<RecordRef> {
-  const fields = type.getFields();
+/**
+ * A row's record, read through its fields' resolvers: at once when every resolver answers at
+ * once, otherwise a promise that awaits the answers already started (none is asked twice).
+ */
+function readRecord(
+  type: GraphQLObjectType,
+  fields: readonly GraphQLField<unknown, SubgraphContext>[],
+  parent: unknown,
+  context: SubgraphContext,
+  info: GraphQLResolveInfo,
+): RecordRef | Promise<RecordRef> {
   const values: Record<string, unknown> = {};
-  for (const name of recordFieldNames(type)) {
-    const field = fields[name];
-    if (field) values[name] = await (field.resolve ?? defaultFieldResolver)(parent, {}, context, info);
+  let pending = false;
+  for (const field of fields) {
+    const value: unknown = (field.resolve ?? defaultFieldResolver)(parent, {}, context, info);
+    if (isPromiseLike(value)) pending = true;
+    values[field.name] = value;
   }
-  return recordFrom(type, values);
+  if (!pending) return recordFrom(type, values);
+  return Promise.all(Object.entries(values).map(async ([name, value]) => [name, await value] as const)).then((settled) =>
+    recordFrom(type, Object.fromEntries(settled)),
+  );
 }
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
@@ -81,6 +80,7 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
 export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__") || SKIPPED_TYPES.has(type.name)) continue;
+    const recordFields = recordFieldsOf(type);
     for (const field of Object.values(type.getFields())) {
       const fieldClass = classOfField(field);
       // References reveal nothing; POLICY fields are the policy's own inputs, for the gateway's guard.
@@ -90,8 +90,14 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
         context.logger.debug({ path: responsePathAsArray(path).join("."), subjectId, reason }, "field withheld");
         return forbiddenField(responsePathAsArray(path), reason);
       };
-      const slow = async (parent: unknown, args: Record<string, unknown>, context: SubgraphContext, info: GraphQLResolveInfo) => {
-        const record = await context.policy.recordOf(parent as object, () => recordLater(type, parent, context, info));
+      const slow = async (
+        parent: unknown,
+        args: Record<string, unknown>,
+        context: SubgraphContext,
+        info: GraphQLResolveInfo,
+        started?: Promise<RecordRef>,
+      ) => {
+        const record = await context.policy.recordOf(parent as object, async () => started ?? readRecord(type, recordFields, parent, context, info));
         const decision = await context.policy.decide(record, fieldClass as FieldClass);
         if (decision.effect === "redact") throw withhold(info.path, decision.reason, context, record.subjectId);
         return original(parent, args, context, info);
@@ -101,8 +107,13 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
         if (typeof parent !== "object" || parent === null) return slow(parent, args, context, info);
         // Fast path, no promise: the row's subject and steward are plain values and the subject's
         // facts are at hand (seen earlier in this request, or held by the facts source).
-        const decision = context.policy.decideFieldNow(parent, fieldClass, () => recordNow(type, parent, context, info));
-        if (!decision) return slow(parent, args, context, info);
+        let started: Promise<RecordRef> | undefined;
+        const decision = context.policy.decideFieldNow(parent, fieldClass, () => {
+          const record = readRecord(type, recordFields, parent, context, info);
+          if (record instanceof Promise) started = record;
+          return record instanceof Promise ? undefined : record;
+        });
+        if (!decision) return slow(parent, args, context, info, started);
         if (decision.effect === "redact") throw withhold(info.path, decision.reason, context, context.policy.subjectOf(parent));
         return original(parent, args, context, info);
       };
