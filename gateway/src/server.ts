@@ -96,6 +96,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     loadFacts: async (subjectIds, context) =>
       facts(subjectIds, () => signer.sign(claimsOf(context), FACTS_AUDIENCE)),
     unsafeSharedPlans: options.unsafeSharedCaches === true,
+    beforeMutation: (mutations, context, executed) => {
+      if (options.unsafeSkipAudit) return Promise.resolve();
+      // With no audit trail configured no change is made: it could not be recorded.
+      return options.audit ? options.audit.intend(mutations, context, executed) : Promise.reject(new Error("no audit trail configured"));
+    },
     beforeRelease: (outcome, context, executed) => {
       if (options.unsafeSkipAudit) return Promise.resolve(outcome.decisions);
       // With no audit trail configured nothing protected may leave: it could not be recorded.

@@ -1,12 +1,14 @@
-import { type AccessDecision, widensAccess } from "@skyddsnat/schema";
+import type { AccessDecision } from "@skyddsnat/schema";
 import type { JWK } from "jose";
 import type { GatewayContext } from "../context.js";
 import type { GuardOutcome } from "../guard/guarded-gateway.js";
+import type { RootMutation } from "../guard/root-mutations.js";
 import { type AuditEntry, type ChainedEntry, type ChainKey, hashEntry, operationHash, operationHashKey } from "./chain.js";
 import { Checkpointer } from "./checkpointer.js";
 import { DoorRefusals, type DoorRefusalOptions } from "./door-refusals.js";
 import { accessEntries, eventEntry, withholdUnrecorded } from "./entries.js";
 import { grantRecordId } from "./grants.js";
+import { intentEntries, outcomeEntry } from "./intents.js";
 import { AUDIT_WAIT_MS, type AuditStore } from "./store.js";
 import type { ChainVerificationKeys } from "./verify.js";
 import type { Witness } from "./witness/witness.js";
@@ -37,9 +39,6 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
-
-/** Mutations whose effect on protected data is itself audited (consent, assignment, protection). */
-const AUDITED_CHANGES = new Set(["recordConsent", "revokeConsent", "assignStaff", "openCase", "closeCase", "updateProtectionLevel"]);
 
 /**
  * The gateway's audit step, between the guard's decisions and the response: records every
@@ -137,6 +136,14 @@ export class AuditTrail {
     await within(this.door.refused(reason, requestId, source), this.releaseWaitMs);
   }
 
+  /**
+   * The guard's beforeMutation hook: the intent of every root mutation field, committed before
+   * any of them runs. Rejects (store refusing, or slower than the release wait): nothing runs.
+   */
+  async intend(mutations: readonly RootMutation[], context: GatewayContext, executed: string): Promise<void> {
+    await within(this.writer.append(intentEntries(mutations, context, operationHash(this.operationKey, executed))), this.releaseWaitMs);
+  }
+
   /** The guard's beforeRelease hook; `executed` is the operation as it ran (see ResponseGuardOptions). */
   async beforeRelease(outcome: GuardOutcome, context: GatewayContext, executed: string): Promise<AccessDecision[]> {
     const hash = operationHash(this.operationKey, executed);
@@ -148,15 +155,8 @@ export class AuditTrail {
         eventEntry("REQUEST_DENIED", context, { fieldPaths: [refused.path.join(".")], decision: "DENY", reason: refused.reason, operationHash: hash }),
       );
     }
-    const refused = new Set(outcome.refusedOperations.map((r) => r.path.join(".")));
-    for (const change of outcome.mutations) {
-      // A refused mutation changed nothing: its REQUEST_DENIED record is all there is to say.
-      if (AUDITED_CHANGES.has(change.field) && !refused.has(change.path)) {
-        // A change that can widen someone's access is flagged, so review finds each one.
-        const reason = widensAccess(change.field) ? "ACCESS_WIDENED" : null;
-        entries.push(eventEntry("CHANGE", context, { subjectId: change.subjectId, fieldPaths: [change.field], reason, operationHash: hash }));
-      }
-    }
+    // Every intended change's outcome: CHANGE, REQUEST_DENIED or CHANGE_FAILED, linked to its intent.
+    for (const change of outcome.mutations) entries.push(outcomeEntry(change, context, hash));
     try {
       await within(this.writer.append(entries), this.releaseWaitMs);
       return outcome.decisions;

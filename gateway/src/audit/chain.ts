@@ -13,7 +13,15 @@ export type ChainKey = Uint8Array;
 export interface AuditEntry {
   id: string;
   at: Date;
-  kind: "FIELD_ACCESS" | "REQUEST_DENIED" | "AUDIT_QUERY" | "CHANGE" | "EMERGENCY_GRANTED" | "EMERGENCY_REVIEWED";
+  kind:
+    | "FIELD_ACCESS"
+    | "REQUEST_DENIED"
+    | "AUDIT_QUERY"
+    | "CHANGE_INTENDED"
+    | "CHANGE"
+    | "CHANGE_FAILED"
+    | "EMERGENCY_GRANTED"
+    | "EMERGENCY_REVIEWED";
   requestId: string;
   actorStaffId: string | null;
   actorAgency: string | null;

@@ -1,11 +1,11 @@
 import type { ApolloGateway } from "@apollo/gateway";
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
-import { type Actor, type SubjectFacts } from "@skyddsnat/schema";
+import { type Actor, ErrorCode, type SubjectFacts } from "@skyddsnat/schema";
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
   getOperationAST,
-  type GraphQLError,
+  GraphQLError,
   type GraphQLSchema,
   type OperationDefinitionNode,
   Kind,
@@ -19,6 +19,7 @@ import { planKey } from "../no-shared-caches.js";
 import { type ClassificationMap, classificationMap } from "./classification-map.js";
 import { assertEvaluable, operationNotEvaluable } from "./operation-shape.js";
 import { withRecordFields } from "./record-fields.js";
+import { onlyMutation, type RootMutation, rootMutations } from "./root-mutations.js";
 import { type Check, decideChecks, findChecks, pathKey, reachable, redact, stripHidden } from "./response-guard.js";
 
 /** Everything the guard learned about one response: what the audit trail records. */
@@ -26,14 +27,27 @@ export interface GuardOutcome {
   checks: Check[];
   decisions: ReturnType<typeof decideChecks>;
   facts: ReadonlyMap<string, SubjectFacts>;
-  /** Root mutation fields and the person each changed, for the audit trail. */
-  /** Top-level mutation fields, by response key (`path`), with the person each changed. */
-  mutations: { field: string; path: string; subjectId: string | null }[];
+  /** Every root mutation field that was to run, with what became of it: the outcome of its intent record. */
+  mutations: MutationOutcome[];
   /** Fields a subgraph already withheld (its own enforcement): refusals are audited too. */
   subgraphRedactions: { path: (string | number)[]; subjectId: string | null; reason: string }[];
-  /** Operations a subgraph refused because the actor's role may not perform them. */
-  /** Subgraph FORBIDDEN refusals, with the write policy's reason code. */
+  /** Subgraph FORBIDDEN refusals, with the write policy's reason code (a refused mutation is in `mutations`). */
   refusedOperations: { path: (string | number)[]; operation: string; reason: string }[];
+}
+
+/** What became of one root mutation field whose intent was recorded. */
+export interface MutationOutcome {
+  ordinal: number;
+  field: string;
+  /** Response key: routes the answer, never recorded (an alias is caller text). */
+  path: string;
+  /** The person it changed (the guard's hidden fields), else the one its input named. */
+  subjectId: string | null;
+  /** CHANGED: it returned a result; REFUSED: the write rules refused it; FAILED: an error (`code`);
+   * NOT_RUN: an earlier member failed, so the executor stopped before it. */
+  outcome: "CHANGED" | "REFUSED" | "FAILED" | "NOT_RUN";
+  /** The refusal's reason or the error's code. */
+  code: string | null;
 }
 
 export interface ResponseGuardOptions {
@@ -45,6 +59,12 @@ export interface ResponseGuardOptions {
    * (the audit trail withholds what it could not record). Returns the decisions to apply.
    * `executed` is the operation as it ran: its name and the client's document, printed.
    */
+  /**
+   * Called before a mutation runs, with every root mutation field the executor will run; when it
+   * rejects, nothing runs and each field answers AUDIT_UNAVAILABLE (HTTP 503). The audit trail
+   * records its intents here: a change is recorded before it is made, or not made.
+   */
+  beforeMutation?: (mutations: RootMutation[], context: GatewayContext, executed: string) => Promise<void>;
   beforeRelease?: (outcome: GuardOutcome, context: GatewayContext, executed: string) => Promise<GuardOutcome["decisions"]>;
   /** Test-only: switch the guard off to measure its cost (benchmarks). Never set in production. */
   disabled?: boolean;
@@ -80,14 +100,36 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
         variables = coerced.coerced;
         assertEvaluable(loaded.schema, operation, fragments, variables);
       }
-      const queryHash = options.unsafeSharedPlans ? requestContext.queryHash : planKey(context.actor, requestContext.queryHash);
-      const result = await loaded.executor({ ...requestContext, document, operation, queryHash } as GatewayGraphQLRequestContext);
-      const refusedOperations = operationsRefused(result.errors);
+      const planned = (hash: string) => (options.unsafeSharedPlans ? hash : planKey(context.actor, hash));
+      const intended = operation ? rootMutations(loaded.schema, operation, fragments, variables) : [];
+      if (intended.length > 0 && options.beforeMutation) {
+        try {
+          await options.beforeMutation(intended, context, executed);
+        } catch (error) {
+          context.logger.error({ err: error, fields: intended.map((m) => m.field) }, "change intents not recorded: no mutation runs");
+          return { errors: intended.map((m) => changeNotRecorded(m.key)) };
+        }
+      }
+      const ran: { mutations: RootMutation[]; result: Awaited<ReturnType<GatewayExecutor>> }[] = [];
+      if (operation && intended.length > 1) {
+        // One change at a time, in order, stopping where the executor would: each one's outcome is known.
+        for (const mutation of intended) {
+          const single = onlyMutation(operation, fragments, mutation);
+          const result = await loaded.executor({ ...requestContext, ...single, queryHash: planned(`${requestContext.queryHash}#${mutation.ordinal}`) } as GatewayGraphQLRequestContext);
+          ran.push({ mutations: [mutation], result });
+          if (!result.data) break;
+        }
+      } else {
+        ran.push({ mutations: intended, result: await loaded.executor({ ...requestContext, document, operation, queryHash: planned(requestContext.queryHash) } as GatewayGraphQLRequestContext) });
+      }
+      const result = merged(ran.map((r) => r.result), ran.length === Math.max(intended.length, 1));
+      const settled = settle(intended, ran);
+      const refusedOperations = operationsRefused(result.errors).filter((refused) => !intended.some((m) => m.key === refused.path[0]));
       if (!result.data || !operation) {
-        // A refused mutation with a non-null result leaves no data, but its refusal is recorded.
-        if (refusedOperations.length > 0) {
+        // A failed mutation with a non-null result leaves no data, but its outcome is recorded.
+        if (refusedOperations.length > 0 || settled.length > 0) {
           await options.beforeRelease?.(
-            { checks: [], decisions: [], facts: new Map(), mutations: [], subgraphRedactions: [], refusedOperations },
+            { checks: [], decisions: [], facts: new Map(), mutations: settled, subgraphRedactions: [], refusedOperations },
             context,
             executed,
           );
@@ -104,7 +146,9 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
         context.logger.error({ err: error }, "response guard could not evaluate the operation: refused");
         throw operationNotEvaluable();
       }
-      const { subgraphRedactions, mutations } = found;
+      const { subgraphRedactions } = found;
+      const changed = new Map(found.mutations.map((m) => [m.path, m.subjectId]));
+      const mutations = settled.map((m) => ({ ...m, subjectId: changed.get(m.path) ?? m.subjectId }));
       const subjectIds = [
         ...new Set([...found.checks, ...subgraphRedactions].map((c) => c.subjectId).filter((id): id is string => !!id)),
       ];
@@ -161,6 +205,35 @@ function redactionsBySubgraphs(data: Record<string, unknown>, errors: readonly G
       | undefined;
     const subjectId = holder && typeof holder === "object" ? (subjects.get(holder) ?? null) : null;
     return [{ path: [...error.path], subjectId, reason: String(error.extensions.reason ?? "") }];
+  });
+}
+
+/** Nothing ran because its intent could not be recorded: a clear, retryable refusal. */
+function changeNotRecorded(key: string): GraphQLError {
+  return new GraphQLError("The audit trail cannot record this change now, so it was not made. Nothing was changed; try again.", {
+    path: [key],
+    extensions: { code: ErrorCode.AUDIT_UNAVAILABLE, http: { status: 503 } },
+  });
+}
+
+/** The answers of the operation's parts as one: data only when every part ran and answered. */
+function merged(results: Awaited<ReturnType<GatewayExecutor>>[], complete: boolean): Awaited<ReturnType<GatewayExecutor>> {
+  if (results.length === 1 && complete) return results[0] as Awaited<ReturnType<GatewayExecutor>>;
+  const errors = results.flatMap((r) => r.errors ?? []);
+  const data = complete && results.every((r) => r.data) ? Object.assign({}, ...results.map((r) => r.data)) : null;
+  return { data, ...(errors.length > 0 ? { errors } : {}) };
+}
+
+/** What became of each intended mutation, from the answer of the part it ran in. */
+function settle(intended: RootMutation[], ran: { mutations: RootMutation[]; result: Awaited<ReturnType<GatewayExecutor>> }[]): MutationOutcome[] {
+  return intended.map((mutation) => {
+    const base = { ordinal: mutation.ordinal, field: mutation.field, path: mutation.key, subjectId: mutation.subjectId };
+    const part = ran.find((r) => r.mutations.includes(mutation));
+    if (!part) return { ...base, outcome: "NOT_RUN", code: null };
+    const error = (part.result.errors ?? []).find((e) => e.path?.[0] === mutation.key) ?? (part.result.data ? undefined : part.result.errors?.[0]);
+    if (error?.extensions?.code === "FORBIDDEN") return { ...base, outcome: "REFUSED", code: String(error.extensions.reason ?? "NOT_PERMITTED_FOR_ROLE") };
+    if (error || !part.result.data?.[mutation.key]) return { ...base, outcome: "FAILED", code: String(error?.extensions?.code ?? "NO_RESULT") };
+    return { ...base, outcome: "CHANGED", code: null };
   });
 }
 
