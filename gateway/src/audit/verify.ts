@@ -2,6 +2,7 @@ import type { JWK } from "jose";
 import { type ChainedEntry, type ChainKey, GENESIS_HASH, hashEntry, recordLeafData } from "./chain.js";
 import { type CheckpointClaims, verifyCheckpoint } from "./checkpoint.js";
 import { type GrantRow, grantRecordId, type ReviewRow, reviewRecordId } from "./grants.js";
+import { intentOf } from "./intents.js";
 import { Frontier, leafHash, verifyConsistency } from "./merkle.js";
 import type { WitnessedHead } from "./witness/witness.js";
 
@@ -42,6 +43,13 @@ export interface ChainReport {
   /** Everything found wrong. */
   problems: Finding[];
   witness?: { description: string; heads: number; newestSize: string | null; unwitnessedRecords: number };
+  /**
+   * Changes intended (CHANGE_INTENDED) whose outcome was never recorded: made or not, the record
+   * of what became of them is missing (the store failed after the intent). Not chain damage —
+   * an auditor's list to follow up in the agency's own data. A request in flight shows here for
+   * at most the few seconds it runs.
+   */
+  intentsWithoutOutcome: { seq: string; id: string; at: string; operation: string; subjectId: string | null }[];
 }
 
 /** What the chain is checked against, beyond its own links. */
@@ -210,6 +218,10 @@ export async function verifyChain(
   }
 
   if (anchors.grants) checkGrants(records, anchors.grants, add);
+  const settled = new Set(records.flatMap((record) => intentOf(record.id) ?? []));
+  const intentsWithoutOutcome = records
+    .filter((record) => record.kind === "CHANGE_INTENDED" && !settled.has(record.id))
+    .map((record) => ({ seq: record.seq.toString(), id: record.id, at: record.at.toISOString(), operation: record.fieldPaths[0] ?? "", subjectId: record.subjectId }));
 
   return {
     ok: problems.length === 0,
@@ -218,6 +230,7 @@ export async function verifyChain(
     ...(problems[0] ? { firstProblem: problems[0] } : {}),
     problems,
     ...(witness ? { witness } : {}),
+    intentsWithoutOutcome,
   };
 }
 

@@ -30,7 +30,7 @@ export class AuditFilter {
   to?: Date;
 
   @IsOptional()
-  @IsIn(["ALLOW", "REDACT", "DENY", "RECORDED"])
+  @IsIn(["ALLOW", "REDACT", "DENY", "RECORDED", "FAILED"])
   @Field(() => String, { nullable: true })
   decision?: string;
 
@@ -45,6 +45,15 @@ export class AuditFilter {
   emergency?: boolean;
 
   @IsOptional()
+  @Matches(/^[A-Z_]{3,32}$/)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A record's kind, e.g. CHANGE_INTENDED (a change about to be made; its outcome — CHANGE, REQUEST_DENIED or CHANGE_FAILED — has the intent's id with outcome- for intent-).",
+  })
+  kind?: string;
+
+  @IsOptional()
   @Matches(/^[A-Z_]{3,40}$/)
   @Field(() => String, { nullable: true, description: "A record's reason code, e.g. ACCESS_WIDENED for changes that widen someone's access." })
   reason?: string;
@@ -56,6 +65,7 @@ export function auditWhere(filter: AuditFilter | undefined): Prisma.AuditRecordW
     ...(filter?.actorStaffId ? { actorStaffId: filter.actorStaffId } : {}),
     ...(filter?.agency ? { actorAgency: filter.agency } : {}),
     ...(filter?.decision ? { decision: filter.decision } : {}),
+    ...(filter?.kind ? { kind: filter.kind } : {}),
     ...(filter?.purpose ? { purpose: filter.purpose } : {}),
     ...(filter?.reason ? { reason: filter.reason } : {}),
     ...(filter?.emergency !== undefined && filter?.emergency !== null ? { emergency: filter.emergency } : {}),

@@ -49,6 +49,9 @@ try {
     const report = await verifyStoredChain(store.prisma, { chainKey: keys.auditChainKey, publicJwks: keys.gateway.publicJwks }, unreadable);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     if (!unreadable) process.stderr.write("audit:verify: no witness configured (AUDIT_WITNESS=none): truncation of the newest records cannot be seen\n");
+    for (const intent of report.intentsWithoutOutcome) {
+      process.stderr.write(`audit:verify: change intended without a recorded outcome: ${intent.operation} (${intent.id}, record ${intent.seq}, ${intent.at})\n`);
+    }
     for (const finding of report.problems) process.stderr.write(`audit chain damaged: ${finding.problem} at ${finding.seq}: ${finding.detail}\n`);
     exitCode = report.ok ? 0 : 1;
   } finally {
