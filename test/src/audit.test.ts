@@ -72,11 +72,12 @@ describe("every access to protected data is recorded", () => {
     expect(await recordsOf(requestId)).toEqual([expect.objectContaining({ kind: "REQUEST_DENIED", decision: "DENY", reason: "EXPIRED" })]);
   });
 
-  test("a mutation the actor's role may not perform is recorded as refused, and nothing else is", async () => {
+  test("a mutation the actor's role may not perform is recorded as intended, then refused, and nothing else is", async () => {
     const query = `mutation { openCase(input: { subjectId: "${her.adult}", type: PROTECTION_AND_SUPPORT, assessment: "A long enough assessment text." }) { id } }`;
     const response = await send(await tokenFor("HOUSING_OFFICER", "ho-3001"), query);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", operation: "openCase" });
     expect(await recordsOf(response.requestId)).toEqual([
+      expect.objectContaining({ kind: "CHANGE_INTENDED", actorStaffId: "ho-3001", subjectId: her.adult, fieldPaths: ["openCase", `input.subjectId=${her.adult}`] }),
       expect.objectContaining({
         kind: "REQUEST_DENIED",
         actorStaffId: "ho-3001",
