@@ -5,7 +5,7 @@ import type { GuardOutcome } from "../guard/guarded-gateway.js";
 import { type AuditEntry, type ChainedEntry, type ChainKey, hashEntry, operationHash, operationHashKey } from "./chain.js";
 import { Checkpointer } from "./checkpointer.js";
 import { DoorRefusals, type DoorRefusalOptions } from "./door-refusals.js";
-import { accessEntries, eventEntry, withholdUnrecorded } from "./entries.js";
+import { accessEntries, auditQueryEntries, changeCoordinate, eventEntry, refusalEntries, withholdUnrecorded } from "./entries.js";
 import { grantRecordId } from "./grants.js";
 import { AUDIT_WAIT_MS, type AuditStore } from "./store.js";
 import type { ChainVerificationKeys } from "./verify.js";
@@ -142,19 +142,15 @@ export class AuditTrail {
     const hash = operationHash(this.operationKey, executed);
     const entries: AuditEntry[] = accessEntries(outcome, context, hash);
     const auditorQuery = context.actor.role === "AUDITOR";
-    if (auditorQuery) entries.push(eventEntry("AUDIT_QUERY", context, { operationHash: hash, decision: "ALLOW" }));
-    for (const refused of outcome.refusedOperations) {
-      entries.push(
-        eventEntry("REQUEST_DENIED", context, { fieldPaths: [refused.path.join(".")], decision: "DENY", reason: refused.reason, operationHash: hash }),
-      );
-    }
+    if (auditorQuery) entries.push(...auditQueryEntries(outcome, context, hash));
+    entries.push(...refusalEntries(outcome, context, hash));
     const refused = new Set(outcome.refusedOperations.map((r) => r.path.join(".")));
     for (const change of outcome.mutations) {
       // A refused mutation changed nothing: its REQUEST_DENIED record is all there is to say.
       if (AUDITED_CHANGES.has(change.field) && !refused.has(change.path)) {
         // A change that can widen someone's access is flagged, so review finds each one.
         const reason = widensAccess(change.field) ? "ACCESS_WIDENED" : null;
-        entries.push(eventEntry("CHANGE", context, { subjectId: change.subjectId, fieldPaths: [change.field], reason, operationHash: hash }));
+        entries.push(eventEntry("CHANGE", context, { subjectId: change.subjectId, fieldPaths: [changeCoordinate(change.field)], reason, operationHash: hash }));
       }
     }
     try {
