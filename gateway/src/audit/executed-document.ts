@@ -1,4 +1,4 @@
-import { type DocumentNode, getOperationAST, Kind, print, visit } from "graphql";
+import { type DocumentNode, type FieldNode, getOperationAST, Kind, print, visit } from "graphql";
 
 /**
  * What the audit's operation hash covers: the executed document. That is the operation the
@@ -15,6 +15,6 @@ export function executedDocument(document: DocumentNode, operationName: string |
     kind: Kind.DOCUMENT,
     definitions: document.definitions.filter((definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION),
   };
-  const unaliased = visit(ran, { Field: (node) => (node.alias ? { ...node, alias: undefined } : undefined) });
+  const unaliased = visit(ran, { [Kind.FIELD]: { enter: (node: FieldNode) => (node.alias ? { ...node, alias: undefined } : undefined) } });
   return `${operation?.name?.value ?? ""}\n${print(unaliased)}`;
 }
