@@ -155,10 +155,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (error instanceof AuthenticationError) {
         options.logger.info({ requestId, reason: error.reason }, "caller refused");
         await options.audit?.denied(error.reason, requestId, req.socket.remoteAddress).catch(() => {});
-        throw new HttpError(401, "UNAUTHENTICATED", "A valid token from a configured agency issuer is required.", {
-          reason: error.reason,
-          requestId,
-        });
+        throw new HttpError(
+          401,
+          "UNAUTHENTICATED",
+          "A valid token from a configured agency issuer is required.",
+          { reason: error.reason, requestId },
+          { "x-request-id": requestId },
+        );
       }
       throw error;
     }

@@ -1,5 +1,6 @@
 export * from "./actor.js";
 export * from "./classification.js";
+export * from "./filters.js";
 export * from "./errors.js";
 export * from "./internal-token.js";
 export * from "./protection.js";

@@ -159,8 +159,8 @@ describe("every mutation is recorded", () => {
     const [intent, outcome] = records;
     expect(records).toHaveLength(2);
     expect(intent).toMatchObject({ id: `intent-${response.requestId}-0`, kind: "CHANGE_INTENDED", actorStaffId: row.as.sub, actorRole: row.as.role, purpose: expect.any(String) });
-    expect(intent?.fieldPaths).toEqual([field, ...row.ids(h, prepared)]);
-    expect(outcome).toMatchObject({ id: `outcome-${response.requestId}-0`, kind: "CHANGE", fieldPaths: [field] });
+    expect(intent?.fieldPaths).toEqual([`Mutation.${field}`, ...row.ids(h, prepared)]);
+    expect(outcome).toMatchObject({ id: `outcome-${response.requestId}-0`, kind: "CHANGE", fieldPaths: [`Mutation.${field}`] });
     expect(Number(intent?.seq)).toBeLessThan(Number(outcome?.seq));
     expect(JSON.stringify(await recordsOf(response.requestId))).not.toContain(FREE_TEXT);
   });
@@ -215,12 +215,12 @@ describe("an operation of several mutations", () => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     const records = changeRecords(await recordsOf(response.requestId));
     expect(records.map((r) => [r.id.replace(response.requestId, "R"), r.kind, r.fieldPaths[0]])).toEqual([
-      ["intent-R-0", "CHANGE_INTENDED", "recordConsent"],
-      ["intent-R-1", "CHANGE_INTENDED", "assignStaff"],
-      ["intent-R-2", "CHANGE_INTENDED", "revokeConsent"],
-      ["outcome-R-0", "CHANGE", "recordConsent"],
-      ["outcome-R-1", "REQUEST_DENIED", "assignStaff"],
-      ["outcome-R-2", "CHANGE_FAILED", "revokeConsent"],
+      ["intent-R-0", "CHANGE_INTENDED", "Mutation.recordConsent"],
+      ["intent-R-1", "CHANGE_INTENDED", "Mutation.assignStaff"],
+      ["intent-R-2", "CHANGE_INTENDED", "Mutation.revokeConsent"],
+      ["outcome-R-0", "CHANGE", "Mutation.recordConsent"],
+      ["outcome-R-1", "REQUEST_DENIED", "Mutation.assignStaff"],
+      ["outcome-R-2", "CHANGE_FAILED", "Mutation.revokeConsent"],
     ]);
     expect(records.at(-1)).toMatchObject({ decision: "FAILED", reason: "NOT_RUN" });
     // The consent was recorded; the assignment and the revocation were not made.
@@ -269,7 +269,7 @@ describe("mutations are found however the operation is written", () => {
     expect(Object.keys(response.data ?? {})).toEqual(["consent", alias, "raised"]);
     const records = changeRecords(await recordsOf(response.requestId));
     const intents = records.filter((r) => r.kind === "CHANGE_INTENDED").map((r) => r.fieldPaths[0]);
-    expect(intents).toEqual(["recordConsent", "revokeConsent", "updateProtectionLevel"]);
+    expect(intents).toEqual(["Mutation.recordConsent", "Mutation.revokeConsent", "Mutation.updateProtectionLevel"]);
     expect(records.filter((r) => r.kind === "CHANGE").map((r) => r.fieldPaths[0])).toEqual(intents);
     expect(JSON.stringify(await recordsOf(response.requestId))).not.toContain(alias);
     const after = JSON.parse(await householdState(h));
@@ -296,13 +296,13 @@ describe("an intent whose outcome could not be written stays visible", () => {
     expect(response.errors).toBeUndefined();
     // The auditor reads the intents through the graph, filtered by kind.
     const listed = await send({ role: "AUDITOR", sub: "au-6001" }, `{ auditRecords(filter: { kind: "CHANGE_INTENDED" }, first: 5) { nodes { id kind fieldPaths } } }`);
-    expect(listed.data?.auditRecords.nodes).toContainEqual({ id: `intent-${response.requestId}-0`, kind: "CHANGE_INTENDED", fieldPaths: ["revokeConsent", `id=${h.consentId}`] });
+    expect(listed.data?.auditRecords.nodes).toContainEqual({ id: `intent-${response.requestId}-0`, kind: "CHANGE_INTENDED", fieldPaths: ["Mutation.revokeConsent", `id=${h.consentId}`] });
     // An outcome lost (as when the store fails after the change): the administrator removes it here.
     const { verifyChain } = await import("@skyddsnat/gateway");
     const rows = await withAuditOwner(async (c) => (await c.query(`SELECT * FROM "AuditRecord" ORDER BY seq`)).rows, schema);
     const keys = await ensureDevKeys();
     const records = rows.map((r) => ({ ...r, seq: BigInt(r.seq) })).filter((r) => r.id !== `outcome-${response.requestId}-0`);
     const report = await verifyChain(records, [], { chainKey: keys.auditChainKey, publicJwks: keys.gateway.publicJwks });
-    expect(report.intentsWithoutOutcome).toEqual([expect.objectContaining({ id: `intent-${response.requestId}-0`, operation: "revokeConsent" })]);
+    expect(report.intentsWithoutOutcome).toEqual([expect.objectContaining({ id: `intent-${response.requestId}-0`, operation: "Mutation.revokeConsent" })]);
   });
 });

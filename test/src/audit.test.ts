@@ -45,7 +45,7 @@ describe("every access to protected data is recorded", () => {
       // Keyed (HMAC under the audit key): see side-doors.test.ts.
       operationHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(records[0]?.fieldPaths.sort()).toEqual(["person.givenName", "person.streetAddress"]);
+    expect(records[0]?.fieldPaths.sort()).toEqual(["Person.givenName at person.givenName", "Person.streetAddress at person.streetAddress"]);
     // The record names fields, never their values.
     expect(JSON.stringify(records)).not.toContain(herRecord.streetAddress);
     expect(JSON.stringify(records)).not.toContain(herRecord.givenName);
@@ -61,7 +61,7 @@ describe("every access to protected data is recorded", () => {
     const response = await send(await tokenFor("POLICE_LIAISON", "pl-4001"), `{ person(id: "${her.adult}") { streetAddress } }`);
     expect(response.data?.person.streetAddress).toBeNull();
     const records = await recordsOf(response.requestId);
-    expect(records).toEqual([expect.objectContaining({ decision: "REDACT", reason: "REQUIRES_EMERGENCY_GROUND", subjectId: her.adult, fieldPaths: ["person.streetAddress"] })]);
+    expect(records).toEqual([expect.objectContaining({ decision: "REDACT", reason: "REQUIRES_EMERGENCY_GROUND", subjectId: her.adult, fieldPaths: ["Person.streetAddress at person.streetAddress"] })]);
   });
 
   test("a request refused at the door is recorded too", async () => {
@@ -77,12 +77,12 @@ describe("every access to protected data is recorded", () => {
     const response = await send(await tokenFor("HOUSING_OFFICER", "ho-3001"), query);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", operation: "openCase" });
     expect(await recordsOf(response.requestId)).toEqual([
-      expect.objectContaining({ kind: "CHANGE_INTENDED", actorStaffId: "ho-3001", subjectId: her.adult, fieldPaths: ["openCase", `input.subjectId=${her.adult}`] }),
+      expect.objectContaining({ kind: "CHANGE_INTENDED", actorStaffId: "ho-3001", subjectId: her.adult, fieldPaths: ["Mutation.openCase", `input.subjectId=${her.adult}`] }),
       expect.objectContaining({
         kind: "REQUEST_DENIED",
         actorStaffId: "ho-3001",
         actorRole: "HOUSING_OFFICER",
-        fieldPaths: ["openCase"],
+        fieldPaths: ["Mutation.openCase"],
         decision: "DENY",
         reason: "NOT_PERMITTED_FOR_ROLE",
         // Keyed (HMAC under the audit key): see side-doors.test.ts.
@@ -100,7 +100,7 @@ describe("every access to protected data is recorded", () => {
     );
     expect(consent.errors).toBeUndefined();
     expect(await recordsOf(consent.requestId)).toContainEqual(
-      expect.objectContaining({ kind: "CHANGE", subjectId: client, fieldPaths: ["recordConsent"], reason: "ACCESS_WIDENED" }),
+      expect.objectContaining({ kind: "CHANGE", subjectId: client, fieldPaths: ["Mutation.recordConsent"], reason: "ACCESS_WIDENED" }),
     );
     const newcomer = onCase.contactPerson === "cp-2004" ? "cp-2003" : "cp-2004";
     const assignment = await send(
@@ -109,7 +109,7 @@ describe("every access to protected data is recorded", () => {
     );
     expect(assignment.errors).toBeUndefined();
     expect(await recordsOf(assignment.requestId)).toContainEqual(
-      expect.objectContaining({ kind: "CHANGE", actorStaffId: onCase.owner, fieldPaths: ["assignStaff"], reason: "ACCESS_WIDENED" }),
+      expect.objectContaining({ kind: "CHANGE", actorStaffId: onCase.owner, fieldPaths: ["Mutation.assignStaff"], reason: "ACCESS_WIDENED" }),
     );
     // The level comes from the population register; raising or lowering it narrows no one's view unseen.
     const level = await send(
@@ -118,7 +118,7 @@ describe("every access to protected data is recorded", () => {
     );
     expect(level.errors).toBeUndefined();
     expect(await recordsOf(level.requestId)).toContainEqual(
-      expect.objectContaining({ kind: "CHANGE", subjectId: bystander.id, actorRole: "POPULATION_REGISTER", fieldPaths: ["updateProtectionLevel"], reason: null }),
+      expect.objectContaining({ kind: "CHANGE", subjectId: bystander.id, actorRole: "POPULATION_REGISTER", fieldPaths: ["Mutation.updateProtectionLevel"], reason: null }),
     );
   });
 });

@@ -187,7 +187,7 @@ describe("a released classified object is judged inside: the restrained person's
     // Recorded against her, the person inside, not against the order's subject.
     const records = await recordsOf(answer.requestId);
     expect(records.find((r) => r.subjectId === her.adult && r.decision === "REDACT")?.fieldPaths).toContain(
-      `person.restrainingOrders.${index}.restrainedPerson.streetAddress`,
+      `Person.streetAddress at person.restrainingOrders.${index}.restrainedPerson.streetAddress`,
     );
   });
 

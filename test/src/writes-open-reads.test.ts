@@ -77,7 +77,7 @@ describe("writes that open reads", () => {
       "au-6001",
       `{ auditRecords(filter: { actorStaffId: "${DESK.teamLead}", reason: "ACCESS_WIDENED" }, first: 50) { nodes { kind fieldPaths reason } } }`,
     );
-    expect(widened.data?.auditRecords.nodes).toContainEqual({ kind: "CHANGE", fieldPaths: ["assignStaff"], reason: "ACCESS_WIDENED" });
+    expect(widened.data?.auditRecords.nodes).toContainEqual({ kind: "CHANGE", fieldPaths: ["Mutation.assignStaff"], reason: "ACCESS_WIDENED" });
   });
 
   test("a contact person not on the case records a LOCATION consent and then reads the address: refused, no consent, address withheld", async () => {

@@ -12,6 +12,11 @@
 --    database, and the grants' digests in the chain expose it (npm run audit:verify).
 -- The verifier logs in as a reader role that may only SELECT.
 
+-- Replicas start at the same time: one lock-down at a time, or concurrent GRANTs on the same
+-- roles fail with "tuple concurrently updated". The file runs as one implicit transaction, which
+-- holds this lock to its end.
+SELECT pg_advisory_xact_lock(hashtext('skyddsnat.audit.lock-down'));
+
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'skyddsnat_audit_writer') THEN

@@ -6,7 +6,7 @@ import type { RootMutation } from "../guard/root-mutations.js";
 import { type AuditEntry, type ChainedEntry, type ChainKey, hashEntry, operationHash, operationHashKey } from "./chain.js";
 import { Checkpointer } from "./checkpointer.js";
 import { DoorRefusals, type DoorRefusalOptions } from "./door-refusals.js";
-import { accessEntries, eventEntry, withholdUnrecorded } from "./entries.js";
+import { accessEntries, auditQueryEntries, refusalEntries, withholdUnrecorded } from "./entries.js";
 import { grantRecordId } from "./grants.js";
 import { intentEntries, outcomeEntry } from "./intents.js";
 import { AUDIT_WAIT_MS, type AuditStore } from "./store.js";
@@ -149,12 +149,8 @@ export class AuditTrail {
     const hash = operationHash(this.operationKey, executed);
     const entries: AuditEntry[] = accessEntries(outcome, context, hash);
     const auditorQuery = context.actor.role === "AUDITOR";
-    if (auditorQuery) entries.push(eventEntry("AUDIT_QUERY", context, { operationHash: hash, decision: "ALLOW" }));
-    for (const refused of outcome.refusedOperations) {
-      entries.push(
-        eventEntry("REQUEST_DENIED", context, { fieldPaths: [refused.path.join(".")], decision: "DENY", reason: refused.reason, operationHash: hash }),
-      );
-    }
+    if (auditorQuery) entries.push(...auditQueryEntries(outcome, context, hash));
+    entries.push(...refusalEntries(outcome, context, hash));
     // Every intended change's outcome: CHANGE, REQUEST_DENIED or CHANGE_FAILED, linked to its intent.
     for (const change of outcome.mutations) entries.push(outcomeEntry(change, context, hash));
     try {

@@ -13,19 +13,8 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/**
- * GET /audit/export?format=ndjson|csv&subjectId=…&from=…&to=…: the filtered trail for an
- * auditor, itself recorded before a byte is sent.
- */
-export async function exportAudit(
-  req: IncomingMessage,
-  res: ServerResponse,
-  trail: AuditTrail,
-  authenticate: (req: IncomingMessage) => Promise<{ actor: Actor; requestId: string }>,
-): Promise<void> {
-  const { actor, requestId } = await authenticate(req);
-  if (actor.role !== "AUDITOR") throw new HttpError(403, "FORBIDDEN", "Only auditors may export the audit trail.");
-  const url = new URL(req.url ?? "/", "http://localhost");
+/** The export's filter from its query string; a bad parameter is the caller's error (400). */
+function exportRequest(url: URL): { format: "ndjson" | "csv"; filter: AuditFilter } {
   const format = url.searchParams.get("format") ?? "ndjson";
   if (format !== "ndjson" && format !== "csv") throw new HttpError(400, "BAD_USER_INPUT", "format must be ndjson or csv");
   const filter = new AuditFilter();
@@ -41,7 +30,37 @@ export async function exportAudit(
       filter[key] = date;
     }
   }
-  await trail.writer.append([eventEntry("AUDIT_QUERY", { actor, requestId, logger: undefined as never, emergencyGrants: [] }, { fieldPaths: [`export.${format}`], decision: "ALLOW", ...(subjectId ? { subjectId } : {}) })]);
+  return { format, filter };
+}
+
+/**
+ * GET /audit/export?format=ndjson|csv&subjectId=…&from=…&to=…: the filtered trail for an
+ * auditor, itself recorded before a byte is sent. A refusal is recorded like any other: at the
+ * door (no or a bad token, by authenticate), or as REQUEST_DENIED naming the actor (not an
+ * auditor, a bad parameter); each carries its request id in x-request-id.
+ */
+export async function exportAudit(
+  req: IncomingMessage,
+  res: ServerResponse,
+  trail: AuditTrail,
+  authenticate: (req: IncomingMessage) => Promise<{ actor: Actor; requestId: string }>,
+): Promise<void> {
+  const { actor, requestId } = await authenticate(req);
+  const context = { actor, requestId, logger: undefined as never, emergencyGrants: [] };
+  let request: ReturnType<typeof exportRequest>;
+  try {
+    if (actor.role !== "AUDITOR") throw new HttpError(403, "FORBIDDEN", "Only auditors may export the audit trail.", { reason: "NOT_PERMITTED_FOR_ROLE" });
+    request = exportRequest(new URL(req.url ?? "/", "http://localhost"));
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    const reason = typeof error.extensions.reason === "string" ? error.extensions.reason : error.code;
+    // Refused whether or not its record could be written: a refusal releases nothing.
+    await trail.writer.append([eventEntry("REQUEST_DENIED", context, { fieldPaths: ["export"], decision: "DENY", reason })]).catch(() => {});
+    throw new HttpError(error.status, error.code, error.message, { ...error.extensions, requestId }, { "x-request-id": requestId });
+  }
+  const { format, filter } = request;
+  res.setHeader("x-request-id", requestId);
+  await trail.writer.append([eventEntry("AUDIT_QUERY", context, { fieldPaths: [`export.${format}`], decision: "ALLOW", ...(filter.subjectId ? { subjectId: filter.subjectId } : {}) })]);
   const rows = await trail.store.prisma.auditRecord.findMany({ where: auditWhere(filter), orderBy: { seq: "asc" }, take: MAX_EXPORT });
   if (format === "ndjson") {
     res.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8" });

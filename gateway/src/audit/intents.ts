@@ -3,7 +3,7 @@ import type { GatewayContext } from "../context.js";
 import type { MutationOutcome } from "../guard/guarded-gateway.js";
 import type { RootMutation } from "../guard/root-mutations.js";
 import type { AuditEntry } from "./chain.js";
-import { eventEntry } from "./entries.js";
+import { changeCoordinate, eventEntry } from "./entries.js";
 
 /**
  * Write-ahead intents: before the gateway runs a mutation it records, for each root mutation
@@ -25,14 +25,14 @@ export const intentOf = (outcomeId: string) => (outcomeId.startsWith("outcome-")
  */
 export function intentEntries(mutations: readonly RootMutation[], context: GatewayContext, operationHash: string): AuditEntry[] {
   return mutations.map((mutation) => ({
-    ...eventEntry("CHANGE_INTENDED", context, { subjectId: mutation.subjectId, fieldPaths: [mutation.field, ...mutation.inputIds], operationHash }),
+    ...eventEntry("CHANGE_INTENDED", context, { subjectId: mutation.subjectId, fieldPaths: [changeCoordinate(mutation.field), ...mutation.inputIds], operationHash }),
     id: intentRecordId(context.requestId, mutation.ordinal),
   }));
 }
 
 /** The outcome of one intended change, linked to its intent by id. */
 export function outcomeEntry(mutation: MutationOutcome, context: GatewayContext, operationHash: string): AuditEntry {
-  const fieldPaths = [mutation.field];
+  const fieldPaths = [changeCoordinate(mutation.field)];
   const entry =
     mutation.outcome === "CHANGED"
       ? // A change that can widen someone's access is flagged, so review finds each one.

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, test } from "@jest/globals";
+import { parse } from "graphql";
 import { operationHash, operationHashKey } from "./chain.js";
+import { executedDocument } from "./executed-document.js";
 
 describe("the audit's operation hash", () => {
   const chainKey = new Uint8Array(randomBytes(32));
@@ -20,5 +22,23 @@ describe("the audit's operation hash", () => {
   test("uses a key of its own, derived from the chain key and not equal to it", () => {
     expect(Buffer.from(key).equals(Buffer.from(chainKey))).toBe(false);
     expect(Buffer.from(operationHashKey(chainKey)).equals(Buffer.from(key))).toBe(true);
+  });
+});
+
+describe("the executed document the hash covers", () => {
+  const of = (text: string, name?: string) => executedDocument(parse(text), name);
+
+  test("is the same for the same reads, however spaced, commented or aliased", () => {
+    const plain = of(`{ person(id: "per_1") { id streetAddress } }`);
+    expect(of(`{person(id:"per_1"){id,  streetAddress}} # a comment`)).toBe(plain);
+    expect(of(`{ Gjutargatan_9: person(id: "per_1") { id x_Josefin: streetAddress } }`)).toBe(plain);
+    expect(of(`{ Gjutargatan_9: person(id: "per_1") { id x_Josefin: streetAddress } }`)).not.toContain("Gjutargatan");
+  });
+
+  test("differs when the reads differ, and covers only the operation that ran", () => {
+    expect(of(`{ person(id: "per_1") { id phone } }`)).not.toBe(of(`{ person(id: "per_1") { id streetAddress } }`));
+    const two = `query A { person(id: "per_1") { id } } query B { person(id: "per_2") { id } }`;
+    expect(of(two, "A")).toBe(of(`query A { person(id: "per_1") { id } }`));
+    expect(of(two, "A")).not.toContain("per_2");
   });
 });

@@ -10,7 +10,6 @@ import {
   type OperationDefinitionNode,
   Kind,
   parse,
-  print,
 } from "graphql";
 import { collectFields } from "graphql/execution/collectFields.js";
 import { getVariableValues } from "graphql/execution/values.js";
@@ -19,8 +18,10 @@ import { planKey } from "../no-shared-caches.js";
 import { type ClassificationMap, classificationMap } from "./classification-map.js";
 import { assertEvaluable, operationNotEvaluable } from "./operation-shape.js";
 import { withRecordFields } from "./record-fields.js";
+import { type Check, decideChecks, fieldAt, findChecks, type ObjectPlace, pathKey, reachable, redact, stripHidden } from "./response-guard.js";
+import { type RootField, rootFields } from "./root-fields.js";
 import { onlyMutation, type RootMutation, rootMutations } from "./root-mutations.js";
-import { type Check, decideChecks, findChecks, pathKey, reachable, redact, stripHidden } from "./response-guard.js";
+import { executedDocument } from "../audit/executed-document.js";
 
 /** Everything the guard learned about one response: what the audit trail records. */
 export interface GuardOutcome {
@@ -30,7 +31,10 @@ export interface GuardOutcome {
   /** Every root mutation field that was to run, with what became of it: the outcome of its intent record. */
   mutations: MutationOutcome[];
   /** Fields a subgraph already withheld (its own enforcement): refusals are audited too. */
-  subgraphRedactions: { path: (string | number)[]; subjectId: string | null; reason: string }[];
+  /** `field` and `fieldPath` (no aliases) are absent only if the guard's walk never met the field's object. */
+  subgraphRedactions: ({ path: (string | number)[]; subjectId: string | null; reason: string } & Partial<Pick<Check, "field" | "fieldPath">>)[];
+  /** The operation's root fields with their coerced arguments and the subjects each returned (filters, auditors' queries). */
+  roots: RootField[];
   /** Subgraph FORBIDDEN refusals, with the write policy's reason code (a refused mutation is in `mutations`). */
   refusedOperations: { path: (string | number)[]; operation: string; reason: string }[];
 }
@@ -87,7 +91,7 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
       const context = requestContext.context as unknown as GatewayContext;
       // The rules as they stood when the request arrived: a mutation's own response obeys them.
       const now = new Date();
-      const executed = `${requestContext.request.operationName ?? ""}\n${print(requestContext.document)}`;
+      const executed = executedDocument(requestContext.document, requestContext.request.operationName);
       const document = withRecordFields(requestContext.document, loaded.schema);
       const operation = getOperationAST(document, requestContext.request.operationName ?? undefined);
       const fragments = fragmentsOf(document);
@@ -129,7 +133,7 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
         // A failed mutation with a non-null result leaves no data, but its outcome is recorded.
         if (refusedOperations.length > 0 || settled.length > 0) {
           await options.beforeRelease?.(
-            { checks: [], decisions: [], facts: new Map(), mutations: settled, subgraphRedactions: [], refusedOperations },
+            { checks: [], decisions: [], facts: new Map(), mutations: settled, subgraphRedactions: [], refusedOperations, roots: operation ? rootFields({ schema: loaded.schema, fragments, variables }, operation) : [] },
             context,
             executed,
           );
@@ -146,7 +150,7 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
         context.logger.error({ err: error }, "response guard could not evaluate the operation: refused");
         throw operationNotEvaluable();
       }
-      const { subgraphRedactions } = found;
+      const { subgraphRedactions, roots } = found;
       const changed = new Map(found.mutations.map((m) => [m.path, m.subjectId]));
       const mutations = settled.map((m) => ({ ...m, subjectId: changed.get(m.path) ?? m.subjectId }));
       const subjectIds = [
@@ -164,7 +168,7 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
       // What sits inside a withheld classified object leaves with it: neither judged nor recorded.
       let { checks, decisions } = reachable(found.checks, decideChecks(found.checks, context.actor as Actor, facts, grants));
       if (options.beforeRelease) {
-        decisions = await options.beforeRelease({ checks, decisions, facts, mutations, subgraphRedactions, refusedOperations }, context, executed);
+        decisions = await options.beforeRelease({ checks, decisions, facts, mutations, subgraphRedactions, refusedOperations, roots }, context, executed);
         ({ checks, decisions } = reachable(checks, decisions));
       }
       const reported = new Set((result.errors ?? []).flatMap((error) => (error.path ? [pathKey(error.path)] : [])));
@@ -187,16 +191,23 @@ interface Operation {
 /** One walk of the response: the checks, and the subjects (from the guard's own hidden fields) they and the audit need. */
 function judge(data: Record<string, unknown>, operation: OperationDefinitionNode, walk: Operation, errors: readonly GraphQLError[] | undefined) {
   const subjects = new WeakMap<object, string | null>();
-  const checks = findChecks(data, operation, { ...walk, subjects });
+  const objects = new WeakMap<object, ObjectPlace>();
+  const checks = findChecks(data, operation, { ...walk, subjects, objects });
   return {
     checks,
-    subgraphRedactions: redactionsBySubgraphs(data, errors, subjects),
+    roots: rootFields(walk, operation, data, subjects),
+    subgraphRedactions: redactionsBySubgraphs(data, errors, subjects, objects),
     mutations: operation.operation === "mutation" ? mutationsOf(data, operation, walk, subjects) : [],
   };
 }
 
 /** Subgraph FORBIDDEN_FIELD errors, each with the person whose field it was (from the hidden fields). */
-function redactionsBySubgraphs(data: Record<string, unknown>, errors: readonly GraphQLError[] | undefined, subjects: WeakMap<object, string | null>) {
+function redactionsBySubgraphs(
+  data: Record<string, unknown>,
+  errors: readonly GraphQLError[] | undefined,
+  subjects: WeakMap<object, string | null>,
+  objects: WeakMap<object, ObjectPlace>,
+) {
   return (errors ?? []).flatMap((error) => {
     if (error.extensions?.code !== "FORBIDDEN_FIELD" || !error.path) return [];
     const holder = error.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown> | null)?.[key], data) as
@@ -204,7 +215,8 @@ function redactionsBySubgraphs(data: Record<string, unknown>, errors: readonly G
       | null
       | undefined;
     const subjectId = holder && typeof holder === "object" ? (subjects.get(holder) ?? null) : null;
-    return [{ path: [...error.path], subjectId, reason: String(error.extensions.reason ?? "") }];
+    const field = fieldAt(objects, holder, error.path.at(-1) ?? "");
+    return [{ path: [...error.path], subjectId, reason: String(error.extensions.reason ?? ""), ...field }];
   });
 }
 

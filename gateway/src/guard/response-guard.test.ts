@@ -121,3 +121,13 @@ describe("a released classified object is judged inside too", () => {
     expect(response.order.restrained).toBeNull();
   });
 });
+
+describe("the path the audit records", () => {
+  test("is field names and list indices, never the caller's aliases", () => {
+    const query = `{ Gjutargatan_9: order { x_Josefin: restrained { here: streetAddress } } }`;
+    const data = { Gjutargatan_9: { [HIDDEN.subject]: "p1", x_Josefin: { [HIDDEN.id]: "p1", here: "Gjutargatan 9" } } };
+    const address = checksOf(query, data).find((check) => check.field === "Person.streetAddress");
+    expect(address?.path).toEqual(["Gjutargatan_9", "x_Josefin", "here"]);
+    expect(address?.fieldPath).toEqual(["order", "restrained", "streetAddress"]);
+  });
+});

@@ -27,7 +27,13 @@ import { HIDDEN, HIDDEN_PREFIX, placedValue } from "./record-fields.js";
 
 /** One classified value found in the response, waiting for its decision. */
 export interface Check {
+  /** The response path (response keys: a caller's aliases): where redaction reports the field. */
   path: (string | number)[];
+  /**
+   * The same place as field names and list indices, without the caller's aliases: an alias is
+   * caller text and could carry a protected value, so this is the path the audit records.
+   */
+  fieldPath: (string | number)[];
   /** Dotted schema path, e.g. Person.streetAddress — what the audit log records. */
   field: string;
   fieldClass: FieldClass;
@@ -47,6 +53,23 @@ export interface Check {
   within?: Check;
 }
 
+/** Where an object sits in the response, told without the caller's aliases. */
+export interface ObjectPlace {
+  type: string;
+  fieldPath: (string | number)[];
+  subfields: ReadonlyMap<string, readonly FieldNode[]>;
+}
+
+/**
+ * The schema coordinate and alias-free path of `holder[key]` (e.g. a field a subgraph withheld,
+ * known to it only by its response path); null if the walk never met the holder.
+ */
+export function fieldAt(objects: WeakMap<object, ObjectPlace>, holder: object | null | undefined, key: string | number): Pick<Check, "field" | "fieldPath"> | null {
+  const place = holder ? objects.get(holder) : undefined;
+  const name = place?.subfields.get(String(key))?.[0]?.name.value;
+  return place && name ? { field: `${place.type}.${name}`, fieldPath: [...place.fieldPath, name] } : null;
+}
+
 interface Walk {
   /** collectSubfields per (selection, type): every item of a list shares one. */
   subfields?: WeakMap<readonly FieldNode[], Map<string, Map<string, readonly FieldNode[]>>>;
@@ -58,6 +81,8 @@ interface Walk {
   checks: Check[];
   /** Every object visited, with the subject read from the guard's own hidden fields. */
   subjects?: WeakMap<object, string | null>;
+  /** Every object visited, with its type, its path without aliases and its fields by response key. */
+  objects?: WeakMap<object, ObjectPlace>;
   /** The classified object being walked into, if any. */
   within?: Check;
 }
@@ -77,12 +102,12 @@ export function findChecks(
   const fields = collectFields(walk.schema, walk.fragments, walk.variables, root, operation.selectionSet);
   for (const [key, nodes] of fields) {
     const definition = root.getFields()[nodes[0]?.name.value ?? ""];
-    if (definition) visitValue(state, getNamedType(definition.type), nodes, data, key, [key]);
+    if (definition) visitValue(state, getNamedType(definition.type), nodes, data, key, [key], [definition.name]);
   }
   return state.checks;
 }
 
-/** Visits `holder[key]`, found at `path`, whose declared type is `type`. */
+/** Visits `holder[key]`, found at `path` (`names` without aliases), whose declared type is `type`. */
 function visitValue(
   state: Walk,
   type: unknown,
@@ -90,15 +115,18 @@ function visitValue(
   holder: Record<string | number, unknown>,
   key: string | number,
   path: (string | number)[],
+  names: (string | number)[],
 ): void {
   const value = holder[key];
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) visitValue(state, type, nodes, value as unknown as Record<number, unknown>, index, [...path, index]);
+    for (let index = 0; index < value.length; index++) {
+      visitValue(state, type, nodes, value as unknown as Record<number, unknown>, index, [...path, index], [...names, index]);
+    }
     return;
   }
   if (isObjectType(type)) {
-    visitObject(state, type, nodes, value as Record<string, unknown>, path);
+    visitObject(state, type, nodes, value as Record<string, unknown>, path, names);
     return;
   }
   if (!isAbstractType(type)) return; // a scalar or enum: judged by the field that holds it
@@ -106,12 +134,12 @@ function visitValue(
   const runtime = state.schema.getType(String(object[HIDDEN.type]));
   // The runtime type counts only if the guard's own __typename said it.
   if (isObjectType(runtime) && state.schema.isSubType(type, runtime) && placedValue(object, subfieldsOf(state, runtime, nodes), HIDDEN.type) === runtime.name) {
-    visitObject(state, runtime, nodes, object, path);
+    visitObject(state, runtime, nodes, object, path, names);
     return;
   }
   // A value whose runtime type can't be told can't be judged: withhold it whole (fail closed).
   const unjudged = "UNCLASSIFIED" as FieldClass;
-  state.checks.push({ path, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, current: false, holder, key, ...within(state) });
+  state.checks.push({ path, fieldPath: names, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, current: false, holder, key, ...within(state) });
 }
 
 const within = (state: Walk): Pick<Check, "within"> => (state.within ? { within: state.within } : {});
@@ -138,6 +166,7 @@ function visitObject(
   nodes: readonly FieldNode[],
   object: Record<string, unknown>,
   path: (string | number)[],
+  names: (string | number)[],
 ): void {
   const subfields = subfieldsOf(state, type, nodes);
   // Subject, steward and the other policy inputs come only from the hidden fields the guard itself placed.
@@ -145,6 +174,7 @@ function visitObject(
   const stewardId = placedValue(object, subfields, HIDDEN.steward);
   const subject = typeof subjectId === "string" ? subjectId : null;
   state.subjects?.set(object, subject);
+  state.objects?.set(object, { type: type.name, fieldPath: names, subfields });
   const current = type.name === "Person" || placedValue(object, subfields, HIDDEN.current) === true;
   const placeLevel = placedValue(object, subfields, HIDDEN.place);
   const placed = subfields.has(HIDDEN.place) ? { placeLevel: isProtectionLevel(placeLevel) ? placeLevel : null } : {};
@@ -159,6 +189,7 @@ function visitObject(
     if (fieldClass !== "REFERENCE" && value !== null && value !== undefined) {
       const check: Check = {
         path: [...path, key],
+        fieldPath: [...names, name],
         field: `${type.name}.${name}`,
         fieldClass: fieldClass ?? ("UNCLASSIFIED" as FieldClass),
         subjectId: subject,
@@ -173,10 +204,10 @@ function visitObject(
       state.checks.push(check);
       // A classified object (the restrained person of an order) is judged as a whole, and what
       // it holds is judged again as records of their own: released only if both are allowed.
-      if (fieldClass && definition) visitValue({ ...state, within: check }, getNamedType(definition.type), fieldNodes, object, key, [...path, key]);
+      if (fieldClass && definition) visitValue({ ...state, within: check }, getNamedType(definition.type), fieldNodes, object, key, [...path, key], [...names, name]);
       continue;
     }
-    if (definition) visitValue(state, getNamedType(definition.type), fieldNodes, object, key, [...path, key]);
+    if (definition) visitValue(state, getNamedType(definition.type), fieldNodes, object, key, [...path, key], [...names, name]);
   }
 }
 

@@ -191,3 +191,44 @@ export function kustomizationProblems(kustomization: K8sObject, files: string[])
     ...listed.filter((file) => !manifestFiles.includes(file)).map((file) => `kustomization.yaml lists ${file}, which is not in k8s/`),
   ];
 }
+
+/** What the gateway's audit trail needs, by variable (infra/hub/src/cli/start-service.ts). */
+export const AUDIT_SECRETS = { AUDIT_OWNER_DATABASE_URL: "audit-owner-url", AUDIT_WRITER_DATABASE_URL: "audit-writer-url" } as const;
+
+/**
+ * The gateway's audit wiring: the owner's and the writer's database URLs each from its own Secret
+ * key (never a literal, never the same login), no DATABASE_URL beside them (the owner would write),
+ * no reader's URL in the gateway, and AUDIT_WITNESS from the ConfigMap as a JetStream stream
+ * (nats://host:4222/<stream>) — a file witness would sit on the pod's emptyDir and vanish with it.
+ */
+export function auditWiringProblems(manifests: Manifest[]): string[] {
+  const gateway = ofKind(manifests, "Deployment").find((deployment) => deployment.metadata.name === "gateway");
+  const container = gateway?.spec?.template?.spec?.containers?.find((c: any) => c.name === "gateway");
+  if (!container) return ["Deployment/gateway: no gateway container"];
+  const at = where(gateway as K8sObject, "gateway");
+  const env = new Map<string, any>((container.env ?? []).map((variable: any) => [variable.name, variable]));
+  const problems: string[] = [];
+  const keys = new Set<string>();
+  for (const [name, key] of Object.entries(AUDIT_SECRETS)) {
+    const ref = env.get(name)?.valueFrom?.secretKeyRef;
+    if (!ref) problems.push(`${at}: ${name} is not read from a Secret`);
+    else if (ref.key !== key) problems.push(`${at}: ${name} reads ${ref.name}/${ref.key}, not the key ${key}`);
+    if (ref) keys.add(`${ref.name}/${ref.key}`);
+  }
+  if (keys.size < Object.keys(AUDIT_SECRETS).length) problems.push(`${at}: the audit owner and writer share one login`);
+  if (env.has("DATABASE_URL")) problems.push(`${at}: sets DATABASE_URL beside the audit's own URLs`);
+  if (env.has("AUDIT_READER_DATABASE_URL")) problems.push(`${at}: holds the verifier's reader URL`);
+  const witnessRef = env.get("AUDIT_WITNESS")?.valueFrom?.configMapKeyRef;
+  const configMap = ofKind(manifests, "ConfigMap").find((map) => map.metadata.name === witnessRef?.name);
+  const witness = witnessRef ? configMap?.data?.[witnessRef.key] : undefined;
+  if (typeof witness !== "string") problems.push(`${at}: AUDIT_WITNESS is not read from the ConfigMap`);
+  else if (!/^nats:\/\/[a-z0-9.-]+:4222\/[A-Za-z0-9_-]+$/.test(witness)) problems.push(`${at}: AUDIT_WITNESS ${witness} is not a JetStream stream nats://host:4222/<stream>`);
+  return problems;
+}
+
+/** The namespace a witness URL's Service lives in (nats://<service>.<namespace>.svc…), if it names one. */
+export function witnessNamespace(manifests: Manifest[]): string | undefined {
+  const map = ofKind(manifests, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-config");
+  const witness = map?.data?.AUDIT_WITNESS;
+  return typeof witness === "string" ? /^nats:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc\b/.exec(witness)?.[1] : undefined;
+}

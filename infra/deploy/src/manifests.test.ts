@@ -11,13 +11,16 @@ import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import {
+  auditWiringProblems,
   consistencyProblems,
+  documentedKeys,
   kustomizationProblems,
   probeProblems,
   referenceProblems,
   secretProblems,
   securityProblems,
   serviceProblems,
+  witnessNamespace,
 } from "./checks.js";
 import { dockerfileProblems } from "./dockerfile.js";
 import { DEPLOY_DIR, type K8sObject, loadManifests, type Manifest, ofKind, servedRoutes, yamlFiles } from "./manifests.js";
@@ -81,6 +84,12 @@ function connectionMatrix(set: Manifest[]): string[] {
     if (fromIngress !== (to === "gateway")) wrong.push(`ingress -> ${to}: ${fromIngress ? "allowed" : "refused"}`);
     if (ingressAllows(set, ELSEWHERE, workload(set, to), portOf(set, to))) wrong.push(`another namespace -> ${to}: allowed`);
     if (!mayConnect(set, workload(set, to), POSTGRES, 5432)) wrong.push(`${to} -> PostgreSQL: refused`);
+    // The audit witness: the gateway publishes tree heads to it; nothing else may reach it.
+    const witness = witnessNamespace(set);
+    if (!witness) wrong.push("the audit witness names no namespace");
+    else if (egressAllows(set, workload(set, to), { namespace: { "kubernetes.io/metadata.name": witness } }, 4222) !== (to === "gateway")) {
+      wrong.push(`${to} -> the audit witness (NATS ${witness}:4222): ${to === "gateway" ? "refused" : "allowed"}`);
+    }
   }
   return wrong;
 }
@@ -116,10 +125,16 @@ describe("the Kubernetes manifests", () => {
     expect(consistencyProblems(manifests, "skyddsnat")).toEqual([]);
   });
 
-  it("deny all traffic by default and allow only ingress -> gateway -> subgraphs -> social services' facts, and PostgreSQL", () => {
+  it("deny all traffic by default and allow only ingress -> gateway -> subgraphs -> social services' facts, PostgreSQL, and gateway -> the audit witness", () => {
     expect(defaultDenyProblems(manifests)).toEqual([]);
     expect(connectionMatrix(manifests)).toEqual([]);
     expect(mayConnect(manifests, workload(manifests, "housing"), { address: "198.51.100.0/24" }, 443)).toBe(false);
+  });
+
+  it("give the gateway the audit owner's and writer's own logins from Secrets, and a JetStream witness it alone may reach", () => {
+    expect(auditWiringProblems(manifests)).toEqual([]);
+    const documented = documentedKeys(expectedSecrets.find((m) => m.object.metadata.name === "skyddsnat-database")!.object);
+    expect(documented).toEqual(expect.arrayContaining(["audit-owner-url", "audit-writer-url", "audit-reader-url"]));
   });
 
   it("keep the gateway available: a disruption budget and an autoscaler", () => {
@@ -154,13 +169,21 @@ describe("each check catches what it is for", () => {
     ["a probe at a path nobody serves", (set) => (container(set, "gateway").readinessProbe.httpGet.path = "/healthz"), (set) => probeProblems(set, served)],
     ["a probe on an undeclared port", (set) => (container(set, "housing").livenessProbe.httpGet.port = 9999), (set) => probeProblems(set, served)],
     ["a Secret with a value", (set) => set.push({ file: "x.yaml", object: { apiVersion: "v1", kind: "Secret", metadata: { name: "x" }, stringData: { k: "v" } } }), secretProblems],
-    ["an undocumented Secret key", (set) => (container(set, "gateway").env.find((v: any) => v.name === "DATABASE_URL").valueFrom.secretKeyRef.key = "gateway-url"), (set) => referenceProblems(set, expectedSecrets.map((m) => m.object))],
+    ["an undocumented Secret key", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom.secretKeyRef.key = "gateway-url"), (set) => referenceProblems(set, expectedSecrets.map((m) => m.object))],
     ["a missing ConfigMap key", (set) => (container(set, "housing").env.find((v: any) => v.name === "FACTS_URL").valueFrom.configMapKeyRef.key = "FACT_URL"), (set) => referenceProblems(set, expectedSecrets.map((m) => m.object))],
     ["a Service selecting no pods", (set) => (ofKind(set, "Service")[0]!.spec.selector["app.kubernetes.io/name"] = "nobody"), serviceProblems],
     ["a Service targeting an undeclared port", (set) => (ofKind(set, "Service")[1]!.spec.ports[0].targetPort = 8080), serviceProblems],
     ["replicas under an autoscaler", (set) => (ofKind(set, "Deployment").find((d) => d.metadata.name === "gateway")!.spec.replicas = 2), (set) => consistencyProblems(set, "skyddsnat")],
     ["subgraphs open to every pod", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "subgraphs-from-gateway")!.spec.ingress.push({}), connectionMatrix],
     ["no default deny", (set) => set.splice(set.findIndex((m) => m.object.metadata.name === "default-deny-all"), 1), defaultDenyProblems],
+    ["the writer's URL as a literal", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom = undefined), auditWiringProblems],
+    ["the owner as the writer", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom.secretKeyRef.key = "audit-owner-url"), auditWiringProblems],
+    ["no owner URL", (set) => container(set, "gateway").env.splice(container(set, "gateway").env.findIndex((v: any) => v.name === "AUDIT_OWNER_DATABASE_URL"), 1), auditWiringProblems],
+    ["DATABASE_URL back beside them", (set) => container(set, "gateway").env.push({ name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "skyddsnat-database", key: "audit-owner-url" } } }), auditWiringProblems],
+    ["a file witness on the pod", (set) => (ofKind(set, "ConfigMap")[0]!.data.AUDIT_WITNESS = "file:/tmp/heads.jsonl"), auditWiringProblems],
+    ["no witness", (set) => container(set, "gateway").env.splice(container(set, "gateway").env.findIndex((v: any) => v.name === "AUDIT_WITNESS"), 1), auditWiringProblems],
+    ["no way to the witness", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "gateway-egress")!.spec.egress.pop(), connectionMatrix],
+    ["the witness open to a subgraph", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "subgraphs-egress")!.spec.egress.push({ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "skyddsnat-witness" } } }], ports: [{ protocol: "TCP", port: 4222 }] }), connectionMatrix],
     ["no way to PostgreSQL", (set) => set.splice(set.findIndex((m) => m.object.metadata.name === "subgraphs-egress"), 1), connectionMatrix],
   ];
   it.each(broken)("%s", (_what, breakIt, check) => {

@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers of the refusal, e.g. the request id that ties it to its audit record. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -58,6 +60,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /** GraphQL errors in the spec's shape, so clients handle a refusal like any other error. */
 export function sendHttpError(res: ServerResponse, error: HttpError): void {
+  if (!res.headersSent) for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   sendJson(res, error.status, {
     errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }],
   });

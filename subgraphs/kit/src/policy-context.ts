@@ -210,6 +210,13 @@ export class PolicyContext {
     const decisions = await Promise.all(rows.map((row) => this.decide(plainRecord(subjectOf(row)), fieldClass)));
     return rows.filter((_, index) => decisions[index]?.effect === "allow");
   }
+
+  /** The rows a filter may find: admitted on every field it matches on (filteredFields in schema/). */
+  async admitOn<T>(rows: T[], subjectOf: (row: T) => string, fields: readonly string[]): Promise<T[]> {
+    let admitted = rows;
+    for (const field of fields) admitted = await this.admit(admitted, subjectOf, field);
+    return admitted;
+  }
 }
 
 const decisionKey = (record: RecordRef, fieldClass: FieldClass) =>

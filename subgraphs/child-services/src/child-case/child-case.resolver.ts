@@ -1,4 +1,4 @@
-import { badUserInput } from "@skyddsnat/schema";
+import { badUserInput, filteredFields } from "@skyddsnat/schema";
 import { Classified, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -36,10 +36,7 @@ export class ChildCaseResolver {
           take,
         }),
       async (rows) => {
-        let admitted = rows;
-        if (filter?.concern) admitted = await context.policy.admit(admitted, (row) => row.childId, "ChildCase.concern");
-        if (filter?.status || filter?.officerId) admitted = await context.policy.admit(admitted, (row) => row.childId, "ChildCase.status");
-        return admitted;
+        return context.policy.admitOn(rows, (row) => row.childId, filteredFields("childCases", filter));
       },
     );
   }

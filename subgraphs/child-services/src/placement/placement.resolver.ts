@@ -1,4 +1,4 @@
-import { badUserInput } from "@skyddsnat/schema";
+import { badUserInput, filteredFields } from "@skyddsnat/schema";
 import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -29,10 +29,7 @@ export class PlacementResolver {
         }),
       async (rows) => {
         // A municipality filter asks where the child is: only children whose location one may see.
-        let admitted = rows;
-        if (filter?.municipality) admitted = await context.policy.admit(admitted, (row) => row.childId, "SchoolPlacement.municipality");
-        if (filter?.kind) admitted = await context.policy.admit(admitted, (row) => row.childId, "SchoolPlacement.kind");
-        return admitted;
+        return context.policy.admitOn(rows, (row) => row.childId, filteredFields("schoolPlacements", filter));
       },
     );
   }

@@ -1,4 +1,4 @@
-import { badUserInput } from "@skyddsnat/schema";
+import { badUserInput, filteredFields } from "@skyddsnat/schema";
 import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -20,12 +20,7 @@ function applicationWhere(filter: ApplicationFilter | undefined): Prisma.Housing
 
 /** A filter on a classified field may only find applications whose field the actor could see. */
 async function admitByFilter(rows: ApplicationRow[], filter: ApplicationFilter | undefined, context: Context) {
-  let admitted = rows;
-  const subjectOf = (row: ApplicationRow) => row.personId;
-  if (filter?.requestedArea) admitted = await context.policy.admit(admitted, subjectOf, "HousingApplication.requestedArea");
-  if (filter?.status) admitted = await context.policy.admit(admitted, subjectOf, "HousingApplication.status");
-  if (filter?.urgency) admitted = await context.policy.admit(admitted, subjectOf, "HousingApplication.urgency");
-  return admitted;
+  return context.policy.admitOn(rows, (row: ApplicationRow) => row.personId, filteredFields("housingApplications", filter));
 }
 
 @Resolver(() => HousingApplication)

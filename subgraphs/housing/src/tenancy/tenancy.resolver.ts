@@ -1,3 +1,4 @@
+import { filteredFields } from "@skyddsnat/schema";
 import { PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -32,7 +33,7 @@ export class TenancyResolver {
           take,
         }),
       // The status filter is STATUS-class: only tenancies whose status the actor may see.
-      filter?.status ? (rows) => context.policy.admit(rows, (row) => row.personId, "Tenancy.status") : undefined,
+      (rows) => context.policy.admitOn(rows, (row) => row.personId, filteredFields("tenancies", filter)),
     );
   }
 

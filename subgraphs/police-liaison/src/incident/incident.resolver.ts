@@ -1,4 +1,4 @@
-import { badUserInput } from "@skyddsnat/schema";
+import { badUserInput, filteredFields } from "@skyddsnat/schema";
 import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -21,10 +21,7 @@ function incidentWhere(filter: IncidentFilter | undefined): Prisma.IncidentWhere
 /** A filter on a SAFETY field (category, time) may only find incidents whose safety data the actor could see. */
 /** A filter may only find incidents whose filtered fields the actor could see. */
 async function admitByFilter(rows: IncidentRow[], filter: IncidentFilter | undefined, context: Context) {
-  let admitted = rows;
-  if (filter?.category) admitted = await context.policy.admit(admitted, (row) => row.personId, "Incident.category");
-  if (filter?.occurredFrom || filter?.occurredTo) admitted = await context.policy.admit(admitted, (row) => row.personId, "Incident.occurredAt");
-  return admitted;
+  return context.policy.admitOn(rows, (row) => row.personId, filteredFields("incidents", filter));
 }
 
 @Resolver(() => Incident)

@@ -1,3 +1,4 @@
+import { filteredFields } from "@skyddsnat/schema";
 import { Classified, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -30,7 +31,7 @@ export class RestrainingOrderResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      filter?.activeOn ? (rows) => context.policy.admit(rows, (row) => row.protectedPersonId, "RestrainingOrder.active") : undefined,
+      (rows) => context.policy.admitOn(rows, (row) => row.protectedPersonId, filteredFields("restrainingOrders", filter)),
     );
   }
 

@@ -1,3 +1,4 @@
+import { filteredFields } from "@skyddsnat/schema";
 import { PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -29,7 +30,7 @@ export class ThreatAssessmentResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      filter?.level ? (rows) => context.policy.admit(rows, (row) => row.personId, "ThreatAssessment.level") : undefined,
+      (rows) => context.policy.admitOn(rows, (row) => row.personId, filteredFields("threatAssessments", filter)),
     );
   }
 

@@ -1,4 +1,4 @@
-import { badUserInput } from "@skyddsnat/schema";
+import { badUserInput, filteredFields } from "@skyddsnat/schema";
 import { Classified, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -38,7 +38,7 @@ export class CaseResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      filter ? (rows) => context.policy.admit(rows, (row) => row.personId, "Case.status") : undefined,
+      (rows) => context.policy.admitOn(rows, (row) => row.personId, filteredFields("cases", filter)),
     );
   }
 

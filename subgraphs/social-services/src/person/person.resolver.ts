@@ -1,4 +1,4 @@
-import { HANDLING_INSTRUCTIONS } from "@skyddsnat/schema";
+import { HANDLING_INSTRUCTIONS, filteredFields } from "@skyddsnat/schema";
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Classified, Connection, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Case } from "../case/case.type.js";
@@ -29,12 +29,7 @@ export function personWhere(filter: PersonFilter | undefined): Prisma.PersonWher
 
 /** A filter on a classified field may only find persons whose field the actor could see. */
 async function admitByFilter(rows: PersonRow[], filter: PersonFilter | undefined, context: Context) {
-  let admitted = rows;
-  const subjectOf = (row: PersonRow) => row.id;
-  if (filter?.name) admitted = await context.policy.admit(admitted, subjectOf, "Person.givenName");
-  if (filter?.residenceMunicipality) admitted = await context.policy.admit(admitted, subjectOf, "Person.residenceMunicipality");
-  if (filter?.protectionLevel) admitted = await context.policy.admit(admitted, subjectOf, "Person.protectionLevel");
-  return admitted;
+  return context.policy.admitOn(rows, (row: PersonRow) => row.id, filteredFields("persons", filter));
 }
 
 @Resolver(() => Person)

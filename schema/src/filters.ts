@@ -1,0 +1,29 @@
+/**
+ * Which classified field each filter argument of a list matches on, by the list's root field.
+ * A filter that matches on a field asks about that field: the subgraph admits only rows whose
+ * field the actor could see (PolicyContext.admitOn), and the gateway records, for every
+ * protected person a filtered list returned, an access to that field (finding a person by where
+ * she lives is an access to where she lives). Arguments not named here (an id, a staff member's
+ * own assignments) match on no classified field of the row.
+ */
+export const FILTERED_FIELDS = {
+  persons: { name: "Person.givenName", residenceMunicipality: "Person.residenceMunicipality", protectionLevel: "Person.protectionLevel" },
+  cases: { status: "Case.status", type: "Case.status", assignedTo: "Case.status" },
+  housingApplications: { requestedArea: "HousingApplication.requestedArea", status: "HousingApplication.status", urgency: "HousingApplication.urgency" },
+  tenancies: { status: "Tenancy.status" },
+  incidents: { category: "Incident.category", occurredFrom: "Incident.occurredAt", occurredTo: "Incident.occurredAt" },
+  restrainingOrders: { activeOn: "RestrainingOrder.active" },
+  threatAssessments: { level: "ThreatAssessment.level" },
+  childCases: { concern: "ChildCase.concern", status: "ChildCase.status", officerId: "ChildCase.status" },
+  schoolPlacements: { municipality: "SchoolPlacement.municipality", kind: "SchoolPlacement.kind" },
+} as const satisfies Record<string, Record<string, string>>;
+
+export type FilteredList = keyof typeof FILTERED_FIELDS;
+
+/** The distinct classified fields a list's filter matches on, for the arguments it sets. */
+export function filteredFields(list: string, filter: object | null | undefined): string[] {
+  const fields: Record<string, string> | undefined = (FILTERED_FIELDS as Record<string, Record<string, string>>)[list];
+  if (!fields || !filter) return [];
+  const set = Object.entries(filter).filter(([, value]) => value !== null && value !== undefined);
+  return [...new Set(set.flatMap(([argument]) => (fields[argument] ? [fields[argument]] : [])))];
+}
