@@ -1,5 +1,5 @@
 import type { Logger } from "@skyddsnat/platform";
-import type { Actor } from "@skyddsnat/schema";
+import type { Actor, FilterExclusion } from "@skyddsnat/schema";
 
 /** Per-request state of the gateway. Built only after the caller's token is verified. */
 export interface GatewayContext {
@@ -8,4 +8,6 @@ export interface GatewayContext {
   logger: Logger;
   /** Subject ids the actor holds an active break-the-glass grant for. */
   emergencyGrants: string[];
+  /** Protected persons the subgraphs' filters excluded in this request (for the audit trail only). */
+  filterExclusions?: FilterExclusion[];
 }

@@ -150,7 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       } catch (error) {
         logger.warn({ err: error }, "emergency grants unavailable: none apply");
       }
-      return { actor, requestId, logger, emergencyGrants };
+      return { actor, requestId, logger, emergencyGrants, filterExclusions: [] };
     } catch (error) {
       if (error instanceof AuthenticationError) {
         options.logger.info({ requestId, reason: error.reason }, "caller refused");

@@ -1,5 +1,12 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { FACTS_AUDIENCE, INTERNAL_TOKEN_HEADER, type InternalClaims, subgraphAudience } from "@skyddsnat/schema";
+import {
+  FACTS_AUDIENCE,
+  FILTER_EXCLUSIONS_EXTENSION,
+  filterExclusionsOf,
+  INTERNAL_TOKEN_HEADER,
+  type InternalClaims,
+  subgraphAudience,
+} from "@skyddsnat/schema";
 import type { GatewayContext } from "./context.js";
 
 
@@ -31,5 +38,16 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
       [subgraphAudience(this.subgraph), FACTS_AUDIENCE],
     );
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
+  }
+
+  /** A subgraph's filter exclusions go to the request's audit trail and never further. */
+  override async didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0]) {
+    const excluded = filterExclusionsOf(response.extensions);
+    if (excluded.length > 0) context.filterExclusions?.push(...excluded);
+    if (response.extensions) delete response.extensions[FILTER_EXCLUSIONS_EXTENSION];
+    return response;
   }
 }

@@ -27,3 +27,25 @@ export function filteredFields(list: string, filter: object | null | undefined):
   const set = Object.entries(filter).filter(([, value]) => value !== null && value !== undefined);
   return [...new Set(set.flatMap(([argument]) => (fields[argument] ? [fields[argument]] : [])))];
 }
+
+/** A protected person a filter matched and its subgraph then excluded, by the field it matched on. */
+export interface FilterExclusion {
+  field: string;
+  subjectId: string;
+}
+
+/**
+ * The response extension a subgraph reports its filter exclusions in. Only the gateway reads it
+ * (subgraphs answer nobody else), and it removes it before anything reaches the caller.
+ */
+export const FILTER_EXCLUSIONS_EXTENSION = "skyddsnatFilterExclusions";
+
+/** Exclusions read back from a subgraph's response extensions; anything malformed counts as none. */
+export function filterExclusionsOf(extensions: Record<string, unknown> | undefined): FilterExclusion[] {
+  const reported = extensions?.[FILTER_EXCLUSIONS_EXTENSION];
+  if (!Array.isArray(reported)) return [];
+  return reported.filter(
+    (item): item is FilterExclusion =>
+      typeof item === "object" && item !== null && typeof (item as FilterExclusion).field === "string" && typeof (item as FilterExclusion).subjectId === "string",
+  );
+}

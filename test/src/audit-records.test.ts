@@ -1,5 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { buildPopulation, mintToken } from "@skyddsnat/hub";
+import { FILTER_EXCLUSIONS_EXTENSION } from "@skyddsnat/schema";
 import { type AuditRow, recordsOf } from "./support/audit-db.js";
 import { hubUrl, tokenFor } from "./support/http.js";
 import { SCENARIOS } from "./support/scenarios.js";
@@ -80,11 +81,26 @@ describe("a filter on a classified field is an access to that field of everyone 
     expect(hers[0]?.fieldPaths).toContain("Person.residenceMunicipality (filter) at persons");
   });
 
-  test("an actor the filter must not let find her finds her not, and leaves no record of her", async () => {
+  test("an actor the filter must not let find her finds her not, and the attempt is on her record as refused", async () => {
     const query = `{ persons(filter: { residenceMunicipality: ${JSON.stringify(herRecord.residenceMunicipality)} }, first: 50) { nodes { id } } }`;
-    const response = await send(await tokenFor("HOUSING_OFFICER", "ho-3001"), query);
-    expect(response.data?.persons.nodes.map((n: { id: string }) => n.id) ?? []).not.toContain(her.adult);
-    expect((await recordsOf(response.requestId)).filter((r) => r.subjectId === her.adult)).toEqual([]);
+    const raw = await fetch(hubUrl(), {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor("HOUSING_OFFICER", "ho-3001")}` },
+      body: JSON.stringify({ query }),
+    });
+    const body = await raw.text();
+    // Neither she nor the subgraph's report of her exclusion reaches the caller.
+    expect(body).not.toContain(her.adult);
+    expect(body).not.toContain(FILTER_EXCLUSIONS_EXTENSION);
+    const mine = (await recordsOf(raw.headers.get("x-request-id") ?? "")).filter((r) => r.subjectId === her.adult);
+    expect(mine).toEqual([
+      expect.objectContaining({ kind: "FIELD_ACCESS", decision: "REDACT", reason: "EXCLUDED_BY_FILTER", fieldPaths: ["Person.residenceMunicipality (filter)"] }),
+    ]);
+  });
+
+  test("an unfiltered list excludes nobody by a filter and records no exclusion", async () => {
+    const response = await send(await tokenFor("HOUSING_OFFICER", "ho-3001"), `{ persons(first: 5) { nodes { id } } }`);
+    expect((await recordsOf(response.requestId)).filter((r) => r.reason === "EXCLUDED_BY_FILTER")).toEqual([]);
   });
 });
 

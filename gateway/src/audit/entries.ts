@@ -61,7 +61,7 @@ interface Decided {
 /**
  * The filters' decisions: every person a filtered list returned was admitted by its subgraph on
  * each field the filter matches on (FILTERED_FIELDS), so each is an access to that field.
- * Persons a filter excluded never leave the subgraph (see the README: what a record says).
+ * The persons a filter excluded come from the subgraphs' reports (exclusionDecisions below).
  */
 function filterDecisions(outcome: GuardOutcome): Decided[] {
   return outcome.roots.flatMap((root) => {
@@ -71,6 +71,18 @@ function filterDecisions(outcome: GuardOutcome): Decided[] {
       [...new Set(root.subjectIds)].map((subjectId) => ({ recorded: recordedFilter(field, root.name), subjectId, decision: { effect: "allow", rule: null } })),
     );
   });
+}
+
+/**
+ * The protected persons the subgraphs' filters matched and excluded (their filter exclusions,
+ * read off the internal responses): each a refused access to the field the filter matched on.
+ */
+function exclusionDecisions(context: GatewayContext): Decided[] {
+  return (context.filterExclusions ?? []).map((excluded) => ({
+    recorded: `${excluded.field} (filter)`,
+    subjectId: excluded.subjectId,
+    decision: { effect: "redact", reason: "EXCLUDED_BY_FILTER", rule: null },
+  }));
 }
 
 /**
@@ -93,6 +105,7 @@ export function accessEntries(outcome: GuardOutcome, context: GatewayContext, op
       decision: { effect: "redact", reason: r.reason, rule: null },
     })),
     ...filterDecisions(outcome),
+    ...exclusionDecisions(context),
   ];
   for (const { recorded, subjectId, decision } of decided) {
     if (!isProtectedSubject(subjectId ? outcome.facts.get(subjectId) : undefined)) continue;

@@ -5,7 +5,9 @@ import {
   decide,
   type FactsSource,
   type FieldClass,
+  type FilterExclusion,
   householdLevel,
+  isProtectedSubject,
   type PlaceKind,
   placeLevelOf,
   type ProtectionLevel,
@@ -214,9 +216,21 @@ export class PolicyContext {
   /** The rows a filter may find: admitted on every field it matches on (filteredFields in schema/). */
   async admitOn<T>(rows: T[], subjectOf: (row: T) => string, fields: readonly string[]): Promise<T[]> {
     let admitted = rows;
-    for (const field of fields) admitted = await this.admit(admitted, subjectOf, field);
+    for (const field of fields) {
+      const kept = await this.admit(admitted, subjectOf, field);
+      const excluded = admitted.filter((row) => !kept.includes(row)).map(subjectOf);
+      for (const subjectId of excluded) if (isProtectedSubject(await this.factsOf(subjectId))) this.filterExclusions.push({ field, subjectId });
+      admitted = kept;
+    }
     return admitted;
   }
+
+  /**
+   * The protected persons a filter matched and then excluded, by the field it matched on: finding
+   * (or trying to find) someone by where she lives is an access to where she lives, refused. They
+   * go to the gateway's audit trail with the response (FILTER_EXCLUSIONS_EXTENSION), never to the caller.
+   */
+  readonly filterExclusions: FilterExclusion[] = [];
 }
 
 const decisionKey = (record: RecordRef, fieldClass: FieldClass) =>

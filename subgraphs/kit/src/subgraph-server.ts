@@ -15,6 +15,7 @@ import {
   type Agency,
   FACTS_AUDIENCE,
   FACTS_CHANGES_ROUTE,
+  FILTER_EXCLUSIONS_EXTENSION,
   INTERNAL_TOKEN_HEADER,
   type InternalClaims,
   maskUnexpectedErrors,
@@ -85,8 +86,13 @@ export async function startAgencySubgraph<Loaders>(
             async executionDidStart({ operation }) {
               if (operation.operation === "mutation") options.onMutation?.();
             },
-            async willSendResponse({ operation }) {
+            async willSendResponse({ operation, contextValue, response }) {
               if (operation?.operation === "mutation") options.onMutation?.();
+              // Protected persons a filter excluded: for the gateway's audit trail, which strips them.
+              const excluded = contextValue.policy?.filterExclusions ?? [];
+              if (excluded.length > 0 && response.body.kind === "single") {
+                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [FILTER_EXCLUSIONS_EXTENSION]: excluded };
+              }
             },
           };
         },
