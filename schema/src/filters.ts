@@ -8,7 +8,7 @@
  */
 export const FILTERED_FIELDS = {
   persons: { name: "Person.givenName", residenceMunicipality: "Person.residenceMunicipality", protectionLevel: "Person.protectionLevel" },
-  cases: { status: "Case.status", type: "Case.status", assignedTo: "Case.status" },
+  cases: { status: "Case.status", type: "Case.type", assignedTo: "Case.status" },
   housingApplications: { requestedArea: "HousingApplication.requestedArea", status: "HousingApplication.status", urgency: "HousingApplication.urgency" },
   tenancies: { status: "Tenancy.status" },
   incidents: { category: "Incident.category", occurredFrom: "Incident.occurredAt", occurredTo: "Incident.occurredAt" },

@@ -125,7 +125,7 @@ describe("inherited protection is visible, without naming the parent", () => {
 describe("emergency access is the minimum: the present, never a previous address", () => {
   const household = SCENARIOS.PROTECTED_REGISTRATION;
 
-  test("a granted emergency opens her address and current tenancy, not her previous tenancy nor her flat's earlier tenant", async () => {
+  test("a granted emergency opens where she is now, not where something happened nor housing's records of where she lived", async () => {
     const granted = await gqlAs<{ requestEmergencyAccess: { id: string } }>(
       "POLICE_LIAISON",
       "pl-4003",
@@ -133,22 +133,22 @@ describe("emergency access is the minimum: the present, never a previous address
       { purpose: "EMERGENCY", variables: { id: household.adult } },
     );
     expect(granted.errors).toBeUndefined();
-    const response = await gqlAs<{ her: { streetAddress: string | null; tenancies: TenancyRow[] }; him: { tenancies: TenancyRow[] } }>(
+    const response = await gqlAs<{ her: { streetAddress: string | null; incidents: { id: string; place: string | null }[] | null; tenancies: TenancyRow[] | null } }>(
       "POLICE_LIAISON",
       "pl-4003",
-      `query($her: ID!, $him: ID!) {
-        her: person(id: $her) { streetAddress tenancies { id streetAddress } }
-        him: person(id: $him) { tenancies { id streetAddress } } }`,
-      { purpose: "EMERGENCY", variables: { her: household.adult, him: household.previousTenant } },
+      `query($her: ID!) { her: person(id: $her) { streetAddress incidents { id place } tenancies { id streetAddress } } }`,
+      { purpose: "EMERGENCY", variables: { her: household.adult } },
     );
     expect(response.data?.her.streetAddress).toBe(home(household.adult));
-    const tenancies = response.data?.her.tenancies ?? [];
-    expect(tenancies.find((t) => t.id === household.activeTenancy)?.streetAddress).toBe(home(household.adult));
-    const ended = tenancies.findIndex((t) => t.id === household.endedTenancy);
-    expect(tenancies[ended]?.streetAddress).toBeNull();
+    // Her incident is the police's own record (SAFETY, opened); its place is not where she is now.
+    const incident = response.data?.her.incidents?.findIndex((i) => i.id === household.incident) ?? -1;
+    expect(incident).toBeGreaterThanOrEqual(0);
+    expect(response.data?.her.incidents?.[incident]?.place).toBeNull();
     expect(response.errors).toContainEqual(
-      expect.objectContaining({ path: ["her", "tenancies", ended, "streetAddress"], extensions: expect.objectContaining({ reason: "REQUIRES_EMERGENCY_GROUND" }) }),
+      expect.objectContaining({ path: ["her", "incidents", incident, "place"], extensions: expect.objectContaining({ reason: "REQUIRES_EMERGENCY_GROUND" }) }),
     );
-    expect(response.data?.him.tenancies.find((t) => t.id === household.previousTenantTenancy)?.streetAddress).toBeNull();
+    // Housing's records are not opened by an emergency at all: not even that there are tenancies.
+    expect(response.data?.her.tenancies).toBeNull();
+    expect(JSON.stringify(response)).not.toContain(household.endedTenancy);
   });
 });

@@ -111,7 +111,7 @@ describe("two hubs on one PostgreSQL server (a second replica of every service)"
         `{ person(id: "${client}") { cases { status } } }`,
         { url: replica.url, token },
       );
-      return response.data?.person.cases[0]?.status ?? null;
+      return response.data?.person.cases?.[0]?.status ?? null;
     };
     try {
       await until(feed.ready);

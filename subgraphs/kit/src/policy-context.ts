@@ -207,6 +207,27 @@ export class PolicyContext {
    * oracle). The class is the field's own, read from the schema, never restated here.
    */
   async admit<T>(rows: T[], subjectOf: (row: T) => string, field: string): Promise<T[]> {
+    return this.admitBy(rows, subjectOf, field);
+  }
+
+  /**
+   * Keeps only rows whose existence the actor may know: the class of the person's link to that
+   * kind of record (`link`, e.g. "Person.incidents": SAFETY), then `and` (a filter's own
+   * admission), if given. An incident, a case or a child case exists for an actor only if she may
+   * see what it says: no list, page or lookup by id tells anyone else that there is one.
+   */
+  async existing<T>(rows: T[], subjectOf: (row: T) => string, link: string, and?: (rows: T[]) => Promise<T[]>): Promise<T[]> {
+    const known = await this.admitBy(rows, subjectOf, link);
+    return and ? and(known) : known;
+  }
+
+  /** One row looked up by id, or null when its existence is not the actor's to know. */
+  async existingOne<T>(row: T | null, subjectOf: (row: T) => string, link: string): Promise<T | null> {
+    if (row === null) return null;
+    return (await this.admitBy([row], subjectOf, link))[0] ?? null;
+  }
+
+  private async admitBy<T>(rows: T[], subjectOf: (row: T) => string, field: string): Promise<T[]> {
     const fieldClass = this.fieldClasses.get(field);
     if (!fieldClass) throw new Error(`filter on ${field}: no such classified field`);
     const decisions = await Promise.all(rows.map((row) => this.decide(plainRecord(subjectOf(row)), fieldClass)));

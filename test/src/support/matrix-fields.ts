@@ -33,10 +33,14 @@ export interface MatrixField {
   current: boolean;
   /** Everyone who lives or lived at the place the record names (places.ts), if it names one. */
   occupants?: (household: Household) => string[];
+  /** The key of the link (a list on Person) the record is reached through: withheld, it is gone. */
+  under?: string;
 }
 
 const indexOf = (data: Record<string, unknown>, root: string, list: string, id: string | null) => {
-  const items = ((data[root] as Record<string, unknown>)?.[list] ?? []) as { id: string }[];
+  const items = (data[root] as Record<string, unknown> | null)?.[list] as { id: string }[] | null | undefined;
+  // A withheld list: the record is not there at all (its link cell says so).
+  if (items === null || items === undefined) return 0;
   const index = items.findIndex((item) => item.id === id);
   if (index < 0) throw new Error(`${root}.${list} has no item ${id}`);
   return index;
@@ -49,20 +53,28 @@ export const MATRIX_FIELDS: MatrixField[] = [
   { key: "adult.protectionLevel", fieldClass: "PROTECTION", owner: "social-services", subject: "adult", path: () => ["adult", "protectionLevel"], steward: none, current: true },
   { key: "adult.givenName", fieldClass: "IDENTITY", owner: "social-services", subject: "adult", path: () => ["adult", "givenName"], steward: none, current: true },
   { key: "adult.streetAddress", fieldClass: "LOCATION", owner: "social-services", subject: "adult", path: () => ["adult", "streetAddress"], steward: none, current: true },
-  { key: "case.status", fieldClass: "STATUS", owner: "social-services", subject: "adult", path: first("adult", "cases", "status"), steward: none, current: true },
-  { key: "case.assessment", fieldClass: "CASE_DETAIL", owner: "social-services", subject: "adult", path: first("adult", "cases", "assessment"), steward: none, current: true },
-  { key: "application.urgency", fieldClass: "HOUSING", owner: "housing", subject: "adult", path: first("adult", "housingApplications", "urgency"), steward: none, current: true },
-  { key: "application.requestedArea", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: first("adult", "housingApplications", "requestedArea"), steward: none, current: true },
-  { key: "tenancy.status", fieldClass: "STATUS", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "status"], steward: () => "ho-3001", current: true },
-  { key: "activeTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "streetAddress"], steward: () => "ho-3001", current: true, occupants: (h) => [h.adult, h.previousTenant] },
-  { key: "endedTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.endedTenancy), "streetAddress"], steward: none, current: false, occupants: (h) => [h.adult] },
-  { key: "activeTenancy.landlord", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "landlord"], steward: () => "ho-3001", current: true, occupants: (h) => [h.adult, h.previousTenant] },
-  { key: "previousTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "previousTenant", path: (d, h) => ["previousTenant", "tenancies", indexOf(d, "previousTenant", "tenancies", h.previousTenantTenancy), "streetAddress"], steward: none, current: false, occupants: (h) => [h.adult, h.previousTenant] },
-  { key: "previousTenancy.landlord", fieldClass: "LOCATION", owner: "housing", subject: "previousTenant", path: (d, h) => ["previousTenant", "tenancies", indexOf(d, "previousTenant", "tenancies", h.previousTenantTenancy), "landlord"], steward: none, current: false, occupants: (h) => [h.adult, h.previousTenant] },
-  { key: "incident.category", fieldClass: "SAFETY", owner: "police-liaison", subject: "adult", path: first("adult", "incidents", "category"), steward: none, current: false },
-  { key: "incident.place", fieldClass: "LOCATION", owner: "police-liaison", subject: "adult", path: first("adult", "incidents", "place"), steward: none, current: false },
+  { key: "case.status", fieldClass: "STATUS", owner: "social-services", subject: "adult", path: first("adult", "cases", "status"), steward: none, current: true, under: "adult.cases" },
+  { key: "case.assessment", fieldClass: "CASE_DETAIL", owner: "social-services", subject: "adult", path: first("adult", "cases", "assessment"), steward: none, current: true, under: "adult.cases" },
+  { key: "application.urgency", fieldClass: "HOUSING", owner: "housing", subject: "adult", path: first("adult", "housingApplications", "urgency"), steward: none, current: true, under: "adult.housingApplications" },
+  { key: "application.requestedArea", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: first("adult", "housingApplications", "requestedArea"), steward: none, current: true, under: "adult.housingApplications" },
+  { key: "tenancy.status", fieldClass: "STATUS", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "status"], steward: () => "ho-3001", current: true, under: "adult.tenancies" },
+  { key: "activeTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "streetAddress"], steward: () => "ho-3001", current: true, occupants: (h) => [h.adult, h.previousTenant], under: "adult.tenancies" },
+  { key: "endedTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.endedTenancy), "streetAddress"], steward: none, current: false, occupants: (h) => [h.adult], under: "adult.tenancies" },
+  { key: "activeTenancy.landlord", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "landlord"], steward: () => "ho-3001", current: true, occupants: (h) => [h.adult, h.previousTenant], under: "adult.tenancies" },
+  { key: "previousTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "previousTenant", path: (d, h) => ["previousTenant", "tenancies", indexOf(d, "previousTenant", "tenancies", h.previousTenantTenancy), "streetAddress"], steward: none, current: false, occupants: (h) => [h.adult, h.previousTenant], under: "previousTenant.tenancies" },
+  { key: "previousTenancy.landlord", fieldClass: "LOCATION", owner: "housing", subject: "previousTenant", path: (d, h) => ["previousTenant", "tenancies", indexOf(d, "previousTenant", "tenancies", h.previousTenantTenancy), "landlord"], steward: none, current: false, occupants: (h) => [h.adult, h.previousTenant], under: "previousTenant.tenancies" },
+  { key: "incident.category", fieldClass: "SAFETY", owner: "police-liaison", subject: "adult", path: first("adult", "incidents", "category"), steward: none, current: false, under: "adult.incidents" },
+  { key: "incident.place", fieldClass: "LOCATION", owner: "police-liaison", subject: "adult", path: first("adult", "incidents", "place"), steward: none, current: false, under: "adult.incidents" },
   { key: "child.givenName", fieldClass: "IDENTITY", owner: "social-services", subject: "child", path: () => ["child", "givenName"], steward: none, current: true },
   { key: "child.streetAddress", fieldClass: "LOCATION", owner: "social-services", subject: "child", path: () => ["child", "streetAddress"], steward: none, current: true },
-  { key: "childCase.concern", fieldClass: "CHILD", owner: "child-services", subject: "child", path: first("child", "childCases", "concern"), steward: () => "cs-5001", current: true },
-  { key: "placement.schoolName", fieldClass: "LOCATION", owner: "child-services", subject: "child", path: first("child", "schoolPlacements", "schoolName"), steward: () => "cs-5001", current: true },
+  { key: "childCase.concern", fieldClass: "CHILD", owner: "child-services", subject: "child", path: first("child", "childCases", "concern"), steward: () => "cs-5001", current: true, under: "child.childCases" },
+  { key: "placement.schoolName", fieldClass: "LOCATION", owner: "child-services", subject: "child", path: first("child", "schoolPlacements", "schoolName"), steward: () => "cs-5001", current: true, under: "child.schoolPlacements" },
+  // The links: a record exists for an actor only if she may see what it says (its class).
+  { key: "adult.cases", fieldClass: "STATUS", owner: "social-services", subject: "adult", path: () => ["adult", "cases"], steward: none, current: true },
+  { key: "adult.housingApplications", fieldClass: "HOUSING", owner: "housing", subject: "adult", path: () => ["adult", "housingApplications"], steward: none, current: true },
+  { key: "adult.tenancies", fieldClass: "HOUSING", owner: "housing", subject: "adult", path: () => ["adult", "tenancies"], steward: none, current: true },
+  { key: "adult.incidents", fieldClass: "SAFETY", owner: "police-liaison", subject: "adult", path: () => ["adult", "incidents"], steward: none, current: true },
+  { key: "child.childCases", fieldClass: "CHILD", owner: "child-services", subject: "child", path: () => ["child", "childCases"], steward: none, current: true },
+  { key: "child.schoolPlacements", fieldClass: "CHILD", owner: "child-services", subject: "child", path: () => ["child", "schoolPlacements"], steward: none, current: true },
+  { key: "previousTenant.tenancies", fieldClass: "HOUSING", owner: "housing", subject: "previousTenant", path: () => ["previousTenant", "tenancies"], steward: none, current: true },
 ];

@@ -12,8 +12,8 @@ import { ChildCase, ChildCaseConnection } from "./child-case.type.js";
 @Resolver(() => ChildCase)
 export class ChildCaseResolver {
   @Query(() => ChildCase, { nullable: true })
-  childCase(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
-    return context.loaders.caseById.load(id);
+  async childCase(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    return context.policy.existingOne(await context.loaders.caseById.load(id), (row) => row.childId, "Person.childCases");
   }
 
   @Query(() => ChildCaseConnection)
@@ -35,9 +35,10 @@ export class ChildCaseResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      async (rows) => {
-        return context.policy.admitOn(rows, (row) => row.childId, filteredFields("childCases", filter));
-      },
+      (rows) =>
+        context.policy.existing(rows, (row) => row.childId, "Person.childCases", (known) =>
+          context.policy.admitOn(known, (row) => row.childId, filteredFields("childCases", filter)),
+        ),
     );
   }
 
@@ -57,14 +58,14 @@ export class ChildCaseResolver {
     return { id: row.childId };
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [SchoolPlacement])
+  @Classified("CHILD")
+  @FieldResolver(() => [SchoolPlacement], { nullable: true })
   placements(@Root() row: ChildCaseRow, @Ctx() context: Context) {
     return context.loaders.placementsOfCase.load(row.id);
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [BarnahusConsultation])
+  @Classified("CHILD")
+  @FieldResolver(() => [BarnahusConsultation], { nullable: true })
   consultations(@Root() row: ChildCaseRow, @Ctx() context: Context) {
     return context.loaders.consultationsOfCase.load(row.id);
   }

@@ -7,14 +7,14 @@ import { Person } from "./person.type.js";
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Classified("REFERENCE")
-  @FieldResolver(() => [ChildCase], { description: "Child cases where this person is the child." })
+  @Classified("CHILD")
+  @FieldResolver(() => [ChildCase], { nullable: true, description: "Child cases where this person is the child." })
   childCases(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.casesOfChild.load(person.id);
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [SchoolPlacement])
+  @Classified("CHILD")
+  @FieldResolver(() => [SchoolPlacement], { nullable: true })
   schoolPlacements(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.placementsOfChild.load(person.id);
   }

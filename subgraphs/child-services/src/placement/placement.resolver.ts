@@ -27,10 +27,10 @@ export class PlacementResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      async (rows) => {
-        // A municipality filter asks where the child is: only children whose location one may see.
-        return context.policy.admitOn(rows, (row) => row.childId, filteredFields("schoolPlacements", filter));
-      },
+      (rows) =>
+        context.policy.existing(rows, (row) => row.childId, "Person.schoolPlacements", (known) =>
+          context.policy.admitOn(known, (row) => row.childId, filteredFields("schoolPlacements", filter)),
+        ),
     );
   }
 

@@ -26,8 +26,9 @@ async function admitByFilter(rows: ApplicationRow[], filter: ApplicationFilter |
 @Resolver(() => HousingApplication)
 export class ApplicationResolver {
   @Query(() => HousingApplication, { nullable: true })
-  housingApplication(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
-    return context.loaders.db.housingApplication.findUnique({ where: { id } });
+  async housingApplication(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    const row = await context.loaders.db.housingApplication.findUnique({ where: { id } });
+    return context.policy.existingOne(row, (found) => found.personId, "Person.housingApplications");
   }
 
   @Query(() => HousingApplicationConnection)
@@ -44,7 +45,7 @@ export class ApplicationResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      filter ? (rows) => admitByFilter(rows, filter, context) : undefined,
+      (rows) => context.policy.existing(rows, (row) => row.personId, "Person.housingApplications", filter ? (known) => admitByFilter(known, filter, context) : undefined),
     );
   }
 

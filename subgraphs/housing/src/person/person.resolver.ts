@@ -7,14 +7,14 @@ import { Person } from "./person.type.js";
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Classified("REFERENCE")
-  @FieldResolver(() => [HousingApplication])
+  @Classified("HOUSING")
+  @FieldResolver(() => [HousingApplication], { nullable: true })
   housingApplications(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.applicationsOf.load(person.id);
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [Tenancy])
+  @Classified("HOUSING")
+  @FieldResolver(() => [Tenancy], { nullable: true })
   tenancies(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.tenanciesOf.load(person.id);
   }

@@ -14,8 +14,9 @@ function flatOf(row: TenancyRow, context: Context): Promise<Flat | null> {
 @Resolver(() => Tenancy)
 export class TenancyResolver {
   @Query(() => Tenancy, { nullable: true })
-  tenancy(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
-    return context.loaders.db.tenancy.findUnique({ where: { id } });
+  async tenancy(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    const row = await context.loaders.db.tenancy.findUnique({ where: { id } });
+    return context.policy.existingOne(row, (found) => found.personId, "Person.tenancies");
   }
 
   @Query(() => TenancyConnection)
@@ -33,7 +34,10 @@ export class TenancyResolver {
           take,
         }),
       // The status filter is STATUS-class: only tenancies whose status the actor may see.
-      (rows) => context.policy.admitOn(rows, (row) => row.personId, filteredFields("tenancies", filter)),
+      (rows) =>
+        context.policy.existing(rows, (row) => row.personId, "Person.tenancies", (known) =>
+          context.policy.admitOn(known, (row) => row.personId, filteredFields("tenancies", filter)),
+        ),
     );
   }
 

@@ -27,8 +27,9 @@ async function admitByFilter(rows: IncidentRow[], filter: IncidentFilter | undef
 @Resolver(() => Incident)
 export class IncidentResolver {
   @Query(() => Incident, { nullable: true })
-  incident(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
-    return context.loaders.db.incident.findUnique({ where: { id } });
+  async incident(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    const row = await context.loaders.db.incident.findUnique({ where: { id } });
+    return context.policy.existingOne(row, (found) => found.personId, "Person.incidents");
   }
 
   @Query(() => IncidentConnection)
@@ -45,7 +46,7 @@ export class IncidentResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      (rows) => admitByFilter(rows, filter, context),
+      (rows) => context.policy.existing(rows, (row) => row.personId, "Person.incidents", (known) => admitByFilter(known, filter, context)),
     );
   }
 

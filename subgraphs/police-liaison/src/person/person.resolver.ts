@@ -8,20 +8,20 @@ import { Person } from "./person.type.js";
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Classified("REFERENCE")
-  @FieldResolver(() => [Incident], { description: "Incidents recorded about this person." })
+  @Classified("SAFETY")
+  @FieldResolver(() => [Incident], { nullable: true, description: "Incidents recorded about this person." })
   incidents(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.incidentsOf.load(person.id);
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [RestrainingOrder], { description: "Restraining orders (kontaktförbud) that protect this person." })
+  @Classified("SAFETY")
+  @FieldResolver(() => [RestrainingOrder], { nullable: true, description: "Restraining orders (kontaktförbud) that protect this person." })
   restrainingOrders(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.ordersProtecting.load(person.id);
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [ThreatAssessment])
+  @Classified("SAFETY")
+  @FieldResolver(() => [ThreatAssessment], { nullable: true })
   threatAssessments(@Root() person: Person, @Ctx() context: Context) {
     return context.loaders.assessmentsOf.load(person.id);
   }

@@ -31,7 +31,10 @@ export class RestrainingOrderResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      (rows) => context.policy.admitOn(rows, (row) => row.protectedPersonId, filteredFields("restrainingOrders", filter)),
+      (rows) =>
+        context.policy.existing(rows, (row) => row.protectedPersonId, "Person.restrainingOrders", (known) =>
+          context.policy.admitOn(known, (row) => row.protectedPersonId, filteredFields("restrainingOrders", filter)),
+        ),
     );
   }
 

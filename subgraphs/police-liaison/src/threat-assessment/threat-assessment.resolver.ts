@@ -30,7 +30,10 @@ export class ThreatAssessmentResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      (rows) => context.policy.admitOn(rows, (row) => row.personId, filteredFields("threatAssessments", filter)),
+      (rows) =>
+        context.policy.existing(rows, (row) => row.personId, "Person.threatAssessments", (known) =>
+          context.policy.admitOn(known, (row) => row.personId, filteredFields("threatAssessments", filter)),
+        ),
     );
   }
 

@@ -19,8 +19,9 @@ function caseWhere(filter: CaseFilter | undefined): Prisma.CaseWhereInput {
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { nullable: true, name: "case" })
-  caseById(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
-    return context.loaders.db.case.findUnique({ where: { id } });
+  async caseById(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    const row = await context.loaders.db.case.findUnique({ where: { id } });
+    return context.policy.existingOne(row, (found) => found.personId, "Person.cases");
   }
 
   @Query(() => CaseConnection)
@@ -29,7 +30,8 @@ export class CaseResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
-    // Filters on status, type and staff are STATUS-class: only cases whose status the actor may see.
+    // Being a client is itself secret: only cases whose existence the actor may know. Filters on
+    // status and staff are STATUS-class; on type, CASE_DETAIL (an exit programme is life-threatening to reveal).
     return pageById(
       page,
       ({ take, cursorId }) =>
@@ -38,7 +40,10 @@ export class CaseResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      (rows) => context.policy.admitOn(rows, (row) => row.personId, filteredFields("cases", filter)),
+      (rows) =>
+        context.policy.existing(rows, (row) => row.personId, "Person.cases", (known) =>
+          context.policy.admitOn(known, (row) => row.personId, filteredFields("cases", filter)),
+        ),
     );
   }
 

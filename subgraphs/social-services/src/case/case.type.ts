@@ -13,7 +13,7 @@ export class Case implements Partial<CaseRow> {
   @Field(() => ID, { description: "The person the case is about." })
   subjectId!: string;
 
-  @Classified("STATUS")
+  @Classified("CASE_DETAIL")
   @Field(() => CaseType)
   type!: CaseType;
 

@@ -63,14 +63,14 @@ export class PersonResolver {
     return context.loaders.childrenOf.load(person.id);
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [Case])
+  @Classified("STATUS")
+  @FieldResolver(() => [Case], { nullable: true })
   cases(@Root() person: PersonRow, @Ctx() context: Context) {
     return context.loaders.casesOf.load(person.id);
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [Consent])
+  @Classified("STATUS")
+  @FieldResolver(() => [Consent], { nullable: true })
   consents(@Root() person: PersonRow, @Ctx() context: Context) {
     return context.loaders.consentsOf.load(person.id);
   }
