@@ -48,10 +48,16 @@ export function decodeCursor(after: string | null | undefined): string | undefin
   return id;
 }
 
+/** How many rows one page may read to fill itself with admitted ones: a bound on the work a caller can cause. */
+export const MAX_ROWS_SCANNED = 1000;
+
 /**
  * Keyset page over rows ordered by id: fetch one row more than asked to learn whether a next
- * page exists, without counting. `admit` drops rows the actor may not find through the filter
- * used (see PolicyContext.admit); the page is then refilled, so its size reveals nothing either.
+ * page exists, without counting. `admit` drops rows the actor may not find or know exist (see
+ * PolicyContext.admit and existing); the page is then refilled, so its size reveals nothing
+ * either — up to MAX_ROWS_SCANNED rows read. A page that reached the bound says so the way any
+ * page does: hasNextPage, and a cursor after the last row read (an opaque id of no person), so
+ * the caller continues where it stopped instead of the hub scanning a whole table at once.
  */
 export async function pageById<T extends { id: string }>(
   args: PageArgs,
@@ -61,19 +67,25 @@ export async function pageById<T extends { id: string }>(
   const wanted = args.first + 1;
   const kept: T[] = [];
   let cursorId = decodeCursor(args.after);
+  let scanned = 0;
+  let exhausted = false;
   for (;;) {
     const batch = await fetch({ take: wanted, ...(cursorId ? { cursorId } : {}) });
+    scanned += batch.length;
     kept.push(...(admit ? await admit(batch) : batch));
-    if (kept.length >= wanted || batch.length < wanted) break;
-    cursorId = batch.at(-1)?.id;
+    cursorId = batch.at(-1)?.id ?? cursorId;
+    if (batch.length < wanted) exhausted = true;
+    if (kept.length >= wanted || exhausted || scanned >= MAX_ROWS_SCANNED) break;
   }
   const nodes = kept.slice(0, args.first);
-  const last = nodes.at(-1);
+  const full = kept.length > args.first;
+  // Stopped at the bound with the page not full: continue after the last row read.
+  const last = full ? nodes.at(-1)?.id : exhausted ? nodes.at(-1)?.id : cursorId;
   return {
     nodes,
     pageInfo: {
-      hasNextPage: kept.length > args.first,
-      endCursor: last ? Buffer.from(last.id).toString("base64url") : null,
+      hasNextPage: full || !exhausted,
+      endCursor: last ? Buffer.from(last).toString("base64url") : null,
     },
   };
 }
