@@ -46,9 +46,10 @@ export function forbiddenField(path: readonly (string | number)[], reason: strin
   }
 }
 
-export function badUserInput(message: string, argument?: string): GraphQLError {
+/** `reason`: a stable code for a refusal clients key on (e.g. MEETING_PLACE_FORBIDDEN). */
+export function badUserInput(message: string, argument?: string, reason?: string): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}), ...(reason ? { reason } : {}) },
   });
 }
 

@@ -31,5 +31,32 @@ export const HANDLING_INSTRUCTIONS: Readonly<Record<ProtectionLevel, readonly st
     "Use only the person's current identity; never record or ask about a former one.",
     "Send mail only via the Tax Agency's forwarding service (särskild postförmedling).",
     "Only staff assigned to the case may know where the person lives.",
+    "Never book meetings at places that reveal the person's area of residence.",
   ],
 };
+
+/** The kinds of place a meeting (an Appointment) can be held at. */
+export const MEETING_PLACE_KINDS = ["OFFICE_OF_AGENCY", "HOME_VISIT", "PUBLIC_PLACE", "NEAR_RESIDENCE", "SCHOOL"] as const;
+export type MeetingPlaceKind = (typeof MEETING_PLACE_KINDS)[number];
+
+/**
+ * The meeting places a level's handling instructions forbid ("Never book meetings at places that
+ * reveal the person's area of residence"): a home visit or a place near home tells whoever sees
+ * the booking, or follows staff there, where she lives. The level is the household's: a child's
+ * meeting at home reveals the protected parent's home just as much.
+ */
+export const FORBIDDEN_MEETING_PLACES: Readonly<Record<ProtectionLevel, readonly MeetingPlaceKind[]>> = {
+  NONE: [],
+  CONFIDENTIALITY_MARKED: [],
+  PROTECTED_REGISTRATION: ["HOME_VISIT", "NEAR_RESIDENCE"],
+  ASSUMED_IDENTITY: ["HOME_VISIT", "NEAR_RESIDENCE"],
+};
+
+/**
+ * Whether a meeting may be booked at this kind of place for a person of this (household) level.
+ * Unknown level (null): refused, fail closed, for every kind that any level forbids.
+ */
+export function meetingPlaceAllowed(level: ProtectionLevel | null, kind: MeetingPlaceKind): boolean {
+  if (level === null) return !PROTECTION_LEVELS.some((l) => FORBIDDEN_MEETING_PLACES[l].includes(kind));
+  return !FORBIDDEN_MEETING_PLACES[level].includes(kind);
+}

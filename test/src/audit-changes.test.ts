@@ -99,6 +99,12 @@ const MUTATIONS: Record<string, { as: { role: Role; sub: string; purpose?: Purpo
   },
   recordConsent: { as: { role: "CONTACT_PERSON", sub: DESK.contactPerson, purpose: "COORDINATED_SUPPORT" }, query: (h) => `mutation { recordConsent(input: ${consentInput(h)}) { id } }`, ids: (h) => [`input.subjectId=${h.personId}`] },
   revokeConsent: { as: { role: "CONTACT_PERSON", sub: DESK.contactPerson, purpose: "COORDINATED_SUPPORT" }, query: (h) => `mutation { revokeConsent(id: "${h.consentId}") { id } }`, ids: (h) => [`id=${h.consentId}`] },
+  scheduleAppointment: {
+    as: { role: "SOCIAL_SECRETARY", sub: DESK.owner },
+    query: (h) =>
+      `mutation { scheduleAppointment(input: { caseId: "${h.caseId}", startsAt: "${new Date(Date.now() + 3 * day).toISOString()}", endsAt: "${new Date(Date.now() + 3 * day + 3_600_000).toISOString()}", place: "Socialkontoret ${FREE_TEXT}", placeKind: OFFICE_OF_AGENCY, participants: ["${DESK.owner}"] }) { id } }`,
+    ids: (h) => [`input.caseId=${h.caseId}`, `input.participants=${DESK.owner}`],
+  },
   updateProtectionLevel: {
     as: { role: "POPULATION_REGISTER", sub: DESK.register },
     query: (h) => `mutation { updateProtectionLevel(input: { subjectId: "${h.personId}", protectionLevel: CONFIDENTIALITY_MARKED }) { id } }`,

@@ -43,6 +43,8 @@ export interface Check {
   /** Whether the record is current, and the level of the place it names (RecordFacts). */
   current: boolean;
   placeLevel?: ProtectionLevel | null;
+  /** The staff who take part in the record (an appointment's); absent when it names none. */
+  participants?: readonly string[];
   /** The object (or list) holding the value, and its key there: where redaction writes null. */
   holder: Record<string | number, unknown>;
   key: string | number;
@@ -178,6 +180,10 @@ function visitObject(
   const current = type.name === "Person" || placedValue(object, subfields, HIDDEN.current) === true;
   const placeLevel = placedValue(object, subfields, HIDDEN.place);
   const placed = subfields.has(HIDDEN.place) ? { placeLevel: isProtectionLevel(placeLevel) ? placeLevel : null } : {};
+  // Participants the guard cannot read name nobody: the record stays participants-only, for no one.
+  const participantIds = placedValue(object, subfields, HIDDEN.participants);
+  const named = Array.isArray(participantIds) ? participantIds.filter((id): id is string => typeof id === "string") : [];
+  const taking = subfields.has(HIDDEN.participants) ? { participants: named } : {};
   const classes = state.classes.get(type.name);
   for (const [key, fieldNodes] of subfields) {
     const name = fieldNodes[0]?.name.value ?? "";
@@ -197,6 +203,7 @@ function visitObject(
         owner: info?.owner ?? null,
         current,
         ...placed,
+        ...taking,
         holder: object,
         key,
         ...within(state),
@@ -239,12 +246,18 @@ export function decideChecks(
   const memo = new Map<string, AccessDecision>();
   return checks.map((check) => {
     if (check.fieldClass === ("UNCLASSIFIED" as FieldClass)) return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };
-    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}\u0000${check.current}\u0000${check.placeLevel}`;
+    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}\u0000${check.current}\u0000${check.placeLevel}\u0000${check.participants?.join(",")}`;
     let decision = memo.get(key);
     if (!decision) {
       const subject = (check.subjectId && facts.get(check.subjectId)) || unknownSubject(check.subjectId ?? "");
-      const { stewardId, owner, current, placeLevel } = check;
-      const record = { stewardId, ownerAgency: owner, current, ...(placeLevel !== undefined ? { placeLevel } : {}) };
+      const { stewardId, owner, current, placeLevel, participants } = check;
+      const record = {
+        stewardId,
+        ownerAgency: owner,
+        current,
+        ...(placeLevel !== undefined ? { placeLevel } : {}),
+        ...(participants !== undefined ? { participants } : {}),
+      };
       decision = decide(actor, subject, check.fieldClass, record, context);
       memo.set(key, decision);
     }

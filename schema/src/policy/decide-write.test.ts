@@ -63,6 +63,9 @@ const table: Row[] = [
   ["the contact person on the case records a consent", actor("CONTACT_PERSON", "cp-1"), "recordConsent", { subject: person("PROTECTED_REGISTRATION", onCase("cp-1", "CONTACT_PERSON")) }, "staff-on-the-case-record-consent"],
   ["a contact person not on the case records nothing", actor("CONTACT_PERSON", "cp-2"), "recordConsent", { subject: person("PROTECTED_REGISTRATION", onCase("cp-1", "CONTACT_PERSON")) }, "REQUIRES_ASSIGNMENT"],
   ["…not even for an unprotected person", actor("CONTACT_PERSON", "cp-2"), "recordConsent", { subject: person("NONE") }, "REQUIRES_ASSIGNMENT"],
+  ["the secretary on the case books a meeting", actor("SOCIAL_SECRETARY", "ss-1"), "scheduleAppointment", { subject: person("PROTECTED_REGISTRATION", onCase("ss-1", "SOCIAL_SECRETARY")) }, "staff-on-the-case-schedule-meetings"],
+  ["a secretary not on the case books none", actor("SOCIAL_SECRETARY", "ss-2"), "scheduleAppointment", { subject: person("NONE", onCase("ss-1", "SOCIAL_SECRETARY")) }, "REQUIRES_ASSIGNMENT"],
+  ["housing books no social-services meeting", actor("HOUSING_OFFICER", "ho-1"), "scheduleAppointment", { subject: person("NONE") }, "NOT_PERMITTED_FOR_ROLE"],
   ["a secretary not on the case records nothing", actor("SOCIAL_SECRETARY", "ss-2"), "recordConsent", { subject: person("NONE", onCase("ss-1")) }, "REQUIRES_ASSIGNMENT"],
   ["the secretary on the case records the revocation", actor("SOCIAL_SECRETARY", "ss-1"), "revokeConsent", { subject: person("CONFIDENTIALITY_MARKED", onCase("ss-1")) }, "staff-on-the-case-record-revocation"],
   ["a contact person not on the case revokes nothing", actor("CONTACT_PERSON", "cp-2"), "revokeConsent", { subject: person("NONE", onCase("cp-1", "CONTACT_PERSON")) }, "REQUIRES_ASSIGNMENT"],
@@ -130,7 +133,7 @@ describe("decideWrite()", () => {
   });
 
   test("every allowed way onto a case, a consent or an emergency grant is flagged as widening access", () => {
-    expect(OPERATIONS.filter(widensAccess)).toEqual(["openCase", "assignStaff", "recordConsent", "requestEmergencyAccess"]);
+    expect(OPERATIONS.filter(widensAccess)).toEqual(["openCase", "assignStaff", "recordConsent", "scheduleAppointment", "requestEmergencyAccess"]);
     const opened = decideWrite(actor("SOCIAL_SECRETARY", "ss-1"), "openCase", { subject: person("NONE") }, { now: NOW });
     expect(opened).toMatchObject({ effect: "allow", widensAccess: true });
   });

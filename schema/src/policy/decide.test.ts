@@ -45,6 +45,8 @@ const consent = (agency: Actor["agency"], scope: FieldClass[], over: Partial<Sub
 // The person's own record: current, naming no place.
 const none: RecordFacts = { stewardId: null, ownerAgency: null, current: true };
 const previous: RecordFacts = { stewardId: null, ownerAgency: "housing", current: false };
+/** An upcoming appointment of social services with these staff taking part. */
+const appointment = (participants: string[]): RecordFacts => ({ stewardId: null, ownerAgency: "social-services", current: true, participants });
 const ctx = { emergencyGrants: new Set<string>(), now: NOW };
 
 // Each row reads: this actor, this subject, this class, this record → allow or the reason.
@@ -87,6 +89,12 @@ const table: Row[] = [
   ["auditors never see locations, even unprotected", actor("AUDITOR"), subject("NONE"), "LOCATION", none, "NOT_PERMITTED_FOR_ROLE"],
   ["auditors see that a person is protected", actor("AUDITOR"), subject("ASSUMED_IDENTITY"), "PROTECTION", none, "allow"],
   ["only auditors read the audit trail", actor("SOCIAL_SECRETARY"), subject("NONE"), "AUDIT", none, "NOT_PERMITTED_FOR_ROLE"],
+  ["an appointment's participant on the case sees when and where", actor("CONTACT_PERSON", "cp-1"), subject("PROTECTED_REGISTRATION", { assignments: [{ staffId: "cp-1", role: "CONTACT_PERSON" }] }), "LOCATION", appointment(["cp-1"]), "allow"],
+  ["…the case's own secretary, not taking part, does not", actor("SOCIAL_SECRETARY", "ss-1"), subject("PROTECTED_REGISTRATION", { assignments: [{ staffId: "ss-1", role: "SOCIAL_SECRETARY" }] }), "LOCATION", appointment(["cp-1"]), "REQUIRES_PARTICIPATION"],
+  ["…nor anyone for an unprotected person", actor("HOUSING_OFFICER", "ho-1"), subject("NONE"), "LOCATION", appointment(["cp-1"]), "REQUIRES_PARTICIPATION"],
+  ["…nor an emergency", actor("POLICE_LIAISON", "pl-1", "EMERGENCY"), subject("PROTECTED_REGISTRATION"), "LOCATION", appointment(["cp-1"]), "REQUIRES_PARTICIPATION", new Set(["per_subject"])],
+  ["…nor a participant no longer assigned on the case", actor("CONTACT_PERSON", "cp-1"), subject("NONE"), "LOCATION", appointment(["cp-1"]), "REQUIRES_PARTICIPATION"],
+  ["…while its status follows the ordinary rows", actor("CONTACT_PERSON", "cp-1"), subject("NONE", { assignments: [{ staffId: "cp-1", role: "CONTACT_PERSON" }] }), "STATUS", appointment(["ss-1"]), "allow"],
   ["a purpose the role may not state withholds everything", actor("HOUSING_OFFICER", "ho-1", "AUDIT"), subject("NONE"), "REFERENCE", none, "PURPOSE_NOT_ALLOWED"],
 ];
 

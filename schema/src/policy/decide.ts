@@ -16,6 +16,7 @@ export type RedactReason =
   | "REQUIRES_ASSIGNMENT_AND_CONSENT"
   | "REQUIRES_STEWARDSHIP"
   | "REQUIRES_EMERGENCY_GROUND"
+  | "REQUIRES_PARTICIPATION"
   | "AUDIT_UNAVAILABLE";
 
 export type AccessDecision =
@@ -29,6 +30,7 @@ const REQUIRES: Record<Exclude<Condition, "always">, RedactReason> = {
   "assigned-and-consent": "REQUIRES_ASSIGNMENT_AND_CONSENT",
   steward: "REQUIRES_STEWARDSHIP",
   emergency: "REQUIRES_EMERGENCY_GROUND",
+  "assigned-participant": "REQUIRES_PARTICIPATION",
 };
 
 function holds(condition: Condition, relations: Relations, fieldClass: FieldClass, record: RecordFacts): boolean {
@@ -49,7 +51,19 @@ function holds(condition: Condition, relations: Relations, fieldClass: FieldClas
     case "emergency":
       // The minimum: where she is now and her safety, never where she lived before.
       return relations.emergency && (fieldClass !== "LOCATION" || record.current);
+    case "assigned-participant":
+      return relations.participant && relations.assigned;
   }
+}
+
+/**
+ * A record naming participants (an appointment) opens its LOCATION through participant rows
+ * only; participant rows are about such records only (elsewhere they are not the nearest rule).
+ */
+function appliesTo(rule: Rule, fieldClass: FieldClass, record: RecordFacts): boolean {
+  const namesParticipants = record.participants !== undefined;
+  if (rule.when === "assigned-participant") return namesParticipants;
+  return !namesParticipants || fieldClass !== "LOCATION";
 }
 
 /**
@@ -74,6 +88,7 @@ export function decide(
   let nearest: Rule | undefined;
   for (const rule of RULES) {
     if (!rule.roles.includes(actor.role) || !rule.levels.includes(level) || !rule.classes.includes(fieldClass)) continue;
+    if (!appliesTo(rule, fieldClass, record)) continue;
     if (holds(rule.when, relations, fieldClass, record)) return { effect: "allow", rule: rule.name };
     nearest ??= rule;
   }

@@ -46,6 +46,11 @@ export interface RecordFacts {
    * absent when the record names no place; null when it could not be established (fail closed).
    */
   placeLevel?: ProtectionLevel | null;
+  /**
+   * The staff who take part in the record (an appointment's participants): a record that names
+   * participants shows its LOCATION to them only (rules.ts). Absent when the record names none.
+   */
+  participants?: readonly string[];
 }
 
 /** Facts for a subject the hub could not look up: deny by default follows from the null level. */

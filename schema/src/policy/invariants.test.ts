@@ -9,7 +9,8 @@ import type { RecordFacts, SubjectFacts } from "./facts.js";
  * Invariants of the whole policy, checked exhaustively over its finite domain: every role, every
  * purpose it may or may not state, every own and parent level (and unknown), every class, every
  * combination of relationships (assigned, consent, steward, own agency, emergency grant), current
- * or not, and every place level (none, each level, unknown). The expected side never calls the
+ * or not, every place level (none, each level, unknown), and whether the record names participants
+ * (an appointment) and the actor among them. The expected side never calls the
  * policy's helpers: levels and relations are worked out here from the same inputs.
  */
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -33,6 +34,8 @@ interface Case {
   emergency: boolean;
   current: boolean;
   place: ProtectionLevel | null | undefined;
+  /** The record names no participants, names others only, or names the actor. */
+  participants: "none" | "others" | "actor";
 }
 
 function decideCase(c: Case) {
@@ -51,6 +54,7 @@ function decideCase(c: Case) {
     ownerAgency: c.ownAgency ? actor.agency : null,
     current: c.current,
     ...(c.place !== undefined ? { placeLevel: c.place } : {}),
+    ...(c.participants === "none" ? {} : { participants: c.participants === "actor" ? [STAFF, "xx-0002"] : ["xx-0002"] }),
   };
   return decide(actor, subject, c.fieldClass, record, { emergencyGrants: new Set(c.emergency ? ["per_subject"] : []), now: NOW });
 }
@@ -80,7 +84,8 @@ function* everyCase(): Generator<Case> {
                     for (const ownAgency of flags)
                       for (const emergency of flags)
                         for (const current of flags)
-                          yield { role, purpose, own, parent, fieldClass, assigned, consent, steward, ownAgency, emergency, current, place };
+                          for (const participants of ["none", "others", "actor"] as const)
+                            yield { role, purpose, own, parent, fieldClass, assigned, consent, steward, ownAgency, emergency, current, place, participants };
 }
 
 type Invariant = [name: string, holds: (c: Case, allowed: boolean) => boolean];
@@ -97,6 +102,7 @@ const INVARIANTS: Invariant[] = [
   ],
   ["no value for an AUDITOR: only references, the log itself and that a person is protected", (c, allowed) => !allowed || c.role !== "AUDITOR" || ["REFERENCE", "AUDIT", "PROTECTION"].includes(c.fieldClass)],
   ["nothing but references and the log for an unknown level", (c, allowed) => !allowed || c.own !== null || ["REFERENCE", "AUDIT"].includes(c.fieldClass)],
+  ["an appointment's LOCATION for its participants assigned on the case only, at every level", (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.participants === "none" || (c.participants === "actor" && c.assigned)],
   ["no LOCATION where the place's level is unknown", (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.place !== null],
   ["nothing at all under a purpose the role may not state", (c, allowed) => !allowed || PURPOSES_BY_ROLE[c.role].includes(c.purpose)],
   ["never the policy's own inputs", (c, allowed) => !allowed || c.fieldClass !== "POLICY"],
@@ -116,6 +122,7 @@ const WEAKER: [string, (c: Case) => Case | null][] = [
   ["outside the own agency", (c) => (c.ownAgency ? { ...c, ownAgency: false } : null)],
   ["without the emergency grant", (c) => (c.emergency ? { ...c, emergency: false } : null)],
   ["for a record that is not current", (c) => (c.current ? { ...c, current: false } : null)],
+  ["without taking part in the appointment", (c) => (c.participants === "actor" ? { ...c, participants: "others" } : null)],
   ["at a stricter own level", (c) => (c.own !== null && RANK(c.own) < 3 ? { ...c, own: PROTECTION_LEVELS[RANK(c.own) + 1] as ProtectionLevel } : null)],
   ["at a stricter place level", (c) => (c.place !== undefined && c.place !== null && RANK(c.place) < 3 ? { ...c, place: PROTECTION_LEVELS[RANK(c.place) + 1] as ProtectionLevel } : null)],
   ["with a stricter parent", (c) => (c.parent !== "none" && c.parent !== null && RANK(c.parent) < 3 ? { ...c, parent: PROTECTION_LEVELS[RANK(c.parent) + 1] as ProtectionLevel } : null)],

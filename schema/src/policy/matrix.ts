@@ -31,6 +31,7 @@ const SHORT: Record<Condition, string> = {
   "assigned-and-consent": "assigned + consent",
   steward: "steward",
   emergency: "emergency",
+  "assigned-participant": "participant",
 };
 
 /** The policy as Markdown tables, one per role; the README embeds this output verbatim. */
@@ -51,5 +52,6 @@ export function accessMatrixMarkdown(): string {
     out.push("");
   }
   out.push("✔ always · — never (withheld) · otherwise: allowed only under the named condition.");
+  out.push("An appointment's LOCATION (a record naming participants) is opened by the participant row only, whatever else the cell says.");
   return out.join("\n");
 }

@@ -15,6 +15,8 @@ export interface Relations {
   ownAgency: boolean;
   /** An active break-the-glass grant for this subject, and the request states EMERGENCY. */
   emergency: boolean;
+  /** The actor is one of the record's participants (an appointment's staff). */
+  participant: boolean;
 }
 
 export function relationsOf(
@@ -45,6 +47,7 @@ export function relationsOf(
     steward: record.stewardId !== null && record.stewardId === actor.staffId,
     ownAgency: record.ownerAgency !== null && record.ownerAgency === actor.agency,
     emergency: actor.purpose === "EMERGENCY" && emergencyGrants.has(subject.id),
+    participant: record.participants?.includes(actor.staffId) ?? false,
   };
 }
 

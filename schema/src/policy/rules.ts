@@ -16,8 +16,20 @@ import type { ProtectionLevel } from "../protection.js";
  *   assigned-and-consent — both of the above
  *   steward    — the actor is responsible for this current record (e.g. administers this tenancy)
  *   emergency  — an active break-the-glass grant for the person, and the request states EMERGENCY
+ *   assigned-participant — a participant of the record (an appointment) and assigned on the case
+ *
+ * A record that names participants (an appointment) shows its LOCATION only through rows whose
+ * condition is assigned-participant: no other row opens when and where she will be.
  */
-export type Condition = "always" | "assigned" | "own-agency" | "consent" | "assigned-and-consent" | "steward" | "emergency";
+export type Condition =
+  | "always"
+  | "assigned"
+  | "own-agency"
+  | "consent"
+  | "assigned-and-consent"
+  | "steward"
+  | "emergency"
+  | "assigned-participant";
 
 export interface Rule {
   name: string;
@@ -78,6 +90,14 @@ export const RULES: readonly Rule[] = [
     classes: ["IDENTITY"],
     when: "always",
     why: "Names and identity number reveal no location; for an assumed identity they are the current identity only.",
+  },
+  {
+    name: "participants-see-their-appointment",
+    roles: CASE_ROLES,
+    levels: ALL_LEVELS,
+    classes: ["LOCATION"],
+    when: "assigned-participant",
+    why: "When and where a meeting is tells where she will be: only the staff who meet her, assigned on her case, see it — not the secretary or a colleague who does not take part, and no emergency or consent opens it (handling instructions: never reveal meeting places).",
   },
   {
     name: "social-secretary-holds-the-whole-case",

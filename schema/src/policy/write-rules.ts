@@ -40,6 +40,7 @@ export const OPERATIONS = [
   "assignStaff",
   "recordConsent",
   "revokeConsent",
+  "scheduleAppointment",
   "updateProtectionLevel",
   "registerApplication",
   "recordIncident",
@@ -134,6 +135,14 @@ export const WRITE_RULES: readonly WriteRule[] = [
     when: ["assigned"],
     widensAccess: false,
     why: "The client tells the staff on her case; a revocation only ever narrows access.",
+  },
+  {
+    name: "staff-on-the-case-schedule-meetings",
+    operation: "scheduleAppointment",
+    roles: CASE_STAFF,
+    when: ["assigned"],
+    widensAccess: true,
+    why: "The staff who meet the client book her meetings; naming participants opens when and where to them.",
   },
   {
     name: "population-register-sets-the-level",

@@ -19,9 +19,16 @@ const SKIPPED_TYPES = new Set(["Query", "Mutation", "_Service", "_Entity"]);
  * The fields a row's policy facts are read from, through the fields' own resolvers: a Person is
  * its own subject and always current; every other type says whom it is about in `subjectId`, who
  * is its steward in `stewardId`, and — as POLICY fields the gateway's guard reads too — whether it
- * is current (`policyCurrent`) and the level of the place it names (`policyPlaceLevel`).
+ * is current (`policyCurrent`), the level of the place it names (`policyPlaceLevel`) and the staff
+ * who take part in it (`policyParticipants`, an appointment's).
  */
-export const RECORD_FIELDS = { subject: "subjectId", steward: "stewardId", current: "policyCurrent", placeLevel: "policyPlaceLevel" } as const;
+export const RECORD_FIELDS = {
+  subject: "subjectId",
+  steward: "stewardId",
+  current: "policyCurrent",
+  placeLevel: "policyPlaceLevel",
+  participants: "policyParticipants",
+} as const;
 
 function recordFrom(type: GraphQLObjectType, values: Record<string, unknown>): RecordRef {
   const text = (value: unknown) => (typeof value === "string" ? value : null);
@@ -35,13 +42,18 @@ function recordFrom(type: GraphQLObjectType, values: Record<string, unknown>): R
     const level = values[RECORD_FIELDS.placeLevel];
     record.placeLevel = isProtectionLevel(level) ? level : null;
   }
+  if (RECORD_FIELDS.participants in values) {
+    // Unreadable participants name nobody: the record stays participants-only, for no one (fail closed).
+    const participants = values[RECORD_FIELDS.participants];
+    record.participants = Array.isArray(participants) ? participants.filter((id): id is string => typeof id === "string") : [];
+  }
   return record;
 }
 
 /** The fields of `type` its record is read from (computed once per type, when enforcement is set up). */
 function recordFieldsOf(type: GraphQLObjectType): GraphQLField<unknown, SubgraphContext>[] {
   const fields = type.getFields();
-  const names = [type.name === "Person" ? "id" : RECORD_FIELDS.subject, RECORD_FIELDS.steward, RECORD_FIELDS.current, RECORD_FIELDS.placeLevel];
+  const names = [type.name === "Person" ? "id" : RECORD_FIELDS.subject, RECORD_FIELDS.steward, RECORD_FIELDS.current, RECORD_FIELDS.placeLevel, RECORD_FIELDS.participants];
   return names.flatMap((name) => (fields[name] ? [fields[name]] : []));
 }
 

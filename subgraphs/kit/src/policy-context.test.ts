@@ -68,3 +68,18 @@ describe("PolicyContext", () => {
     expect(policy.decideNow(rec("per_unknown", null), "SAFETY")).toBeUndefined();
   });
 });
+
+describe("PolicyContext and a record's participants", () => {
+  test("decides an appointment's place per its participants, and keeps the decision apart from a record naming none", async () => {
+    const source = { current: { ...facts("NONE") }, loads: 0 };
+    const policy = contextWith(source, true);
+    const meeting = (participants: string[]) => ({ ...rec("per_1", null), participants });
+    // An unprotected person's address is ordinary data for the police liaison, her meeting's place is not.
+    expect((await policy.decide(rec("per_1", null), "LOCATION")).effect).toBe("allow");
+    expect(await policy.decide(meeting(["ss-1001"]), "LOCATION")).toMatchObject({ effect: "redact", reason: "REQUIRES_PARTICIPATION" });
+    expect(await policy.decide(meeting(["pl-4001"]), "LOCATION")).toMatchObject({ effect: "redact", reason: "REQUIRES_PARTICIPATION" });
+    // Taking part and assigned on her case (in a new request: facts are kept per request).
+    const onCase = { current: { ...facts("NONE"), assignments: [{ staffId: "pl-4001", role: "POLICE_LIAISON" as const, since: "2026-01-01T00:00:00Z" }] }, loads: 0 };
+    expect((await contextWith(onCase, true).decide(meeting(["pl-4001"]), "LOCATION")).effect).toBe("allow");
+  });
+});

@@ -27,6 +27,8 @@ export interface RecordRef {
   current: boolean;
   /** Absent when the row names no place. */
   placeLevel?: ProtectionLevel | null;
+  /** Absent when the row names no participants (only an appointment does). */
+  participants?: readonly string[];
 }
 
 /** A row with no steward, not current, naming no place: how filters judge the rows they match. */
@@ -141,8 +143,14 @@ export class PolicyContext {
   }
 
   private settle(key: string, subject: SubjectFacts, record: RecordRef, fieldClass: FieldClass): AccessDecision {
-    const { stewardId, current, placeLevel } = record;
-    const facts = { stewardId, ownerAgency: this.ownerAgency, current, ...(placeLevel !== undefined ? { placeLevel } : {}) };
+    const { stewardId, current, placeLevel, participants } = record;
+    const facts = {
+      stewardId,
+      ownerAgency: this.ownerAgency,
+      current,
+      ...(placeLevel !== undefined ? { placeLevel } : {}),
+      ...(participants !== undefined ? { participants } : {}),
+    };
     const decision = decide(this.actor, subject, fieldClass, facts, {
       emergencyGrants: this.emergencyGrants,
       now: this.now,
@@ -255,4 +263,4 @@ export class PolicyContext {
 }
 
 const decisionKey = (record: RecordRef, fieldClass: FieldClass) =>
-  `${record.subjectId ?? ""}\u0000${record.stewardId ?? ""}\u0000${record.current}\u0000${record.placeLevel}\u0000${fieldClass}`;
+  `${record.subjectId ?? ""}\u0000${record.stewardId ?? ""}\u0000${record.current}\u0000${record.placeLevel}\u0000${record.participants?.join(",")}\u0000${fieldClass}`;

@@ -3,6 +3,7 @@ import {
   AssignmentRole,
   CaseStatus,
   CaseType,
+  PlaceKind,
   Agency as DbAgency,
   FieldClass as DbFieldClass,
   Purpose as DbPurpose,
@@ -14,8 +15,9 @@ registerEnumType(ProtectionLevel, { name: "ProtectionLevel" });
 registerEnumType(CaseType, { name: "CaseType" });
 registerEnumType(CaseStatus, { name: "CaseStatus" });
 registerEnumType(AssignmentRole, { name: "AssignmentRole" });
+registerEnumType(PlaceKind, { name: "PlaceKind", description: "The kind of place a meeting is held at." });
 registerEnumType(DbAgency, { name: "ConsentRecipient" });
 registerEnumType(DbPurpose, { name: "ConsentPurpose" });
 registerEnumType(DbFieldClass, { name: "ConsentScope" });
 
-export { AssignmentRole, CaseStatus, CaseType, DbAgency, DbFieldClass, DbPurpose, ProtectionLevel };
+export { AssignmentRole, CaseStatus, CaseType, DbAgency, DbFieldClass, DbPurpose, PlaceKind, ProtectionLevel };

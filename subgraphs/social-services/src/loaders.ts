@@ -1,5 +1,9 @@
 import DataLoader from "dataloader";
-import type { Assignment, Case, Consent, Person, PrismaClient } from "./generated/prisma/client.js";
+import type { Appointment, Assignment, Case, Consent, Person, PrismaClient } from "./generated/prisma/client.js";
+
+/** An appointment with its case's person and its participants: its record facts, without another query. */
+export type AppointmentRow = Appointment & { case: { personId: string }; participants: { staffId: string }[] };
+const APPOINTMENT_INCLUDE = { case: { select: { personId: true } }, participants: { select: { staffId: true }, orderBy: { staffId: "asc" } } } as const;
 
 /** One loader per key, per request: a query that touches many persons costs one SQL per kind. */
 export function createLoaders(db: PrismaClient) {
@@ -38,6 +42,18 @@ export function createLoaders(db: PrismaClient) {
     consentsOf: new DataLoader<string, Consent[]>(async (personIds) => {
       const rows = await db.consent.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { validFrom: "asc" } });
       return personIds.map((id) => rows.filter((row) => row.personId === id));
+    }),
+    appointmentsOfCase: new DataLoader<string, AppointmentRow[]>(async (caseIds) => {
+      const rows = await db.appointment.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: { startsAt: "asc" }, include: APPOINTMENT_INCLUDE });
+      return caseIds.map((id) => rows.filter((row) => row.caseId === id));
+    }),
+    appointmentsOfPerson: new DataLoader<string, AppointmentRow[]>(async (personIds) => {
+      const rows = await db.appointment.findMany({
+        where: { case: { personId: { in: [...personIds] } } },
+        orderBy: { startsAt: "asc" },
+        include: APPOINTMENT_INCLUDE,
+      });
+      return personIds.map((id) => rows.filter((row) => row.case.personId === id));
     }),
   };
 }

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { buildAgencySchema } from "@skyddsnat/subgraph-kit";
+import { AppointmentResolver, CaseAppointmentsResolver, PersonAppointmentsResolver } from "./appointment/appointment.resolver.js";
 import { AssignmentResolver } from "./case/assignment.resolver.js";
 import { CaseResolver } from "./case/case.resolver.js";
 import { ConsentResolver } from "./consent/consent.resolver.js";
@@ -10,7 +11,7 @@ import { ProtectionResolver } from "./person/protection.resolver.js";
 export function buildSocialServicesSchema(options: { enforce?: boolean } = {}) {
   return buildAgencySchema({
     ...options,
-    resolvers: [PersonResolver, ProtectionResolver, CaseResolver, AssignmentResolver, ConsentResolver],
+    resolvers: [PersonResolver, ProtectionResolver, CaseResolver, AssignmentResolver, ConsentResolver, AppointmentResolver, CaseAppointmentsResolver, PersonAppointmentsResolver],
     referenceResolvers: { Person: personReference },
   });
 }

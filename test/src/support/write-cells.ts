@@ -41,6 +41,9 @@ const assign = (h: WriteHousehold, staffId: string) => `mutation { assignStaff(i
 const consent = (h: WriteHousehold) =>
   `mutation { recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id } }`;
 const level = (h: WriteHousehold, to: ProtectionLevel) => `mutation { updateProtectionLevel(input: { subjectId: "${h.personId}", protectionLevel: ${to} }) { id } }`;
+/** A meeting at the agency's office with both staff of the case taking part (no place is forbidden there). */
+const meeting = (h: WriteHousehold) =>
+  `mutation { scheduleAppointment(input: { caseId: "${h.caseId}", startsAt: "${new Date(Date.now() + 3 * day).toISOString()}", endsAt: "${new Date(Date.now() + 3 * day + 3_600_000).toISOString()}", place: "Socialkontoret, rum 2", placeKind: OFFICE_OF_AGENCY, participants: ["${DESK.owner}", "${DESK.contactPerson}"] }) { id } }`;
 const place = (childCaseId: string) =>
   `mutation { placeChild(input: { childCaseId: "${childCaseId}", kind: SCHOOL, schoolName: "Nya skolan", municipality: "Sandviken", startsOn: "${new Date(Date.now() + 10 * day).toISOString().slice(0, 10)}T00:00:00Z" }) { id } }`;
 
@@ -58,6 +61,8 @@ export const WRITE_CELLS: WriteCell[] = [
   { operation: "recordConsent", relation: "not on her case", level: "CONFIDENTIALITY_MARKED", expected: [], mutation: consent, facts: subject },
   { operation: "revokeConsent", relation: "on her case", level: "NONE", expected: ["SOCIAL_SECRETARY", "CONTACT_PERSON"], actor: ON_CASE, mutation: (h) => `mutation { revokeConsent(id: "${h.consentId}") { id } }`, facts: subject },
   { operation: "revokeConsent", relation: "not on her case", level: "NONE", expected: [], mutation: (h) => `mutation { revokeConsent(id: "${h.consentId}") { id } }`, facts: subject },
+  { operation: "scheduleAppointment", relation: "on her case", level: "PROTECTED_REGISTRATION", expected: ["SOCIAL_SECRETARY", "CONTACT_PERSON"], actor: ON_CASE, mutation: meeting, facts: subject },
+  { operation: "scheduleAppointment", relation: "not on her case", level: "PROTECTED_REGISTRATION", expected: [], mutation: meeting, facts: subject },
   { operation: "updateProtectionLevel", relation: "level up, on her case", level: "CONFIDENTIALITY_MARKED", expected: ["SOCIAL_SECRETARY", "CONTACT_PERSON", "POPULATION_REGISTER"], actor: ON_CASE, mutation: (h) => level(h, "PROTECTED_REGISTRATION"), facts: (h) => ({ ...subject(h), newLevel: "PROTECTED_REGISTRATION" }) },
   { operation: "updateProtectionLevel", relation: "level up, not on her case", level: "CONFIDENTIALITY_MARKED", expected: ["POPULATION_REGISTER"], mutation: (h) => level(h, "PROTECTED_REGISTRATION"), facts: (h) => ({ ...subject(h), newLevel: "PROTECTED_REGISTRATION" }) },
   { operation: "updateProtectionLevel", relation: "level down, on her case", level: "PROTECTED_REGISTRATION", expected: ["POPULATION_REGISTER"], actor: ON_CASE, mutation: (h) => level(h, "NONE"), facts: (h) => ({ ...subject(h), newLevel: "NONE" }) },

@@ -131,6 +131,7 @@ export async function householdState(h: WriteHousehold): Promise<string> {
     cases: (await db.query(`SELECT id, status, "ownerId" FROM "Case" WHERE "personId" IN ($1, $2) ORDER BY id`, [h.personId, h.childId])).rows,
     assignments: (await db.query(`SELECT a.id, a."staffId", a.role, a."endedAt" FROM "Assignment" a JOIN "Case" c ON c.id = a."caseId" WHERE c."personId" = $1 ORDER BY a.id`, [h.personId])).rows,
     consents: (await db.query(`SELECT id, "revokedAt" FROM "Consent" WHERE "personId" IN ($1, $2) ORDER BY id`, [h.personId, h.childId])).rows,
+    appointments: (await db.query(`SELECT a.id FROM "Appointment" a JOIN "Case" c ON c.id = a."caseId" WHERE c."personId" = $1 ORDER BY a.id`, [h.personId])).rows,
   }));
   const housing = await withSchema("housing", async (db) => (await db.query(`SELECT id FROM "HousingApplication" WHERE "personId" = $1`, [h.personId])).rows);
   const police = await withSchema("police_liaison", async (db) => (await db.query(`SELECT id FROM "Incident" WHERE "personId" = $1`, [h.personId])).rows);

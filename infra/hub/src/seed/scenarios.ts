@@ -63,6 +63,11 @@ export interface Household {
   /** Assignment ids on that case. */
   assignments: { socialSecretary: string; contactPerson: string };
   /**
+   * An upcoming meeting on that case, the social secretary and the contact person taking part: at
+   * the social-services office (for NONE a home visit, which no instruction forbids there).
+   */
+  appointment: string;
+  /**
    * The adult's consents, all for COORDINATED_SUPPORT: `valid` to social-services covering
    * STATUS, HOUSING, SAFETY, CHILD, LOCATION; `revoked` to housing covering STATUS, HOUSING;
    * `expired` to police-liaison covering SAFETY, LOCATION.
@@ -139,6 +144,7 @@ const household = (
   childLevel: ProtectionLevel,
   ids: readonly [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string],
   previous: readonly [tenant: string, tenancy: string],
+  appointment: string,
 ): Household => {
   const [adult, child, restrained, caseId, ss, cp, valid, revoked, expired, app, activeFlat, activeTenancy, endedFlat, endedTenancy, incident, order, threat, childCase, placement, consultation] = ids;
   return Object.freeze({
@@ -150,6 +156,7 @@ const household = (
     restrainedPerson: `per_${restrained}`,
     caseId: `cas_${caseId}`,
     assignments: Object.freeze({ socialSecretary: `asg_${ss}`, contactPerson: `asg_${cp}` }),
+    appointment: `apt_${appointment}`,
     consentIds: Object.freeze({ valid: `con_${valid}`, revoked: `con_${revoked}`, expired: `con_${expired}` }),
     applicationId: `app_${app}`,
     activeFlat: `flt_${activeFlat}`,
@@ -173,23 +180,23 @@ export const SCENARIOS: Readonly<Scenarios> = Object.freeze({
   NONE: household("NONE", "NONE", [
     "h2ihzoipw4", "qvqx5hjbz7", "kfzawifigg", "rlp6kodx4o", "62uhrhz77q", "h4cyghqict", "l6s5xhc7tf", "oqa6uem4hz", "bkm7gtxske", "z3xtpolned",
     "nqos7xnlyb", "tcajvqu62l", "45jr54z3u6", "nzuh2paqjy", "djk33oihlj", "3xs6kygwv6", "dtketzkhtm", "uhakwylios", "apt7owhe7a", "nzkalc6msq",
-  ], ["qyyul5632j", "q4fo7kryjl"]),
+  ], ["qyyul5632j", "q4fo7kryjl"], "26xkiyo62t"),
   CONFIDENTIALITY_MARKED: household("CONFIDENTIALITY_MARKED", "CONFIDENTIALITY_MARKED", [
     "dbhzz4vp2d", "vk3qtsoav6", "5nlzsrlqzo", "2y256z73ti", "dluufzu2fa", "eneyss5wnn", "e5slaygfcq", "zrlorttbcu", "ugztn3cxzz", "33saumxx63",
     "6wlyq7wbhq", "liwc2drbrt", "f2vakfrtuv", "uk6mqel7dv", "o5majjbxrp", "fphxsul6by", "auvburmdpm", "zyo3xdsq5s", "yxbohymxoz", "j57kww6liz",
-  ], ["2hwuyiojja", "bkjowzz2r7"]),
+  ], ["2hwuyiojja", "bkjowzz2r7"], "y5qd32tf3m"),
   PROTECTED_REGISTRATION: household("PROTECTED_REGISTRATION", "PROTECTED_REGISTRATION", [
     "obtibhzqfn", "trkty23ma7", "yuahcfbzxu", "lcklmpmhdw", "3u3deqopr4", "pcza4m4ltt", "onfyivbjng", "fmh4boj62u", "rlnbcq64cn", "uesw7kejql",
     "w2cwjgbral", "yraidihmbu", "4vcgi3nryy", "gzqwipknnw", "n3wxxgyrik", "j5qjzc66cm", "bky5bepqxb", "ms3tok442s", "4eox2sh4wl", "w7bdcyx2k7",
-  ], ["3qy2mqpdgo", "m6y6abofc5"]),
+  ], ["3qy2mqpdgo", "m6y6abofc5"], "sqxnkogrom"),
   ASSUMED_IDENTITY: household("ASSUMED_IDENTITY", "ASSUMED_IDENTITY", [
     "lbindk6u6b", "eqnto3qizd", "3wnbw42w4c", "2juiu3ud7i", "uesiglglda", "gimcthnqyp", "uk2gdnyufl", "3h33oxaqlr", "yncwn353gh", "tjfzlf6c6y",
     "rzr6rnavzk", "lejq7ikov4", "y2yxdztvq7", "hj2xlx77rw", "hqnqbvrl7j", "5l6znh2c3m", "o3mpmawmhn", "nhstfie4v4", "ojmvgw5pks", "4okbri4bky",
-  ], ["abmdvaannp", "7rg5ztuxdl"]),
+  ], ["abmdvaannp", "7rg5ztuxdl"], "cslutm54rw"),
   inheritedChild: household("PROTECTED_REGISTRATION", "NONE", [
     "2igf5zz3fy", "7ub24p4q22", "77cza6gvvh", "oiqpj56pcr", "bqoup74yex", "4nyw3vvn4c", "fm6kthfx2a", "w3rs7473pw", "yoqins6h5m", "vwhp4sal62",
     "5e3ebhkpwt", "uutd3bazaf", "fx3bmba7b4", "t6og6tqj4p", "sjk6vto5la", "snlvecni46", "jgrt5iwy4a", "tgwg5eqlq6", "l6agmkke5s", "7oni6du6kl",
-  ], ["zw6l53okvr", "25rlbjrxup"]),
+  ], ["zw6l53okvr", "25rlbjrxup"], "hvuiwc6tgc"),
   closedCase: Object.freeze({
     adultLevel: "PROTECTED_REGISTRATION",
     adult: "per_kvb6viecgu",
@@ -245,6 +252,19 @@ interface ScenarioData {
   /** Shifts the scenario's dates by a few days, so the households are not identical in time. */
   shift: number;
 }
+
+/**
+ * Where each scenario's meeting is held: an office of the agency wherever the person is
+ * protected (a home visit or a place near home is forbidden there), a home visit for NONE. The
+ * rooms are unique to the scenarios, so a leak test can search a response for them.
+ */
+const MEETINGS: Record<FullScenarioName, { kind: "OFFICE_OF_AGENCY" | "HOME_VISIT"; place: string }> = {
+  NONE: { kind: "HOME_VISIT", place: "" },
+  CONFIDENTIALITY_MARKED: { kind: "OFFICE_OF_AGENCY", place: "Socialkontoret, samtalsrum Hassel" },
+  PROTECTED_REGISTRATION: { kind: "OFFICE_OF_AGENCY", place: "Socialkontoret, samtalsrum Rönn" },
+  ASSUMED_IDENTITY: { kind: "OFFICE_OF_AGENCY", place: "Socialkontoret, samtalsrum Asp" },
+  inheritedChild: { kind: "OFFICE_OF_AGENCY", place: "Socialkontoret, samtalsrum Lönn" },
+};
 
 // Streets, schools and phone numbers below are not in the random pools (places.ts, phones.ts
 // hand the population builder only numbers these do not use).
@@ -421,6 +441,22 @@ export function scenarioTables(): SeedTables {
         assignedAt: momentFromReference(-140 - s, 13, 15),
         endedAt: null,
       },
+    );
+    const meeting = MEETINGS[name];
+    ss.appointments.push({
+      id: ids.appointment,
+      caseId: ids.caseId,
+      organisingAgency: "social_services",
+      startsAt: momentFromReference(60 + s, 10, 0),
+      endsAt: momentFromReference(60 + s, 11, 0),
+      place: meeting.kind === "HOME_VISIT" ? d.home.street : meeting.place,
+      placeKind: meeting.kind,
+      createdBy: SCENARIO_STAFF.socialSecretary,
+      createdAt: momentFromReference(-10 - s, 9, 0),
+    });
+    ss.appointmentParticipants.push(
+      { appointmentId: ids.appointment, staffId: SCENARIO_STAFF.socialSecretary },
+      { appointmentId: ids.appointment, staffId: SCENARIO_STAFF.contactPerson },
     );
     ss.consents.push(
       {

@@ -16,6 +16,8 @@ export interface SeedTables {
     cases: SocialServices.CaseCreateManyInput[];
     assignments: SocialServices.AssignmentCreateManyInput[];
     consents: SocialServices.ConsentCreateManyInput[];
+    appointments: SocialServices.AppointmentCreateManyInput[];
+    appointmentParticipants: SocialServices.AppointmentParticipantCreateManyInput[];
   };
   housing: {
     flats: Housing.FlatCreateManyInput[];
@@ -53,7 +55,7 @@ export type ConsentScope = Extract<ConsentRow["scope"], readonly unknown[]>;
 
 export function emptyTables(): SeedTables {
   return {
-    socialServices: { persons: [], householdMembers: [], cases: [], assignments: [], consents: [] },
+    socialServices: { persons: [], householdMembers: [], cases: [], assignments: [], consents: [], appointments: [], appointmentParticipants: [] },
     housing: { flats: [], applications: [], tenancies: [] },
     policeLiaison: { incidents: [], restrainingOrders: [], threatAssessments: [] },
     childServices: { childCases: [], placements: [], consultations: [] },

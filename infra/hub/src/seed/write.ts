@@ -22,6 +22,7 @@ export interface SeedCounts {
   cases: number;
   assignments: number;
   consents: number;
+  appointments: number;
   flats: number;
   housingApplications: number;
   tenancies: number;
@@ -44,12 +45,14 @@ export interface SeedCounts {
 export async function writePopulation(clients: SeedClients, population: SeedTables): Promise<SeedCounts> {
   const { socialServices: ss, housing, policeLiaison: police, childServices: child } = population;
   const s = clients.socialServices;
-  const [persons, householdMembers, cases, assignments, consents] = await s.$transaction([
+  const [persons, householdMembers, cases, assignments, consents, appointments] = await s.$transaction([
     s.person.createMany({ data: ss.persons }),
     s.householdMember.createMany({ data: ss.householdMembers }),
     s.case.createMany({ data: ss.cases }),
     s.assignment.createMany({ data: ss.assignments }),
     s.consent.createMany({ data: ss.consents }),
+    s.appointment.createMany({ data: ss.appointments }),
+    s.appointmentParticipant.createMany({ data: ss.appointmentParticipants }),
   ]);
   const h = clients.housing;
   const [flats, housingApplications, tenancies] = await h.$transaction([
@@ -75,6 +78,7 @@ export async function writePopulation(clients: SeedClients, population: SeedTabl
     cases: cases.count,
     assignments: assignments.count,
     consents: consents.count,
+    appointments: appointments.count,
     flats: flats.count,
     housingApplications: housingApplications.count,
     tenancies: tenancies.count,
