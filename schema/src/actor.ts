@@ -24,6 +24,10 @@ export const ROLES = [
   "AUDITOR",
   "TEAM_LEAD", // arbetsledare / enhetschef: owns the unit's cases, staffs them
   "POPULATION_REGISTER", // machine client: sets protection levels as the Tax Agency notifies them
+  // The police's personal-security unit (personsäkerhetsverksamheten), which decides on assumed
+  // identities (lag (1991:483) om fingerade personuppgifter): the one role that reads a former
+  // identity's quarantined records.
+  "PERSONAL_SECURITY",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -43,7 +47,7 @@ export type Purpose = (typeof PURPOSES)[number];
 export const ROLES_BY_AGENCY: Readonly<Record<Agency, readonly Role[]>> = {
   "social-services": ["SOCIAL_SECRETARY", "CONTACT_PERSON", "TEAM_LEAD"],
   housing: ["HOUSING_OFFICER"],
-  "police-liaison": ["POLICE_LIAISON"],
+  "police-liaison": ["POLICE_LIAISON", "PERSONAL_SECURITY"],
   "child-services": ["CHILD_SERVICES_OFFICER"],
   audit: ["AUDITOR"],
   "population-register": ["POPULATION_REGISTER"],
@@ -60,6 +64,7 @@ export const PURPOSES_BY_ROLE: Readonly<Record<Role, readonly Purpose[]>> = {
   TEAM_LEAD: ["CASE_WORK"],
   // The register's only task is to carry the Tax Agency's levels: necessary for the agency's own task.
   POPULATION_REGISTER: ["CASE_WORK"],
+  PERSONAL_SECURITY: ["CASE_WORK"],
 };
 
 export interface Actor {
@@ -72,6 +77,12 @@ export interface Actor {
   issuer: string;
   /** The calling system, when a machine client acts for a role (token claim `client_id`). */
   clientId?: string;
+  /**
+   * The unit the staff member works in (token claim `unit`, e.g. `housing/malmo`): need to know
+   * inside an agency is the unit's, not the whole agency's (rules.ts, own-unit). Absent, no
+   * record is her unit's.
+   */
+  unit?: string;
 }
 
 export const isAgency = (v: unknown): v is Agency => AGENCIES.includes(v as Agency);

@@ -11,7 +11,8 @@ export type RedactReason =
   | "PURPOSE_NOT_ALLOWED"
   | "NOT_PERMITTED_FOR_ROLE"
   | "REQUIRES_ASSIGNMENT"
-  | "REQUIRES_OWN_AGENCY"
+  | "REQUIRES_HANDLING"
+  | "REQUIRES_OWN_UNIT"
   | "REQUIRES_CONSENT"
   | "REQUIRES_ASSIGNMENT_AND_CONSENT"
   | "REQUIRES_STEWARDSHIP"
@@ -23,9 +24,10 @@ export type AccessDecision =
   | { effect: "allow"; rule: string }
   | { effect: "redact"; reason: RedactReason; rule: string | null };
 
-const REQUIRES: Record<Exclude<Condition, "always">, RedactReason> = {
+const REQUIRES: Record<Exclude<Condition, "always" | "quarantined">, RedactReason> = {
+  handles: "REQUIRES_HANDLING",
   assigned: "REQUIRES_ASSIGNMENT",
-  "own-agency": "REQUIRES_OWN_AGENCY",
+  "own-unit": "REQUIRES_OWN_UNIT",
   consent: "REQUIRES_CONSENT",
   "assigned-and-consent": "REQUIRES_ASSIGNMENT_AND_CONSENT",
   steward: "REQUIRES_STEWARDSHIP",
@@ -37,10 +39,22 @@ function holds(condition: Condition, relations: Relations, fieldClass: FieldClas
   switch (condition) {
     case "always":
       return true;
+    case "handles":
+      return (
+        relations.assigned ||
+        (relations.steward && record.current) ||
+        relations.ownUnit ||
+        relations.unitCase ||
+        relations.consentScope.size > 0 ||
+        relations.emergency
+      );
+    case "quarantined":
+      // decide() lets quarantined rows apply to quarantined subjects only.
+      return true;
     case "assigned":
       return relations.assigned;
-    case "own-agency":
-      return relations.ownAgency;
+    case "own-unit":
+      return relations.ownUnit;
     case "consent":
       return relations.consentScope.has(fieldClass);
     case "assigned-and-consent":
@@ -60,7 +74,9 @@ function holds(condition: Condition, relations: Relations, fieldClass: FieldClas
  * A record naming participants (an appointment) opens its LOCATION through participant rows
  * only; participant rows are about such records only (elsewhere they are not the nearest rule).
  */
-function appliesTo(rule: Rule, fieldClass: FieldClass, record: RecordFacts): boolean {
+function appliesTo(rule: Rule, fieldClass: FieldClass, subject: SubjectFacts, record: RecordFacts): boolean {
+  // A former identity is decided by the quarantine rows alone, and they decide nothing else.
+  if ((rule.when === "quarantined") !== subject.quarantined) return false;
   const namesParticipants = record.participants !== undefined;
   if (rule.when === "assigned-participant") return namesParticipants;
   return !namesParticipants || fieldClass !== "LOCATION";
@@ -81,17 +97,19 @@ export function decide(
     return { effect: "redact", reason: "PURPOSE_NOT_ALLOWED", rule: null };
   }
   const level = governingLevel(subject, fieldClass, record);
-  if (fieldClass === "REFERENCE") return { effect: "allow", rule: "references" };
+  if (fieldClass === "REFERENCE" && !subject.quarantined && actor.role !== "PERSONAL_SECURITY") return { effect: "allow", rule: "references" };
   if (level === null) return { effect: "redact", reason: "PROTECTION_LEVEL_UNKNOWN", rule: null };
 
-  const relations = relationsOf(actor, subject, record, context.emergencyGrants, context.now);
+  // Worked out once, and only when a row of the actor's role, level and class asks for them.
+  let relations: Relations | undefined;
   let nearest: Rule | undefined;
   for (const rule of RULES) {
     if (!rule.roles.includes(actor.role) || !rule.levels.includes(level) || !rule.classes.includes(fieldClass)) continue;
-    if (!appliesTo(rule, fieldClass, record)) continue;
+    if (!appliesTo(rule, fieldClass, subject, record)) continue;
+    relations ??= relationsOf(actor, subject, record, context.emergencyGrants, context.now);
     if (holds(rule.when, relations, fieldClass, record)) return { effect: "allow", rule: rule.name };
     nearest ??= rule;
   }
-  if (!nearest || nearest.when === "always") return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };
+  if (!nearest || nearest.when === "always" || nearest.when === "quarantined") return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };
   return { effect: "redact", reason: REQUIRES[nearest.when], rule: nearest.name };
 }

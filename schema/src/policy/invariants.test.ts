@@ -8,13 +8,16 @@ import type { RecordFacts, SubjectFacts } from "./facts.js";
 /**
  * Invariants of the whole policy, checked exhaustively over its finite domain: every role, every
  * purpose it may or may not state, every own and parent level (and unknown), every class, every
- * combination of relationships (assigned, consent, steward, own agency, emergency grant), current
+ * combination of relationships (assigned — for a team lead her unit's case —, consent to her unit,
+ * steward, own unit, emergency disclosure), current
  * or not, every place level (none, each level, unknown), and whether the record names participants
  * (an appointment) and the actor among them. The expected side never calls the
  * policy's helpers: levels and relations are worked out here from the same inputs.
  */
 const NOW = new Date("2026-12-01T12:00:00Z");
 const STAFF = "xx-0001";
+const UNIT = "test/unit";
+const BEFORE = "2026-01-01T00:00:00Z";
 const LEVELS: readonly (ProtectionLevel | null)[] = [...PROTECTION_LEVELS, null];
 const PLACE_LEVELS: readonly (ProtectionLevel | null | undefined)[] = [undefined, ...PROTECTION_LEVELS, null];
 const RANK = (level: ProtectionLevel) => PROTECTION_LEVELS.indexOf(level);
@@ -30,7 +33,7 @@ interface Case {
   assigned: boolean;
   consent: boolean;
   steward: boolean;
-  ownAgency: boolean;
+  ownUnit: boolean;
   emergency: boolean;
   current: boolean;
   place: ProtectionLevel | null | undefined;
@@ -39,24 +42,39 @@ interface Case {
 }
 
 function decideCase(c: Case) {
-  const actor: Actor = { staffId: STAFF, role: c.role, agency: agencyOf(c.role), purpose: c.purpose, issuer: "test" };
-  const subject: SubjectFacts = {
+  return decide(actorOf(c), subjectOf(c), c.fieldClass, recordOf(c), { emergencyGrants: new Set(c.emergency ? ["per_subject"] : []), now: NOW });
+}
+
+const actorOf = (c: Pick<Case, "role" | "purpose">): Actor => ({ staffId: STAFF, role: c.role, agency: agencyOf(c.role), purpose: c.purpose, issuer: "test", unit: UNIT });
+
+function subjectOf(c: Case, quarantined = false): SubjectFacts {
+  const actor = actorOf(c);
+  return {
     id: "per_subject",
     protectionLevel: c.own,
-    parentLevels: c.parent === "none" || c.parent === null ? [] : [c.parent],
-    assignments: c.assigned ? [{ staffId: STAFF, role: c.role }] : [{ staffId: "xx-0002", role: c.role }],
+    householdLevels: c.parent === "none" || c.parent === null ? [] : [c.parent],
+    // A team lead's relation is her unit's case; everyone else's their assignment.
+    assignments: c.assigned && c.role !== "TEAM_LEAD" ? [{ staffId: STAFF, role: c.role, since: BEFORE }] : [{ staffId: "xx-0002", role: c.role, since: BEFORE }],
+    caseUnits: c.assigned && c.role === "TEAM_LEAD" ? [UNIT] : ["other/unit"],
     consents: c.consent
-      ? [{ recipientAgency: actor.agency, purpose: c.purpose, scope: [c.fieldClass], validFrom: "2026-01-01T00:00:00Z", validTo: "2027-01-01T00:00:00Z", revokedAt: null }]
+      ? [{ recipientAgency: actor.agency, recipientUnit: UNIT, purpose: c.purpose, scope: [c.fieldClass], validFrom: BEFORE, validTo: "2027-01-01T00:00:00Z", revokedAt: null, recordedAt: BEFORE, givenBy: "per_subject", form: "WRITTEN" }]
       : [],
+    custodians: [],
+    birthDate: "1990-05-01",
+    quarantined,
   };
-  const record: RecordFacts = {
+}
+
+function recordOf(c: Case): RecordFacts {
+  const actor = actorOf(c);
+  return {
     stewardId: c.steward ? STAFF : "xx-0002",
-    ownerAgency: c.ownAgency ? actor.agency : null,
+    ownerAgency: c.ownUnit ? actor.agency : null,
+    ownerUnit: c.ownUnit ? UNIT : "other/unit",
     current: c.current,
     ...(c.place !== undefined ? { placeLevel: c.place } : {}),
     ...(c.participants === "none" ? {} : { participants: c.participants === "actor" ? [STAFF, "xx-0002"] : ["xx-0002"] }),
   };
-  return decide(actor, subject, c.fieldClass, record, { emergencyGrants: new Set(c.emergency ? ["per_subject"] : []), now: NOW });
 }
 
 /** The level that governs the case's field, worked out here (null: unknown). */
@@ -81,11 +99,11 @@ function* everyCase(): Generator<Case> {
               for (const assigned of flags)
                 for (const consent of flags)
                   for (const steward of flags)
-                    for (const ownAgency of flags)
+                    for (const ownUnit of flags)
                       for (const emergency of flags)
                         for (const current of flags)
                           for (const participants of ["none", "others", "actor"] as const)
-                            yield { role, purpose, own, parent, fieldClass, assigned, consent, steward, ownAgency, emergency, current, place, participants };
+                            yield { role, purpose, own, parent, fieldClass, assigned, consent, steward, ownUnit, emergency, current, place, participants };
 }
 
 type Invariant = [name: string, holds: (c: Case, allowed: boolean) => boolean];
@@ -100,7 +118,17 @@ const INVARIANTS: Invariant[] = [
       return c.assigned || (c.steward && c.current) || (c.emergency && c.purpose === "EMERGENCY" && c.current);
     },
   ],
-  ["no value for an AUDITOR: only references, the log itself and that a person is protected", (c, allowed) => !allowed || c.role !== "AUDITOR" || ["REFERENCE", "AUDIT", "PROTECTION"].includes(c.fieldClass)],
+  ["no value for an AUDITOR, nor who is protected: only references and the log itself", (c, allowed) => !allowed || c.role !== "AUDITOR" || ["REFERENCE", "AUDIT"].includes(c.fieldClass)],
+  [
+    "no directory: nothing but references and the log without a need for the person, at every level, NONE included",
+    (c, allowed) =>
+      !allowed || ["REFERENCE", "AUDIT"].includes(c.fieldClass) || c.assigned || c.consent || (c.steward && c.current) || c.ownUnit || (c.emergency && c.purpose === "EMERGENCY"),
+  ],
+  [
+    "no LOCATION at any level, NONE included, without assignment, consent, stewardship of the current record or an emergency disclosure",
+    (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.assigned || c.consent || (c.steward && c.current) || (c.emergency && c.purpose === "EMERGENCY" && c.current),
+  ],
+  ["the population register and the personal-security unit read no person's values outside the quarantine", (c, allowed) => !allowed || !["POPULATION_REGISTER", "PERSONAL_SECURITY"].includes(c.role) || (c.role === "POPULATION_REGISTER" && c.fieldClass === "REFERENCE")],
   ["nothing but references and the log for an unknown level", (c, allowed) => !allowed || c.own !== null || ["REFERENCE", "AUDIT"].includes(c.fieldClass)],
   ["an appointment's LOCATION for its participants assigned on the case only, at every level", (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.participants === "none" || (c.participants === "actor" && c.assigned)],
   ["no LOCATION where the place's level is unknown", (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.place !== null],
@@ -110,7 +138,8 @@ const INVARIANTS: Invariant[] = [
   // Unless the client herself consented to sharing her location with housing (samtycke).
   ["a housing officer never gets a previous address of a protected household or place", (c, allowed) => {
     const level = governing(c);
-    return !allowed || c.role !== "HOUSING_OFFICER" || c.fieldClass !== "LOCATION" || c.current || c.consent || level === null || level === "NONE";
+    // An appointment is where she will be, not an address: the participant row decides it.
+    return !allowed || c.role !== "HOUSING_OFFICER" || c.fieldClass !== "LOCATION" || c.participants !== "none" || c.current || c.consent || level === null || level === "NONE";
   }],
 ];
 
@@ -119,7 +148,7 @@ const WEAKER: [string, (c: Case) => Case | null][] = [
   ["without the assignment", (c) => (c.assigned ? { ...c, assigned: false } : null)],
   ["without the consent", (c) => (c.consent ? { ...c, consent: false } : null)],
   ["without stewardship", (c) => (c.steward ? { ...c, steward: false } : null)],
-  ["outside the own agency", (c) => (c.ownAgency ? { ...c, ownAgency: false } : null)],
+  ["outside the own agency", (c) => (c.ownUnit ? { ...c, ownUnit: false } : null)],
   ["without the emergency grant", (c) => (c.emergency ? { ...c, emergency: false } : null)],
   ["for a record that is not current", (c) => (c.current ? { ...c, current: false } : null)],
   ["without taking part in the appointment", (c) => (c.participants === "actor" ? { ...c, participants: "others" } : null)],
@@ -154,5 +183,27 @@ describe("the policy's invariants, over every combination", () => {
     // The domain is really walked, and the policy is not "deny everything".
     expect(cases).toBeGreaterThan(1_000_000);
     expect(allowedCount).toBeGreaterThan(cases / 20);
+  });
+});
+
+describe("a former identity's quarantine, over every combination", () => {
+  test("to every role but personal security it does not exist, not even by reference; personal security reads it and nothing else", () => {
+    const broken: string[] = [];
+    let cases = 0;
+    for (const c of everyCase()) {
+      if (c.place !== undefined || c.participants !== "none" || c.parent !== "none") continue;
+      cases++;
+      const context = { emergencyGrants: new Set(c.emergency ? ["per_subject"] : []), now: NOW };
+      const quarantined = decide(actorOf(c), subjectOf(c, true), c.fieldClass, recordOf(c), context);
+      const ordinary = decide(actorOf(c), subjectOf(c, false), c.fieldClass, recordOf(c), context);
+      const personalSecurity = c.role === "PERSONAL_SECURITY" && PURPOSES_BY_ROLE[c.role].includes(c.purpose);
+      const expected = personalSecurity && c.own !== null && c.fieldClass !== "AUDIT" && c.fieldClass !== "POLICY";
+      if ((quarantined.effect === "allow") !== expected && broken.length < 5) broken.push(`quarantined ${JSON.stringify(c)} → ${quarantined.effect}`);
+      if (c.role === "PERSONAL_SECURITY" && ordinary.effect === "allow" && broken.length < 5) broken.push(`ordinary ${JSON.stringify(c)} → allow`);
+      // A refusal of a former identity's field never says why in a way that tells it apart.
+      if (quarantined.effect === "redact" && !personalSecurity && quarantined.reason !== "NOT_PERMITTED_FOR_ROLE" && quarantined.reason !== "PURPOSE_NOT_ALLOWED" && quarantined.reason !== "PROTECTION_LEVEL_UNKNOWN" && broken.length < 5) broken.push(`reason ${quarantined.reason}`);
+    }
+    expect(broken).toEqual([]);
+    expect(cases).toBeGreaterThan(10_000);
   });
 });

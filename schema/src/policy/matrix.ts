@@ -25,13 +25,15 @@ export function accessMatrix(): Record<Role, Record<ProtectionLevel, Record<Fiel
 
 const SHORT: Record<Condition, string> = {
   always: "✔",
+  handles: "handles",
   assigned: "assigned",
-  "own-agency": "own agency",
+  "own-unit": "own unit",
   consent: "consent",
   "assigned-and-consent": "assigned + consent",
   steward: "steward",
   emergency: "emergency",
   "assigned-participant": "participant",
+  quarantined: "former identity only",
 };
 
 /** The policy as Markdown tables, one per role; the README embeds this output verbatim. */

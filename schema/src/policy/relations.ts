@@ -1,19 +1,22 @@
 import type { Actor } from "../actor.js";
 import type { FieldClass } from "../classification.js";
 import { type ProtectionLevel, stricterLevel } from "../protection.js";
+import { consentScopeOf } from "./consent.js";
 import type { RecordFacts, SubjectFacts } from "./facts.js";
 
 /** The actor's relationships to a subject and record, derived from facts. Pure. */
 export interface Relations {
   /** Assigned, in the actor's own role, on an open case of the subject or the household. */
   assigned: boolean;
-  /** Field classes covered by a consent valid now, to the actor's agency, for the stated purpose. */
+  /** Field classes covered by consents valid now, to the actor's unit, for the stated purpose. */
   consentScope: ReadonlySet<FieldClass>;
   /** The actor is responsible for this current record. */
   steward: boolean;
-  /** The field belongs to the actor's own agency's records. */
-  ownAgency: boolean;
-  /** An active break-the-glass grant for this subject, and the request states EMERGENCY. */
+  /** The record is held by the actor's own unit of her own agency. */
+  ownUnit: boolean;
+  /** A team lead whose unit holds an open case of the subject or the household. */
+  unitCase: boolean;
+  /** An active emergency disclosure for this subject, and the request states EMERGENCY. */
   emergency: boolean;
   /** The actor is one of the record's participants (an appointment's staff). */
   participant: boolean;
@@ -30,35 +33,31 @@ export function relationsOf(
   // A change made after the request began — by this very request's mutation, say — does not
   // open anything in its response: only what began strictly before `now` counts.
   const began = (time: string) => Date.parse(time) < at;
-  const consentScope = new Set<FieldClass>();
-  for (const consent of subject.consents) {
-    const valid =
-      began(consent.recordedAt) &&
-      consent.recipientAgency === actor.agency &&
-      consent.purpose === actor.purpose &&
-      consent.revokedAt === null &&
-      Date.parse(consent.validFrom) <= at &&
-      at < Date.parse(consent.validTo);
-    if (valid) for (const fieldClass of consent.scope) consentScope.add(fieldClass);
-  }
   return {
     assigned: subject.assignments.some((a) => a.staffId === actor.staffId && a.role === actor.role && began(a.since)),
-    consentScope,
+    consentScope: consentScopeOf(actor, subject, now),
     steward: record.stewardId !== null && record.stewardId === actor.staffId,
-    ownAgency: record.ownerAgency !== null && record.ownerAgency === actor.agency,
+    ownUnit:
+      record.ownerAgency !== null &&
+      record.ownerAgency === actor.agency &&
+      actor.unit !== undefined &&
+      record.ownerUnit != null &&
+      record.ownerUnit === actor.unit,
+    unitCase: actor.role === "TEAM_LEAD" && actor.unit !== undefined && subject.caseUnits.includes(actor.unit),
     emergency: actor.purpose === "EMERGENCY" && emergencyGrants.has(subject.id),
     participant: record.participants?.includes(actor.staffId) ?? false,
   };
 }
 
 /**
- * The household's level: the strictest of the person's own and her parents'. It is her
- * effective protection: a child's school or address reveals the parent's location just as much,
- * so staff see this level and its handling instructions, never which parent it comes from.
+ * The household's level: the strictest of the person's own and of everyone she lives with. It
+ * is her effective protection: a child's school reveals the parent's location just as much, and
+ * a parent's address the child's; staff see this level and its handling instructions, never
+ * whose it is.
  */
 export function householdLevel(subject: SubjectFacts): ProtectionLevel | null {
   if (subject.protectionLevel === null) return null;
-  return subject.parentLevels.reduce(stricterLevel, subject.protectionLevel);
+  return subject.householdLevels.reduce(stricterLevel, subject.protectionLevel);
 }
 
 /**
