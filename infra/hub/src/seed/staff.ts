@@ -12,46 +12,53 @@ export interface StaffMember {
   agency: Agency;
   role: Role;
   title: string;
+  /**
+   * The unit she works in (token claim `unit`): need to know inside an agency is the unit's. Two
+   * municipalities (Malmö, Lund), so "own agency" and "own unit" differ in the demo data.
+   */
+  unit: string;
 }
 
-const member = (id: string, name: string, agency: Agency, role: Role, title: string): StaffMember =>
-  Object.freeze({ id, name, agency, role, title });
+const member = (id: string, name: string, agency: Agency, role: Role, title: string, unit: string): StaffMember =>
+  Object.freeze({ id, name, agency, role, title, unit });
 
 /**
  * Ids carry a role prefix and a number block per role (ss-1xxx, cp-2xxx, ho-3xxx, pl-4xxx,
- * cs-5xxx, au-6xxx, tl-7xxx, pr-8xxx). Unlike person ids they may be readable: a staff id says which desk acted,
+ * cs-5xxx, au-6xxx, tl-7xxx, pr-8xxx, ps-91xx). Unlike person ids they may be readable: a staff id says which desk acted,
  * which is exactly what an audit record needs, and reveals nothing about any client.
  */
 export const STAFF: readonly StaffMember[] = Object.freeze([
-  member("ss-1001", "Karin Holm", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, våld i nära relation"),
-  member("ss-1002", "Mattias Ek", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, våld i nära relation"),
-  member("ss-1003", "Amira Said", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, ekonomiskt bistånd"),
-  member("ss-1004", "Petra Lund", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, mottagning vuxen"),
-  member("ss-1005", "Jelena Marković", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, avhopparverksamhet"),
-  member("cp-2001", "Lena Berg", "social-services", "CONTACT_PERSON", "Kontaktperson, våld i nära relation"),
-  member("cp-2002", "Omar Nasser", "social-services", "CONTACT_PERSON", "Kontaktperson"),
-  member("cp-2003", "Sofia Strand", "social-services", "CONTACT_PERSON", "Kontaktperson"),
-  member("cp-2004", "Birgitta Ås", "social-services", "CONTACT_PERSON", "Kontaktperson, efter skyddat boende"),
-  member("ho-3001", "Jonas Ahl", "housing", "HOUSING_OFFICER", "Bostadshandläggare, genomgångslägenheter"),
-  member("ho-3002", "Elin Dahl", "housing", "HOUSING_OFFICER", "Bostadshandläggare, genomgångslägenheter"),
-  member("ho-3003", "Fredrik Sund", "housing", "HOUSING_OFFICER", "Bostadshandläggare, bostadssociala kontrakt"),
-  member("ho-3004", "Aylin Demir", "housing", "HOUSING_OFFICER", "Bostadssamordnare"),
-  member("pl-4001", "Therese Wall", "police-liaison", "POLICE_LIAISON", "Samverkanspolis, Koncept Karin"),
-  member("pl-4002", "Niklas Bro", "police-liaison", "POLICE_LIAISON", "Samverkanspolis, brottsofferenheten"),
-  member("pl-4003", "Maria Kask", "police-liaison", "POLICE_LIAISON", "Personsäkerhetshandläggare"),
-  member("pl-4004", "Erik Sandell", "police-liaison", "POLICE_LIAISON", "Utredare, relationsvåld"),
-  member("cs-5001", "Hanna Vik", "child-services", "CHILD_SERVICES_OFFICER", "Socialsekreterare, barn och familj"),
-  member("cs-5002", "Ali Rahimi", "child-services", "CHILD_SERVICES_OFFICER", "Barnahus-samordnare"),
-  member("cs-5003", "Ida Norén", "child-services", "CHILD_SERVICES_OFFICER", "Socialsekreterare, barn och familj"),
-  member("cs-5004", "Tove Lindahl", "child-services", "CHILD_SERVICES_OFFICER", "Barnsekreterare, utredning"),
-  member("au-6001", "Marie Falk", "audit", "AUDITOR", "Loggranskare"),
-  member("au-6002", "Peter Lind", "audit", "AUDITOR", "Dataskyddsombud"),
-  member("au-6003", "Gunilla Roos", "audit", "AUDITOR", "Informationssäkerhetssamordnare"),
-  member("tl-7001", "Annika Westin", "social-services", "TEAM_LEAD", "Enhetschef, våld i nära relation"),
-  member("tl-7002", "Henrik Olsson", "social-services", "TEAM_LEAD", "Arbetsledare, mottagning vuxen"),
-  member("tl-7003", "Sara Lindqvist", "social-services", "TEAM_LEAD", "Arbetsledare, ekonomiskt bistånd"),
+  member("ss-1001", "Karin Holm", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, våld i nära relation", "social-services/malmo-vald"),
+  member("ss-1002", "Mattias Ek", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, våld i nära relation", "social-services/malmo-vald"),
+  member("ss-1003", "Amira Said", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, ekonomiskt bistånd", "social-services/malmo-ekonomi"),
+  member("ss-1004", "Petra Lund", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, mottagning vuxen", "social-services/malmo-mottagning"),
+  member("ss-1005", "Jelena Marković", "social-services", "SOCIAL_SECRETARY", "Socialsekreterare, avhopparverksamhet", "social-services/lund-avhopp"),
+  member("cp-2001", "Lena Berg", "social-services", "CONTACT_PERSON", "Kontaktperson, våld i nära relation", "social-services/malmo-vald"),
+  member("cp-2002", "Omar Nasser", "social-services", "CONTACT_PERSON", "Kontaktperson", "social-services/malmo-mottagning"),
+  member("cp-2003", "Sofia Strand", "social-services", "CONTACT_PERSON", "Kontaktperson", "social-services/malmo-ekonomi"),
+  member("cp-2004", "Birgitta Ås", "social-services", "CONTACT_PERSON", "Kontaktperson, efter skyddat boende", "social-services/malmo-vald"),
+  member("ho-3001", "Jonas Ahl", "housing", "HOUSING_OFFICER", "Bostadshandläggare, genomgångslägenheter", "housing/malmo"),
+  member("ho-3002", "Elin Dahl", "housing", "HOUSING_OFFICER", "Bostadshandläggare, genomgångslägenheter", "housing/malmo"),
+  member("ho-3003", "Fredrik Sund", "housing", "HOUSING_OFFICER", "Bostadshandläggare, bostadssociala kontrakt", "housing/lund"),
+  member("ho-3004", "Aylin Demir", "housing", "HOUSING_OFFICER", "Bostadssamordnare", "housing/lund"),
+  member("pl-4001", "Therese Wall", "police-liaison", "POLICE_LIAISON", "Samverkanspolis, Koncept Karin", "police-liaison/malmo"),
+  member("pl-4002", "Niklas Bro", "police-liaison", "POLICE_LIAISON", "Samverkanspolis, brottsofferenheten", "police-liaison/malmo"),
+  member("pl-4003", "Maria Kask", "police-liaison", "POLICE_LIAISON", "Personsäkerhetshandläggare", "police-liaison/lund"),
+  member("pl-4004", "Erik Sandell", "police-liaison", "POLICE_LIAISON", "Utredare, relationsvåld", "police-liaison/malmo"),
+  member("cs-5001", "Hanna Vik", "child-services", "CHILD_SERVICES_OFFICER", "Socialsekreterare, barn och familj", "child-services/malmo-bou"),
+  member("cs-5002", "Ali Rahimi", "child-services", "CHILD_SERVICES_OFFICER", "Barnahus-samordnare", "child-services/malmo-bou"),
+  member("cs-5003", "Ida Norén", "child-services", "CHILD_SERVICES_OFFICER", "Socialsekreterare, barn och familj", "child-services/malmo-bou"),
+  member("cs-5004", "Tove Lindahl", "child-services", "CHILD_SERVICES_OFFICER", "Barnsekreterare, utredning", "child-services/lund"),
+  member("au-6001", "Marie Falk", "audit", "AUDITOR", "Loggranskare", "audit/skane"),
+  member("au-6002", "Peter Lind", "audit", "AUDITOR", "Dataskyddsombud", "audit/skane"),
+  member("au-6003", "Gunilla Roos", "audit", "AUDITOR", "Informationssäkerhetssamordnare", "audit/skane"),
+  member("tl-7001", "Annika Westin", "social-services", "TEAM_LEAD", "Enhetschef, våld i nära relation", "social-services/malmo-vald"),
+  member("tl-7002", "Henrik Olsson", "social-services", "TEAM_LEAD", "Arbetsledare, mottagning vuxen", "social-services/malmo-mottagning"),
+  member("tl-7003", "Sara Lindqvist", "social-services", "TEAM_LEAD", "Arbetsledare, ekonomiskt bistånd", "social-services/malmo-ekonomi"),
   // A machine client, not a person: the integration that carries the Tax Agency's levels.
-  member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)"),
+  // The police's personal-security unit: the one desk that reads a former identity's quarantine.
+  member("ps-9101", "Linnea Carlsson", "police-liaison", "PERSONAL_SECURITY", "Personsäkerhetsverksamheten, fingerade personuppgifter", "police-liaison/personsakerhet-syd"),
+  member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)", "population-register/skatteverket"),
 ]);
 
 /** Staff ids of one role, in directory order: what the population builder spreads work over. */
@@ -73,4 +80,10 @@ export const DEMO_STAFF: Readonly<Record<Role, readonly string[]>> = Object.free
   AUDITOR: ["au-6001", "au-6002"],
   TEAM_LEAD: ["tl-7001", "tl-7002"],
   POPULATION_REGISTER: ["pr-8001"],
+  PERSONAL_SECURITY: ["ps-9101"],
 });
+
+/** The unit of a staff member of the directory; undefined for an id it does not know. */
+export function unitOf(staffId: string): string | undefined {
+  return STAFF.find((s) => s.id === staffId)?.unit;
+}
