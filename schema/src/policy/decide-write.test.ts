@@ -16,16 +16,20 @@ const DURING = "2026-11-24T12:00:00.004Z"; // written by the request being decid
 const agencyOf = (role: Role) => (Object.entries(ROLES_BY_AGENCY).find(([, roles]) => roles.includes(role))?.[0] ?? "audit") as Actor["agency"];
 const PURPOSE: Partial<Record<Role, Purpose>> = { CONTACT_PERSON: "COORDINATED_SUPPORT", AUDITOR: "AUDIT" };
 function actor(role: Role, staffId = "xx-0001", purpose?: Purpose): Actor {
-  return { staffId, role, agency: agencyOf(role), purpose: purpose ?? PURPOSE[role] ?? "CASE_WORK", issuer: "test" };
+  return { staffId, role, agency: agencyOf(role), purpose: purpose ?? PURPOSE[role] ?? "CASE_WORK", issuer: "test", unit: `${agencyOf(role)}/a` };
 }
 
-function person(level: ProtectionLevel | null, assigned: { staffId: string; role: Role; since?: string }[] = [], parentLevels: ProtectionLevel[] = []): SubjectFacts {
+function person(level: ProtectionLevel | null, assigned: { staffId: string; role: Role; since?: string }[] = [], householdLevels: ProtectionLevel[] = []): SubjectFacts {
   return {
     id: "per_subject",
     protectionLevel: level,
-    parentLevels,
+    householdLevels,
     assignments: assigned.map((a) => ({ since: BEFORE, ...a })),
+    caseUnits: [],
     consents: [],
+    custodians: [],
+    birthDate: "1990-05-01",
+    quarantined: false,
   };
 }
 const onCase = (staffId: string, role: Role = "SOCIAL_SECRETARY", since = BEFORE) => [{ staffId, role, since }];
@@ -36,7 +40,7 @@ const table: Row[] = [
   // openCase
   ["a secretary opens a case for an unprotected person", actor("SOCIAL_SECRETARY", "ss-1"), "openCase", { subject: person("NONE") }, "secretary-opens-case-of-unprotected-person"],
   ["…but not for a protected one she is not assigned to: no side door onto her case", actor("SOCIAL_SECRETARY", "ss-1"), "openCase", { subject: person("PROTECTED_REGISTRATION", onCase("ss-2")) }, "SUBJECT_PROTECTED"],
-  ["…nor for a child whose parent is protected", actor("SOCIAL_SECRETARY", "ss-1"), "openCase", { subject: person("NONE", [], ["ASSUMED_IDENTITY"]) }, "SUBJECT_PROTECTED"],
+  ["…nor for a child who lives with a protected parent", actor("SOCIAL_SECRETARY", "ss-1"), "openCase", { subject: person("NONE", [], ["ASSUMED_IDENTITY"]) }, "SUBJECT_PROTECTED"],
   ["…nor for a person whose level is unknown", actor("SOCIAL_SECRETARY", "ss-1"), "openCase", { subject: person(null) }, "SUBJECT_PROTECTED"],
   ["…nor without facts at all", actor("SOCIAL_SECRETARY", "ss-1"), "openCase", {}, "SUBJECT_PROTECTED"],
   ["the secretary on a protected person's case opens a further case for her", actor("SOCIAL_SECRETARY", "ss-1"), "openCase", { subject: person("PROTECTED_REGISTRATION", onCase("ss-1")) }, "secretary-opens-further-case-of-own-client"],
@@ -162,12 +166,15 @@ describe("a change's own response obeys the rules as they stood before it", () =
     decide(who, subject, fieldClass, { stewardId: null, ownerAgency: "social-services" }, { emergencyGrants: new Set(), now: NOW });
   const consent = (recordedAt: string): SubjectFacts["consents"][0] => ({
     recipientAgency: "social-services",
+    recipientUnit: "social-services/a",
     purpose: "COORDINATED_SUPPORT",
     scope: ["LOCATION"],
     validFrom: "2026-01-01T00:00:00Z",
     validTo: "2027-01-01T00:00:00Z",
     revokedAt: null,
     recordedAt,
+    givenBy: "per_subject",
+    form: "WRITTEN",
   });
 
   test("an assignment that began before the request opens the address; one made during it does not", () => {
