@@ -1,23 +1,30 @@
 import { randomUUID } from "node:crypto";
-import { type AccessDecision, filteredFields, isProtectedSubject, type SubjectFacts } from "@skyddsnat/schema";
+import { type AccessDecision, filteredFields } from "@skyddsnat/schema";
 import type { GatewayContext } from "../context.js";
 import type { GuardOutcome } from "../guard/guarded-gateway.js";
 import type { Check } from "../guard/response-guard.js";
 import type { AuditEntry } from "./chain.js";
 
+/**
+ * Whether a decided field is on the record: every access to classified data of any person, not
+ * only of protected persons — social-services data is secret for everyone (OSL 26 kap. 1 §) and
+ * every access is logged. Opaque references alone are not an access to what a person is.
+ */
+const recorded = (fieldClass: Check["fieldClass"] | undefined): boolean => fieldClass !== "REFERENCE";
+
 /** Whether a decided value must be on record before it is released. */
-function mustRecord(check: Pick<Check, "subjectId" | "fieldClass">, facts: ReadonlyMap<string, SubjectFacts>): boolean {
-  return check.fieldClass === "AUDIT" || isProtectedSubject(check.subjectId ? facts.get(check.subjectId) : undefined);
+function mustRecord(check: Pick<Check, "subjectId" | "fieldClass">): boolean {
+  return recorded(check.fieldClass);
 }
 
 /**
  * Fail closed: what could not be recorded is not released. Every allowed value that needed a
- * record becomes a redaction with reason AUDIT_UNAVAILABLE; unprotected data keeps flowing.
+ * record becomes a redaction with reason AUDIT_UNAVAILABLE; only opaque references keep flowing.
  */
 export function withholdUnrecorded(outcome: GuardOutcome): AccessDecision[] {
   return outcome.decisions.map((decision, index) => {
     const check = outcome.checks[index];
-    return decision.effect === "allow" && check && mustRecord(check, outcome.facts)
+    return decision.effect === "allow" && check && mustRecord(check)
       ? { effect: "redact", reason: "AUDIT_UNAVAILABLE", rule: null }
       : decision;
   });
@@ -54,6 +61,8 @@ export function underEmergencyGrant(context: Pick<GatewayContext, "actor" | "eme
 
 interface Decided {
   recorded: string;
+  /** The class of the field, where the guard decided it (a subgraph's own redaction has none). */
+  fieldClass?: Check["fieldClass"];
   subjectId: string | null;
   decision: { effect: string; reason?: string; rule: string | null };
 }
@@ -96,7 +105,9 @@ export function accessEntries(outcome: GuardOutcome, context: GatewayContext, op
     ...outcome.checks.flatMap((check, index) => {
       const decision = outcome.decisions[index];
       // The audit trail's own rows are recorded as the auditor's query, not field by field.
-      return decision && check.fieldClass !== "AUDIT" ? [{ recorded: recordedField(check.field, check.fieldPath), subjectId: check.subjectId, decision }] : [];
+      return decision && check.fieldClass !== "AUDIT"
+        ? [{ recorded: recordedField(check.field, check.fieldPath), fieldClass: check.fieldClass, subjectId: check.subjectId, decision }]
+        : [];
     }),
     ...outcome.subgraphRedactions.map((r) => ({
       // A field the walk never met is named by nothing the caller chose.
@@ -107,8 +118,8 @@ export function accessEntries(outcome: GuardOutcome, context: GatewayContext, op
     ...filterDecisions(outcome),
     ...exclusionDecisions(context),
   ];
-  for (const { recorded, subjectId, decision } of decided) {
-    if (!isProtectedSubject(subjectId ? outcome.facts.get(subjectId) : undefined)) continue;
+  for (const { recorded: field, fieldClass, subjectId, decision } of decided) {
+    if (!recorded(fieldClass)) continue;
     const reason = decision.effect === "redact" ? (decision.reason ?? null) : null;
     const key = `${subjectId}|${decision.effect}|${reason}`;
     let entry = groups.get(key);
@@ -129,7 +140,7 @@ export function accessEntries(outcome: GuardOutcome, context: GatewayContext, op
       groups.set(key, entry);
     }
     // Aliases gone, the same field can be met twice at one path: it is named once.
-    if (!entry.fieldPaths.includes(recorded)) entry.fieldPaths.push(recorded);
+    if (!entry.fieldPaths.includes(field)) entry.fieldPaths.push(field);
     // One record per person and decision; the rules that decided it are all named.
     if (decision.rule && !entry.rule?.split(",").includes(decision.rule)) entry.rule = entry.rule ? `${entry.rule},${decision.rule}` : decision.rule;
     if (decision.rule === "emergency-ground") entry.emergency = true;

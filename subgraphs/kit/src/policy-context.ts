@@ -7,7 +7,6 @@ import {
   type FieldClass,
   type FilterExclusion,
   householdLevel,
-  isProtectedSubject,
   type PlaceKind,
   placeLevelOf,
   type ProtectionLevel,
@@ -248,7 +247,8 @@ export class PolicyContext {
     for (const field of fields) {
       const kept = await this.admit(admitted, subjectOf, field);
       const excluded = admitted.filter((row) => !kept.includes(row)).map(subjectOf);
-      for (const subjectId of excluded) if (isProtectedSubject(await this.factsOf(subjectId))) this.filterExclusions.push({ field, subjectId });
+      // Every person a filter matched and excluded is on the record, protected or not (OSL 26 kap. 1 §).
+      for (const subjectId of excluded) this.filterExclusions.push({ field, subjectId });
       admitted = kept;
     }
     return admitted;
