@@ -24,6 +24,7 @@ export const ROLES = [
   "AUDITOR",
   "TEAM_LEAD", // arbetsledare / enhetschef: owns the unit's cases, staffs them
   "POPULATION_REGISTER", // machine client: sets protection levels as the Tax Agency notifies them
+  "SOCIAL_ON_CALL", // socialjouren: social services' on-call duty, decides emergency disclosures
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -41,7 +42,7 @@ export type Purpose = (typeof PURPOSES)[number];
 
 /** Which agencies' staff may hold which roles. A token claiming another pairing is rejected. */
 export const ROLES_BY_AGENCY: Readonly<Record<Agency, readonly Role[]>> = {
-  "social-services": ["SOCIAL_SECRETARY", "CONTACT_PERSON", "TEAM_LEAD"],
+  "social-services": ["SOCIAL_SECRETARY", "CONTACT_PERSON", "TEAM_LEAD", "SOCIAL_ON_CALL"],
   housing: ["HOUSING_OFFICER"],
   "police-liaison": ["POLICE_LIAISON"],
   "child-services": ["CHILD_SERVICES_OFFICER"],
@@ -60,6 +61,8 @@ export const PURPOSES_BY_ROLE: Readonly<Record<Role, readonly Purpose[]>> = {
   TEAM_LEAD: ["CASE_WORK"],
   // The register's only task is to carry the Tax Agency's levels: necessary for the agency's own task.
   POPULATION_REGISTER: ["CASE_WORK"],
+  // The on-call duty answers emergencies (the default), and deciding a disclosure is its own task.
+  SOCIAL_ON_CALL: ["EMERGENCY", "CASE_WORK"],
 };
 
 export interface Actor {

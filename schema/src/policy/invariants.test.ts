@@ -101,6 +101,7 @@ const INVARIANTS: Invariant[] = [
     },
   ],
   ["no value for an AUDITOR: only references, the log itself and that a person is protected", (c, allowed) => !allowed || c.role !== "AUDITOR" || ["REFERENCE", "AUDIT", "PROTECTION"].includes(c.fieldClass)],
+  ["no person data for social services' on-call: only references and the requests it decides", (c, allowed) => !allowed || c.role !== "SOCIAL_ON_CALL" || ["REFERENCE", "AUDIT"].includes(c.fieldClass)],
   ["nothing but references and the log for an unknown level", (c, allowed) => !allowed || c.own !== null || ["REFERENCE", "AUDIT"].includes(c.fieldClass)],
   ["an appointment's LOCATION for its participants assigned on the case only, at every level", (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.participants === "none" || (c.participants === "actor" && c.assigned)],
   ["no LOCATION where the place's level is unknown", (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.place !== null],

@@ -19,7 +19,7 @@ const member = (id: string, name: string, agency: Agency, role: Role, title: str
 
 /**
  * Ids carry a role prefix and a number block per role (ss-1xxx, cp-2xxx, ho-3xxx, pl-4xxx,
- * cs-5xxx, au-6xxx, tl-7xxx, pr-8xxx). Unlike person ids they may be readable: a staff id says which desk acted,
+ * cs-5xxx, au-6xxx, tl-7xxx, pr-8xxx, oc-9xxx). Unlike person ids they may be readable: a staff id says which desk acted,
  * which is exactly what an audit record needs, and reveals nothing about any client.
  */
 export const STAFF: readonly StaffMember[] = Object.freeze([
@@ -52,6 +52,9 @@ export const STAFF: readonly StaffMember[] = Object.freeze([
   member("tl-7003", "Sara Lindqvist", "social-services", "TEAM_LEAD", "Arbetsledare, ekonomiskt bistånd"),
   // A machine client, not a person: the integration that carries the Tax Agency's levels.
   member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)"),
+  member("oc-9001", "Camilla Berglund", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourhavande socialsekreterare"),
+  member("oc-9002", "Daniel Forsberg", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourhavande socialsekreterare"),
+  member("oc-9003", "Ulrika Nyström", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourchef"),
 ]);
 
 /** Staff ids of one role, in directory order: what the population builder spreads work over. */
@@ -73,4 +76,5 @@ export const DEMO_STAFF: Readonly<Record<Role, readonly string[]>> = Object.free
   AUDITOR: ["au-6001", "au-6002"],
   TEAM_LEAD: ["tl-7001", "tl-7002"],
   POPULATION_REGISTER: ["pr-8001"],
+  SOCIAL_ON_CALL: ["oc-9001", "oc-9002"],
 });
