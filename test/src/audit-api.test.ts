@@ -39,7 +39,7 @@ describe("break-the-glass", () => {
   test("a granted emergency opens the location, for 30 minutes by default, under the EMERGENCY ground only, and marks the records", async () => {
     grantId = await grantEmergency({ subjectId: her.adult, reason: "Hot om våld pågår enligt larm; behöver var hon befinner sig." });
     const mine = await send(await police("EMERGENCY"), `{ myEmergencyRequests { id status decidedBy decidedAt expiresAt ground } }`);
-    const grant = (mine.data?.myEmergencyRequests as { id: string; decidedAt: string; expiresAt: string }[]).find((g) => g.id === grantId);
+    const grant = ((mine.data?.myEmergencyRequests ?? []) as { id: string; decidedAt: string; expiresAt: string }[]).find((g) => g.id === grantId);
     expect(grant).toMatchObject({ status: "GRANTED", decidedBy: "oc-9001", ground: "NECESSITY" });
     expect(Date.parse(grant?.expiresAt ?? "") - Date.parse(grant?.decidedAt ?? "")).toBe(30 * 60_000);
 

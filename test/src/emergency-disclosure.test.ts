@@ -166,7 +166,7 @@ describe("the holding agency decides", () => {
 
     const auditor = { role: "AUDITOR", sub: "au-6003" } as As;
     const queue = await send(auditor, `{ emergencyReviewQueue { grants { id } } }`);
-    const queued = (queue.data?.emergencyReviewQueue.grants as { id: string }[]).map((g) => g.id);
+    const queued = ((queue.data?.emergencyReviewQueue.grants ?? []) as { id: string }[]).map((g) => g.id);
     expect(queued).toContain(granted);
     expect(queued).not.toContain(refused);
     expect((await send(auditor, REVIEW, { id: refused })).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "NOT_GRANTED" });
