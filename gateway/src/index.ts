@@ -5,7 +5,8 @@ export { type AuditEntry, type ChainedEntry, type ChainKey, chain, GENESIS_HASH,
 export { type CheckpointClaims, verifyCheckpoint } from "./audit/checkpoint.js";
 export { Checkpointer, signCheckpoint } from "./audit/checkpointer.js";
 export { type DoorRefusalOptions, DoorRefusals } from "./audit/door-refusals.js";
-export { EMERGENCY_REASON_RULE, emergencyReasonProblem, grantRecordId, reviewRecordId } from "./audit/grants.js";
+export { decisionRecordId, EMERGENCY_REASON_RULE, emergencyReasonProblem, requestRecordId, reviewRecordId } from "./audit/grants.js";
+export { EMERGENCY_MINUTES_MAX, EMERGENCY_MINUTES_MIN } from "./audit/api/emergency.resolver.js";
 export { consistencyProof, Frontier, inclusionProof, leafHash, nodeHash, rangeHashOver, verifyConsistency, verifyInclusion } from "./audit/merkle.js";
 export { readChainStatus, verifyStoredChain } from "./audit/read-chain.js";
 export {

@@ -28,6 +28,7 @@ export const ROLES = [
   // identities (lag (1991:483) om fingerade personuppgifter): the one role that reads a former
   // identity's quarantined records.
   "PERSONAL_SECURITY",
+  "SOCIAL_ON_CALL", // socialjouren: social services' on-call duty, decides emergency disclosures
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -45,7 +46,7 @@ export type Purpose = (typeof PURPOSES)[number];
 
 /** Which agencies' staff may hold which roles. A token claiming another pairing is rejected. */
 export const ROLES_BY_AGENCY: Readonly<Record<Agency, readonly Role[]>> = {
-  "social-services": ["SOCIAL_SECRETARY", "CONTACT_PERSON", "TEAM_LEAD"],
+  "social-services": ["SOCIAL_SECRETARY", "CONTACT_PERSON", "TEAM_LEAD", "SOCIAL_ON_CALL"],
   housing: ["HOUSING_OFFICER"],
   "police-liaison": ["POLICE_LIAISON", "PERSONAL_SECURITY"],
   "child-services": ["CHILD_SERVICES_OFFICER"],
@@ -65,6 +66,8 @@ export const PURPOSES_BY_ROLE: Readonly<Record<Role, readonly Purpose[]>> = {
   // The register's only task is to carry the Tax Agency's levels: necessary for the agency's own task.
   POPULATION_REGISTER: ["CASE_WORK"],
   PERSONAL_SECURITY: ["CASE_WORK"],
+  // The on-call duty answers emergencies (the default), and deciding a disclosure is its own task.
+  SOCIAL_ON_CALL: ["EMERGENCY", "CASE_WORK"],
 };
 
 export interface Actor {

@@ -20,6 +20,7 @@ import {
 import { ensureDevKeys, openWitness, type RunningAuditedGateway, startAuditedGateway, type WitnessConfig } from "@skyddsnat/hub";
 import { createLogger } from "@skyddsnat/platform";
 import { withAuditOwner } from "./support/audit-db.js";
+import { grantEmergency } from "./support/emergency.js";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
 import { subgraphUrls, tokenFor } from "./support/http.js";
 import { SCENARIOS } from "./support/scenarios.js";
@@ -149,12 +150,7 @@ describe.each(witnessKinds)("with the witness on %s, the database's administrato
       const read = await send(gateway.url, secretary, `{ person(id: "${her.adult}") { id streetAddress } }`);
       expect(read.data?.person.streetAddress).toEqual(expect.any(String));
     }
-    const granted = await send(
-      gateway.url,
-      await tokenFor("POLICE_LIAISON", "pl-4001", "EMERGENCY"),
-      `mutation { requestEmergencyAccess(input: { subjectId: "${her.adult}", reason: "Larm om pågående våld i bostaden, behöver adressen nu." }) { id } }`,
-    );
-    expect(granted.errors).toBeUndefined();
+    await grantEmergency({ url: gateway.url, subjectId: her.adult, ground: "OSL_10_21_23" });
     for (let i = 0; i < 3; i++) await send(gateway.url, secretary, `{ person(id: "${her.adult}") { givenName } }`);
     witness = (await openWitness(witnessSetup.config, { create: false })) as Witness;
     anchoredWithinMs = await witnessed(witness, schema, 5000);
@@ -203,6 +199,10 @@ describe.each(witnessKinds)("with the witness on %s, the database's administrato
     ],
     ["moving the head back alone", () => tamper(schema, `UPDATE "ChainHead" SET seq = seq - 1`), /HEAD_MISMATCH/],
     ["extending an emergency grant", () => tamper(schema, `UPDATE "EmergencyGrant" SET "expiresAt" = "expiresAt" + interval '7 days'`), /GRANT_CHANGED/],
+    ["changing an emergency grant's ground", () => tamper(schema, `UPDATE "EmergencyGrant" SET ground = 'NECESSITY'`), /GRANT_CHANGED/],
+    ["naming another granter", () => tamper(schema, `UPDATE "EmergencyGrant" SET "decidedBy" = 'oc-9002'`), /GRANT_CHANGED/],
+    ["turning a granted disclosure back into a pending request", () => tamper(schema, `UPDATE "EmergencyGrant" SET status = 'PENDING', "decidedBy" = NULL, "decidedAt" = NULL, ground = NULL, "expiresAt" = NULL`), /GRANT_REMOVED/],
+    ["rewriting the stated emergency", () => tamper(schema, `UPDATE "EmergencyGrant" SET reason = 'Något helt annat än det som stod i begäran.'`), /GRANT_CHANGED/],
     [
       "marking an emergency grant reviewed in its row",
       () => tamper(schema, `UPDATE "EmergencyGrant" SET "reviewedBy" = 'au-6001', "reviewedAt" = now(), outcome = 'JUSTIFIED', "reviewNote" = 'Looks fine.'`),
@@ -474,7 +474,8 @@ describe("least privilege on the audit store", () => {
         `DELETE FROM "Checkpoint"`,
         `ALTER TABLE "AuditRecord" DISABLE TRIGGER ALL`,
         `SET session_replication_role = replica`,
-        `UPDATE "EmergencyGrant" SET "expiresAt" = now() + interval '1 day'`,
+        `UPDATE "EmergencyGrant" SET "subjectId" = 'per_other', reason = 'Omskriven begäran om adress.'`,
+        `UPDATE "EmergencyGrant" SET "staffId" = 'pl-4002'`,
         `DELETE FROM "EmergencyGrant"`,
         `UPDATE "ChainHead" SET id = 2`,
         `DROP TABLE "AuditRecord"`,
@@ -485,6 +486,20 @@ describe("least privilege on the audit store", () => {
       expect((await c.query(`SELECT current_user AS u, session_user AS s`)).rows[0]).toEqual({ u: "skyddsnat_audit_writer", s: "skyddsnat_audit_writer" });
       const settings = await c.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS statement`);
       expect(settings.rows[0]).toEqual({ lock: "500ms", statement: "1500ms" });
+    });
+  });
+
+  test("logged in as the writer, a decided emergency request is not decided again, extended or re-grounded", async () => {
+    const { hubUrl } = await import("./support/http.js");
+    const grantId = await grantEmergency({ url: hubUrl(), requester: { role: "POLICE_LIAISON", sub: "pl-4012" }, subjectId: her.adult });
+    await as("skyddsnat_audit_writer", async (c) => {
+      for (const sql of [
+        `UPDATE "EmergencyGrant" SET "expiresAt" = "expiresAt" + interval '1 day' WHERE id = $1`,
+        `UPDATE "EmergencyGrant" SET ground = 'OSL_10_18_B' WHERE id = $1`,
+        `UPDATE "EmergencyGrant" SET status = 'REFUSED', "decidedBy" = 'oc-9002' WHERE id = $1`,
+      ]) {
+        await expect(c.query(sql, [grantId])).rejects.toThrow(/decided once/);
+      }
     });
   });
 
@@ -500,8 +515,8 @@ describe("least privilege on the audit store", () => {
     const grantId = `egr_forged_${run}`;
     await withAuditOwner((c) =>
       c.query(
-        `INSERT INTO "EmergencyGrant" (id, "staffId", agency, role, "subjectId", reason, "grantedAt", "expiresAt")
-         VALUES ($1, 'pl-4002', 'police-liaison', 'POLICE_LIAISON', $2, 'Forged straight into the table by hand.', now(), now() + interval '1 hour')`,
+        `INSERT INTO "EmergencyGrant" (id, "staffId", agency, role, "subjectId", reason, "requestedAt", status, "decidedBy", "decidedAt", ground, "expiresAt")
+         VALUES ($1, 'pl-4002', 'police-liaison', 'POLICE_LIAISON', $2, 'Forged straight into the table by hand.', now(), 'GRANTED', 'oc-9001', now(), 'NECESSITY', now() + interval '1 hour')`,
         [grantId, her.adult],
       ),
     );
@@ -548,7 +563,7 @@ describe("break-the-glass needs substance", () => {
     return send(
       hubUrl(),
       await tokenFor("POLICE_LIAISON", "pl-4003", purpose),
-      `mutation { requestEmergencyAccess(input: { subjectId: ${JSON.stringify(subjectId)}, reason: ${JSON.stringify(reason)} }) { id } }`,
+      `mutation { requestEmergencyAccess(input: { subjectId: ${JSON.stringify(subjectId)}, reason: ${JSON.stringify(reason)} }) { id status } }`,
     );
   };
   const grantsOf = async () => Number((await withAuditOwner((c) => c.query(`SELECT count(*)::int AS n FROM "EmergencyGrant" WHERE "staffId" = 'pl-4003'`))).rows[0].n);
@@ -572,10 +587,10 @@ describe("break-the-glass needs substance", () => {
     expect(await grantsOf()).toBe(before);
   });
 
-  test("a real reason, a known person and the EMERGENCY purpose are granted", async () => {
+  test("a real reason, a known person and the EMERGENCY purpose make a pending request", async () => {
     const response = await ask("EMERGENCY", her.adult, GOOD);
     expect(response.errors).toBeUndefined();
-    expect(response.data?.requestEmergencyAccess.id).toMatch(/^egr_/);
+    expect(response.data?.requestEmergencyAccess).toEqual({ id: expect.stringMatching(/^egr_/), status: "PENDING" });
   });
 });
 

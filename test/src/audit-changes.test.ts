@@ -66,7 +66,7 @@ async function send(as: { role: Role; sub: string; purpose?: Purpose }, query: s
 const recordsOf = (requestId: string) =>
   withAuditOwner(async (c) => (await c.query(`SELECT *, seq::text AS seq FROM "AuditRecord" WHERE "requestId" = $1 ORDER BY "AuditRecord".seq`, [requestId])).rows as (AuditRow & { id: string })[], schema);
 const count = (sql: string) => withAuditOwner(async (c) => Number((await c.query(sql)).rows[0].n), schema);
-const grantsState = () => withAuditOwner(async (c) => JSON.stringify((await c.query(`SELECT id, "reviewedAt" FROM "EmergencyGrant" ORDER BY id`)).rows), schema);
+const grantsState = () => withAuditOwner(async (c) => JSON.stringify((await c.query(`SELECT id, status, "expiresAt", "reviewedAt" FROM "EmergencyGrant" ORDER BY id`)).rows), schema);
 const changeRecords = <T extends AuditRow>(records: T[]) => records.filter((r) => ["CHANGE_INTENDED", "CHANGE", "REQUEST_DENIED", "CHANGE_FAILED"].includes(r.kind));
 
 const consentInput = (h: WriteHousehold) =>
@@ -74,10 +74,19 @@ const consentInput = (h: WriteHousehold) =>
 const emergencyReason = `Larm om pågående våld i bostaden, adressen behövs nu ${FREE_TEXT}`;
 const police = { role: "POLICE_LIAISON", sub: "pl-4001", purpose: "EMERGENCY" } as const;
 
+const onCall = { role: "SOCIAL_ON_CALL", sub: "oc-9001" } as const;
+
+async function requestOn(h: WriteHousehold): Promise<string> {
+  const asked = await send(police, `mutation { requestEmergencyAccess(input: { subjectId: "${h.personId}", reason: "${emergencyReason}" }) { id } }`);
+  expect(asked.errors).toBeUndefined();
+  return asked.data?.requestEmergencyAccess.id as string;
+}
+
 async function grantOn(h: WriteHousehold): Promise<string> {
-  const granted = await send(police, `mutation { requestEmergencyAccess(input: { subjectId: "${h.personId}", reason: "${emergencyReason}" }) { id } }`);
+  const requestId = await requestOn(h);
+  const granted = await send(onCall, `mutation { grantEmergencyDisclosure(input: { requestId: "${requestId}", ground: NECESSITY }) { id } }`);
   expect(granted.errors).toBeUndefined();
-  return granted.data?.requestEmergencyAccess.id as string;
+  return requestId;
 }
 
 /**
@@ -134,6 +143,18 @@ const MUTATIONS: Record<string, { as: { role: Role; sub: string; purpose?: Purpo
     as: police,
     query: (h) => `mutation { requestEmergencyAccess(input: { subjectId: "${h.personId}", reason: "${emergencyReason}" }) { id } }`,
     ids: (h) => [`input.subjectId=${h.personId}`],
+  },
+  grantEmergencyDisclosure: {
+    as: onCall,
+    prepare: requestOn,
+    query: (_h, requestId) => `mutation { grantEmergencyDisclosure(input: { requestId: "${requestId}", ground: OSL_10_18_B, minutes: 15, note: "Bedömt ${FREE_TEXT}." }) { id } }`,
+    ids: (_h, requestId) => [`input.requestId=${requestId}`],
+  },
+  refuseEmergencyDisclosure: {
+    as: onCall,
+    prepare: requestOn,
+    query: (_h, requestId) => `mutation { refuseEmergencyDisclosure(input: { requestId: "${requestId}", note: "Ingen grund ${FREE_TEXT}." }) { id } }`,
+    ids: (_h, requestId) => [`input.requestId=${requestId}`],
   },
   reviewEmergencyAccess: {
     as: { role: "AUDITOR", sub: "au-6001" },

@@ -3,6 +3,7 @@ import { buildPopulation, mintToken } from "@skyddsnat/hub";
 import { FILTER_EXCLUSIONS_EXTENSION } from "@skyddsnat/schema";
 import { type AuditRow, recordsOf } from "./support/audit-db.js";
 import { hubUrl, tokenFor } from "./support/http.js";
+import { grantEmergency } from "./support/emergency.js";
 import { SCENARIOS } from "./support/scenarios.js";
 
 /** What a record says: coordinates, no caller text, whose history, refusals, emergencies. */
@@ -173,9 +174,7 @@ describe("every record made under an active emergency grant is marked", () => {
   const QUERY = `{ person(id: "${her.adult}") { streetAddress cases { assessment } } }`;
 
   test("allowed and withheld fields of the granted person, in an EMERGENCY request, are all emergency: true; other grounds are not", async () => {
-    const token = await tokenFor("POLICE_LIAISON", officer, "EMERGENCY");
-    const granted = await send(token, `mutation { requestEmergencyAccess(input: { subjectId: "${her.adult}", reason: "Larm om hot mot henne i bostaden just nu; polis på väg." }) { id } }`);
-    expect(granted.errors).toBeUndefined();
+    await grantEmergency({ requester: { role: "POLICE_LIAISON", sub: officer }, subjectId: her.adult, reason: "Larm om hot mot henne i bostaden just nu; polis på väg." });
     const opened = await send(await tokenFor("POLICE_LIAISON", officer, "EMERGENCY"), QUERY);
     expect(opened.data?.person.streetAddress).toBe(herRecord.streetAddress);
     const records = (await recordsOf(opened.requestId)).filter((r) => r.subjectId === her.adult);

@@ -2,6 +2,7 @@ import { describe, expect, test } from "@jest/globals";
 import { buildPopulation } from "@skyddsnat/hub";
 import { HANDLING_INSTRUCTIONS } from "@skyddsnat/schema";
 import { type GraphQLResponse, gqlAs } from "./support/http.js";
+import { grantEmergency } from "./support/emergency.js";
 import { SCENARIOS } from "./support/scenarios.js";
 
 const population = buildPopulation();
@@ -126,13 +127,7 @@ describe("emergency access is the minimum: the present, never a previous address
   const household = SCENARIOS.PROTECTED_REGISTRATION;
 
   test("a granted emergency opens where she is now, not where something happened nor housing's records of where she lived", async () => {
-    const granted = await gqlAs<{ requestEmergencyAccess: { id: string } }>(
-      "POLICE_LIAISON",
-      "pl-4003",
-      `mutation($id: ID!) { requestEmergencyAccess(input: { subjectId: $id, reason: "Larm om pågående hot i bostaden; patrull behöver veta var hon bor nu." }) { id } }`,
-      { purpose: "EMERGENCY", variables: { id: household.adult } },
-    );
-    expect(granted.errors).toBeUndefined();
+    await grantEmergency({ requester: { role: "POLICE_LIAISON", sub: "pl-4003" }, subjectId: household.adult });
     const response = await gqlAs<{ her: { streetAddress: string | null; incidents: { id: string; place: string | null }[] | null; tenancies: TenancyRow[] | null } }>(
       "POLICE_LIAISON",
       "pl-4003",

@@ -3,10 +3,10 @@
 --
 -- The audit trail is append-only. Three locks:
 -- 1. the writer logs in as a role of its own that may INSERT and SELECT records, move the head,
---    insert grants and fill in a review once; it owns nothing, is no superuser and is a member of
+--    insert emergency requests and fill in a decision and a review once; it owns nothing, is no superuser and is a member of
 --    no role that is, so it can neither change nor delete a record nor disable a trigger;
 -- 2. triggers refuse UPDATE, DELETE and TRUNCATE of records and tree heads for everyone, the
---    owner included (grants: the writer may only fill in a review; see grants.ts for the rest);
+--    owner included (emergency grants: decided once, reviewed once; see grants.ts for the rest);
 -- 3. whoever can bypass both (a superuser, the owner disabling triggers) still cannot do so
 --    unnoticed: the hash chain, the Merkle tree heads published to a witness outside this
 --    database, and the grants' digests in the chain expose it (npm run audit:verify).
@@ -50,7 +50,9 @@ GRANT SELECT, INSERT ON "AuditRecord" TO skyddsnat_audit_writer;
 GRANT SELECT, INSERT ON "Checkpoint" TO skyddsnat_audit_writer;
 GRANT SELECT, UPDATE (seq, hash) ON "ChainHead" TO skyddsnat_audit_writer;
 GRANT SELECT, INSERT ON "EmergencyGrant" TO skyddsnat_audit_writer;
--- A review fills in these once (the trigger below); the grant's own columns stay as granted.
+-- A decision fills in the decision's columns once, a review the review's (the trigger below); the
+-- request's own columns stay as asked.
+GRANT UPDATE (status, "decidedBy", "decidedAt", ground, "expiresAt", "decisionNote") ON "EmergencyGrant" TO skyddsnat_audit_writer;
 GRANT UPDATE ("reviewedBy", "reviewedAt", outcome, "reviewNote") ON "EmergencyGrant" TO skyddsnat_audit_writer;
 GRANT SELECT ON "_prisma_migrations" TO skyddsnat_audit_writer;
 GRANT SELECT ON "AuditRecord", "Checkpoint", "ChainHead", "EmergencyGrant", "_prisma_migrations" TO skyddsnat_audit_reader;
@@ -74,5 +76,32 @@ CREATE TRIGGER "AuditRecord_no_truncate" BEFORE TRUNCATE ON "AuditRecord"
   FOR EACH STATEMENT EXECUTE FUNCTION skyddsnat_audit_append_only();
 CREATE TRIGGER "Checkpoint_no_truncate" BEFORE TRUNCATE ON "Checkpoint"
   FOR EACH STATEMENT EXECUTE FUNCTION skyddsnat_audit_append_only();
+
+-- An emergency request is decided once (PENDING to GRANTED or REFUSED) and reviewed once; what was
+-- asked never changes. For everyone, the owner included; who bypasses triggers is still caught by
+-- the grants' digests in the chain (grants.ts).
+CREATE OR REPLACE FUNCTION skyddsnat_emergency_write_once() RETURNS trigger AS $$
+BEGIN
+  IF (NEW.id, NEW."staffId", NEW.agency, NEW.role, NEW."subjectId", NEW.reason, NEW."requestedAt")
+     IS DISTINCT FROM (OLD.id, OLD."staffId", OLD.agency, OLD.role, OLD."subjectId", OLD.reason, OLD."requestedAt") THEN
+    RAISE EXCEPTION 'an emergency request is never changed' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF (NEW.status, NEW."decidedBy", NEW."decidedAt", NEW.ground, NEW."expiresAt", NEW."decisionNote")
+     IS DISTINCT FROM (OLD.status, OLD."decidedBy", OLD."decidedAt", OLD.ground, OLD."expiresAt", OLD."decisionNote")
+     AND (OLD.status <> 'PENDING' OR NEW.status NOT IN ('GRANTED', 'REFUSED')) THEN
+    RAISE EXCEPTION 'an emergency request is decided once' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF (NEW."reviewedBy", NEW."reviewedAt", NEW.outcome, NEW."reviewNote")
+     IS DISTINCT FROM (OLD."reviewedBy", OLD."reviewedAt", OLD.outcome, OLD."reviewNote")
+     AND OLD."reviewedAt" IS NOT NULL THEN
+    RAISE EXCEPTION 'an emergency disclosure is reviewed once' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS "EmergencyGrant_write_once" ON "EmergencyGrant";
+CREATE TRIGGER "EmergencyGrant_write_once" BEFORE UPDATE ON "EmergencyGrant"
+  FOR EACH ROW EXECUTE FUNCTION skyddsnat_emergency_write_once();
 
 INSERT INTO "ChainHead" (id, seq, hash) VALUES (1, 0, repeat('0', 64)) ON CONFLICT DO NOTHING;

@@ -7,7 +7,7 @@ import { type AuditEntry, type ChainedEntry, type ChainKey, hashEntry, operation
 import { Checkpointer } from "./checkpointer.js";
 import { DoorRefusals, type DoorRefusalOptions } from "./door-refusals.js";
 import { accessEntries, auditQueryEntries, refusalEntries, withholdUnrecorded } from "./entries.js";
-import { grantRecordId } from "./grants.js";
+import { decisionRecordId } from "./grants.js";
 import { intentEntries, outcomeEntry } from "./intents.js";
 import { AUDIT_WAIT_MS, type AuditStore } from "./store.js";
 import type { ChainVerificationKeys } from "./verify.js";
@@ -29,6 +29,8 @@ export interface AuditTrailOptions {
   /** How long a release waits for its record before withholding (default AUDIT_WAIT_MS). */
   releaseWaitMs?: number;
   doorRefusals?: DoorRefusalOptions;
+  /** The clock emergency disclosures are granted and expire by (default the system's; tests move it). */
+  clock?: () => Date;
 }
 
 /** Rejects after `ms`: a release never waits longer than that for its record. */
@@ -53,6 +55,8 @@ export class AuditTrail {
   /** Why the last checkpoint failed (logged once per change, not every interval). */
   private lastCheckpointError: string | null = null;
   readonly witness: Witness | null;
+  /** When an emergency disclosure is granted, and whether it has expired. */
+  readonly clock: () => Date;
 
   /** What the auditors' chain status needs to verify the chain. */
   readonly verification: ChainVerificationKeys;
@@ -66,6 +70,7 @@ export class AuditTrail {
     options: AuditTrailOptions = {},
   ) {
     this.witness = options.witness ?? null;
+    this.clock = options.clock ?? (() => new Date());
     this.checkpointer = new Checkpointer(store.prisma, keys.checkpoint, this.witness);
     this.writer = new AuditWriter(store.prisma, keys.chainKey, { onCommitted: (chained) => this.checkpointer.observe(chained) });
     this.door = new DoorRefusals((entries) => this.writer.append(entries), options.doorRefusals);
@@ -109,25 +114,27 @@ export class AuditTrail {
   }
 
   /**
-   * Active break-the-glass grants of the actor; consulted only when the request states EMERGENCY.
-   * A grant counts only while a chained record carries its digest (grants.ts): a row written,
-   * extended or re-pointed in the table alone opens nothing.
+   * Active emergency disclosures to the actor; consulted only when the request states EMERGENCY.
+   * Only a GRANTED request counts — pending and refused ones open nothing — and only while a
+   * chained decision record carries its digest (grants.ts), names someone other than the
+   * requester as its granter, and the grant has not expired: a row written, extended, re-pointed
+   * or re-grounded in the table alone opens nothing.
    */
   async emergencyGrants(context: Pick<GatewayContext, "actor">): Promise<string[]> {
     if (context.actor.purpose !== "EMERGENCY") return [];
     const grants = await this.store.prisma.emergencyGrant.findMany({
-      where: { staffId: context.actor.staffId, agency: context.actor.agency, expiresAt: { gt: new Date() } },
+      where: { staffId: context.actor.staffId, agency: context.actor.agency, status: "GRANTED", expiresAt: { gt: this.clock() } },
     });
     if (grants.length === 0) return [];
-    const records = (await this.store.prisma.auditRecord.findMany({
-      where: { id: { in: grants.map(grantRecordId) }, kind: "EMERGENCY_GRANTED" },
-    })) as unknown as ChainedEntry[];
+    const ids = grants.map(decisionRecordId).filter((id): id is string => id !== null);
+    const records = (await this.store.prisma.auditRecord.findMany({ where: { id: { in: ids }, kind: "EMERGENCY_GRANTED" } })) as unknown as ChainedEntry[];
     const vouched = new Map(
       records.filter((record) => hashEntry(this.keys.chainKey, record.prevHash, record.seq, record) === record.hash).map((record) => [record.id, record]),
     );
     return grants.flatMap((grant) => {
-      const record = vouched.get(grantRecordId(grant));
-      return record && record.subjectId === grant.subjectId && record.actorStaffId === grant.staffId ? [grant.subjectId] : [];
+      const record = vouched.get(decisionRecordId(grant) ?? "");
+      const twoPeople = grant.decidedBy !== null && grant.decidedBy !== grant.staffId && record?.actorStaffId === grant.decidedBy;
+      return record && twoPeople && record.subjectId === grant.subjectId ? [grant.subjectId] : [];
     });
   }
 

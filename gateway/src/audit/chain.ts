@@ -20,7 +20,9 @@ export interface AuditEntry {
     | "CHANGE_INTENDED"
     | "CHANGE"
     | "CHANGE_FAILED"
+    | "EMERGENCY_REQUESTED"
     | "EMERGENCY_GRANTED"
+    | "EMERGENCY_REFUSED"
     | "EMERGENCY_REVIEWED";
   requestId: string;
   actorStaffId: string | null;

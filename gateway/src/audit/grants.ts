@@ -1,21 +1,33 @@
 import { createHash } from "node:crypto";
 
 /**
- * Emergency grants and their reviews are tied to the chain: the record of a grant (and of its
- * review) has the digest of what was granted (reviewed) as its id. The grant table holds the
- * details, but a grant only opens anything while a chained record carries its digest, and the
- * verifier reports a grant or review whose row no longer matches its record — so neither the
- * writer role nor the database's administrator can extend a grant or mark it reviewed quietly.
+ * Emergency disclosures are tied to the chain. A request, the holding agency's decision on it and
+ * the review afterwards each have a chained record whose id is the digest of what was asked,
+ * decided or reviewed (EMERGENCY_REQUESTED, EMERGENCY_GRANTED or EMERGENCY_REFUSED,
+ * EMERGENCY_REVIEWED). The grant table holds the details, but a grant only opens anything while a
+ * chained decision record carries its digest — ground, granter and expiry included — and the
+ * verifier reports a row that no longer matches its records, so neither the writer role nor the
+ * database's administrator can extend a grant, change its ground or granter, or mark it reviewed
+ * quietly.
  */
-export interface GrantRow {
+
+export interface RequestRow {
   id: string;
   staffId: string;
   agency: string;
   role: string;
   subjectId: string;
   reason: string;
-  grantedAt: Date;
-  expiresAt: Date;
+  requestedAt: Date;
+}
+
+export interface DecisionRow extends RequestRow {
+  status: string;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  ground: string | null;
+  expiresAt: Date | null;
+  decisionNote: string | null;
 }
 
 export interface ReviewRow {
@@ -27,10 +39,52 @@ export interface ReviewRow {
 }
 
 const digest = (fields: unknown[]) => createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+const iso = (at: Date | null) => at?.toISOString() ?? null;
 
-/** The id of the EMERGENCY_GRANTED record that vouches for this grant. */
-export function grantRecordId(grant: GrantRow): string {
-  return `grant-${digest([grant.id, grant.staffId, grant.agency, grant.role, grant.subjectId, grant.reason, grant.grantedAt.toISOString(), grant.expiresAt.toISOString()])}`;
+/** The id of the EMERGENCY_REQUESTED record that vouches for this request. */
+export function requestRecordId(request: RequestRow): string {
+  return `request-${digest(["request", request.id, request.staffId, request.agency, request.role, request.subjectId, request.reason, iso(request.requestedAt)])}`;
+}
+
+/**
+ * The id of the record that vouches for this row's decision: EMERGENCY_GRANTED (`grant-…`) or
+ * EMERGENCY_REFUSED (`refusal-…`), covering the request as well; null while it is pending.
+ */
+export function decisionRecordId(row: DecisionRow): string | null {
+  if (row.status === "SELF_GRANTED") return legacyGrantRecordId(row);
+  if (row.status !== "GRANTED" && row.status !== "REFUSED") return null;
+  const prefix = row.status === "GRANTED" ? "grant" : "refusal";
+  return `${prefix}-${digest([
+    prefix,
+    row.id,
+    row.staffId,
+    row.agency,
+    row.role,
+    row.subjectId,
+    row.reason,
+    iso(row.requestedAt),
+    row.decidedBy,
+    iso(row.decidedAt),
+    row.ground,
+    iso(row.expiresAt),
+    row.decisionNote,
+  ])}`;
+}
+
+/** The record kind a decision's record has. */
+export function decisionKind(status: string): "EMERGENCY_GRANTED" | "EMERGENCY_REFUSED" | null {
+  if (status === "GRANTED" || status === "SELF_GRANTED") return "EMERGENCY_GRANTED";
+  return status === "REFUSED" ? "EMERGENCY_REFUSED" : null;
+}
+
+/** Who the decision's record names as its actor: the granter, or for a grant before the rule its requester. */
+export function deciderOf(row: DecisionRow): string | null {
+  return row.status === "SELF_GRANTED" ? row.staffId : row.decidedBy;
+}
+
+/** A self-service grant's digest, as it was recorded before the two-person rule (its grant time is now `decidedAt`). */
+function legacyGrantRecordId(row: DecisionRow): string {
+  return `grant-${digest([row.id, row.staffId, row.agency, row.role, row.subjectId, row.reason, iso(row.decidedAt), iso(row.expiresAt)])}`;
 }
 
 /** The id of the EMERGENCY_REVIEWED record that vouches for this grant's review. */

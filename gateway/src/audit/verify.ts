@@ -1,7 +1,7 @@
 import type { JWK } from "jose";
 import { type ChainedEntry, type ChainKey, GENESIS_HASH, hashEntry, recordLeafData } from "./chain.js";
 import { type CheckpointClaims, verifyCheckpoint } from "./checkpoint.js";
-import { type GrantRow, grantRecordId, type ReviewRow, reviewRecordId } from "./grants.js";
+import { type DecisionRow, deciderOf, decisionKind, decisionRecordId, type ReviewRow, requestRecordId, reviewRecordId } from "./grants.js";
 import { intentOf } from "./intents.js";
 import { Frontier, leafHash, verifyConsistency } from "./merkle.js";
 import type { WitnessedHead } from "./witness/witness.js";
@@ -58,7 +58,7 @@ export interface ChainAnchors {
   head?: { seq: bigint; hash: string } | null;
   /** The witness's heads, in the order published; absent when no witness is configured. */
   witness?: { description: string; heads: readonly WitnessedHead[] } | { description: string; unreadable: string };
-  grants?: readonly (GrantRow & ReviewRow)[];
+  grants?: readonly (DecisionRow & ReviewRow)[];
 }
 
 /** A record moved to another position still hashes right at its original one: find it nearby. */
@@ -234,21 +234,34 @@ export async function verifyChain(
   };
 }
 
-/** Every grant and review row against the chained record carrying its digest, and back. */
+/** Every request, decision and review row against the chained record carrying its digest, and back. */
 function checkGrants(
   records: readonly ChainedEntry[],
-  grants: readonly (GrantRow & ReviewRow)[],
+  grants: readonly (DecisionRow & ReviewRow)[],
   add: (seq: bigint | string | number, problem: ChainProblem, detail: string) => void,
 ) {
   const byId = new Map(records.map((record) => [record.id, record]));
-  const grantIds = new Set<string>();
+  const vouched = new Set<string>();
   const reviewIds = new Set<string>();
   for (const grant of grants) {
-    const grantId = grantRecordId(grant);
-    grantIds.add(grantId);
-    const record = byId.get(grantId);
-    if (record?.kind !== "EMERGENCY_GRANTED" || record.subjectId !== grant.subjectId || record.actorStaffId !== grant.staffId) {
-      add(record?.seq ?? 0, "GRANT_CHANGED", `emergency grant ${grant.id} matches no chained grant record (changed, extended, or never recorded)`);
+    // A grant made before the two-person rule was recorded once, as its grant; every other row as its request first.
+    if (grant.status !== "SELF_GRANTED") {
+      const requestId = requestRecordId(grant);
+      vouched.add(requestId);
+      const request = byId.get(requestId);
+      if (request?.kind !== "EMERGENCY_REQUESTED" || request.subjectId !== grant.subjectId || request.actorStaffId !== grant.staffId) {
+        add(request?.seq ?? 0, "GRANT_CHANGED", `emergency request ${grant.id} matches no chained request record (changed, or never recorded)`);
+      }
+    }
+    const decisionId = decisionRecordId(grant);
+    if (decisionId) {
+      vouched.add(decisionId);
+      const record = byId.get(decisionId);
+      if (record?.kind !== decisionKind(grant.status) || record.subjectId !== grant.subjectId || record.actorStaffId !== deciderOf(grant)) {
+        add(record?.seq ?? 0, "GRANT_CHANGED", `emergency grant ${grant.id} matches no chained decision record (changed, extended, re-grounded, or never recorded)`);
+      }
+    } else if (grant.status !== "PENDING" || grant.decidedBy || grant.decidedAt || grant.ground || grant.expiresAt || grant.decisionNote) {
+      add(0, "GRANT_CHANGED", `emergency request ${grant.id} carries a decision no chained record vouches for`);
     }
     if (grant.reviewedAt || grant.reviewedBy || grant.outcome) {
       const reviewId = reviewRecordId(grant);
@@ -256,9 +269,11 @@ function checkGrants(
       if (byId.get(reviewId)?.kind !== "EMERGENCY_REVIEWED") add(0, "REVIEW_UNRECORDED", `the review of emergency grant ${grant.id} has no chained record`);
     }
   }
+  const anchored: Record<string, string> = { EMERGENCY_REQUESTED: "request-", EMERGENCY_GRANTED: "grant-", EMERGENCY_REFUSED: "refusal-" };
   for (const record of records) {
-    if (record.kind === "EMERGENCY_GRANTED" && record.id.startsWith("grant-") && !grantIds.has(record.id)) {
-      add(record.seq, "GRANT_REMOVED", "a chained emergency grant has no matching row (removed or changed)");
+    const prefix = anchored[record.kind];
+    if (prefix && record.id.startsWith(prefix) && !vouched.has(record.id)) {
+      add(record.seq, "GRANT_REMOVED", "a chained emergency request or decision has no matching row (removed or changed)");
     }
     if (record.kind === "EMERGENCY_REVIEWED" && record.id.startsWith("review-") && !reviewIds.has(record.id)) {
       add(record.seq, "REVIEW_REMOVED", "a chained review has no matching grant row (undone or changed)");

@@ -36,6 +36,8 @@ export interface AuditedGatewayOptions {
   host?: string;
   /** How often a tree head is signed and witnessed when the chain grew (ms); default one second. */
   checkpointIntervalMs?: number;
+  /** Tests only: the clock emergency disclosures are granted and expire by (default the system's). */
+  emergencyClock?: () => Date;
   /** Benchmarks only: run without the gateway's response guard. */
   unsafeDisableGuard?: boolean;
   /** Benchmarks only: release without writing audit records. */
@@ -74,6 +76,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
       witness,
       ...(options.doorRefusals ? { doorRefusals: options.doorRefusals } : {}),
       ...(options.releaseWaitMs ? { releaseWaitMs: options.releaseWaitMs } : {}),
+      ...(options.emergencyClock ? { clock: options.emergencyClock } : {}),
     },
   );
   // A gateway that records nothing (benchmarks' baseline) signs nothing either.

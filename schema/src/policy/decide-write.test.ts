@@ -100,9 +100,26 @@ const table: Row[] = [
   // the audit trail's operations
   ["auditors read the audit log", actor("AUDITOR"), "readAuditLog", {}, "auditors-review-the-log"],
   ["nobody else does", actor("SOCIAL_SECRETARY"), "readAuditLog", {}, "NOT_PERMITTED_FOR_ROLE"],
-  ["police break the glass", actor("POLICE_LIAISON"), "requestEmergencyAccess", {}, "break-the-glass"],
+  ["police ask for an emergency disclosure", actor("POLICE_LIAISON"), "requestEmergencyAccess", {}, "break-the-glass"],
   ["housing does not", actor("HOUSING_OFFICER"), "requestEmergencyAccess", {}, "NOT_PERMITTED_FOR_ROLE"],
-  ["auditors review emergencies", actor("AUDITOR"), "reviewEmergencyAccess", {}, "auditors-review-emergencies"],
+  ["the on-call duty asks for nothing: it decides", actor("SOCIAL_ON_CALL", "oc-1"), "requestEmergencyAccess", {}, "NOT_PERMITTED_FOR_ROLE"],
+  // the holding agency's decision (two people: who asks, and social services' on-call who decides)
+  ["social services' on-call grants another's request", actor("SOCIAL_ON_CALL", "oc-1"), "grantEmergencyDisclosure", { emergency: { requesterId: "pl-1", deciderId: null } }, "holding-agency-discloses-in-an-emergency"],
+  ["…never its own, whatever role the request was made in", actor("SOCIAL_ON_CALL", "pl-1"), "grantEmergencyDisclosure", { emergency: { requesterId: "pl-1", deciderId: null } }, "OWN_EMERGENCY_REQUEST"],
+  ["…nor without knowing who asked", actor("SOCIAL_ON_CALL", "oc-1"), "grantEmergencyDisclosure", {}, "OWN_EMERGENCY_REQUEST"],
+  ["social services' on-call refuses another's request", actor("SOCIAL_ON_CALL", "oc-1"), "refuseEmergencyDisclosure", { emergency: { requesterId: "pl-1", deciderId: null } }, "holding-agency-refuses-disclosure"],
+  ["…and does not decide its own by refusing either", actor("SOCIAL_ON_CALL", "pl-1"), "refuseEmergencyDisclosure", { emergency: { requesterId: "pl-1", deciderId: null } }, "OWN_EMERGENCY_REQUEST"],
+  ["the requester grants nothing", actor("POLICE_LIAISON", "pl-1", "EMERGENCY"), "grantEmergencyDisclosure", { emergency: { requesterId: "pl-1", deciderId: null } }, "NOT_PERMITTED_FOR_ROLE"],
+  ["nor does a social secretary: the on-call duty decides", actor("SOCIAL_SECRETARY", "ss-1"), "grantEmergencyDisclosure", { emergency: { requesterId: "pl-1", deciderId: null } }, "NOT_PERMITTED_FOR_ROLE"],
+  ["nor a housing officer", actor("HOUSING_OFFICER", "ho-1"), "grantEmergencyDisclosure", { emergency: { requesterId: "pl-1", deciderId: null } }, "NOT_PERMITTED_FOR_ROLE"],
+  ["nor an auditor", actor("AUDITOR", "au-1"), "refuseEmergencyDisclosure", { emergency: { requesterId: "pl-1", deciderId: null } }, "NOT_PERMITTED_FOR_ROLE"],
+  // the review afterwards: someone other than both
+  ["auditors review emergencies", actor("AUDITOR", "au-1"), "reviewEmergencyAccess", { emergency: { requesterId: "pl-1", deciderId: "oc-1" } }, "auditors-review-emergencies"],
+  ["…not one they asked for (an auditor's token under the requester's id)", actor("AUDITOR", "pl-1"), "reviewEmergencyAccess", { emergency: { requesterId: "pl-1", deciderId: "oc-1" } }, "OWN_EMERGENCY_REQUEST"],
+  ["…not one they granted", actor("AUDITOR", "oc-1"), "reviewEmergencyAccess", { emergency: { requesterId: "pl-1", deciderId: "oc-1" } }, "OWN_EMERGENCY_DISCLOSURE"],
+  ["…nor one they know nothing of", actor("AUDITOR", "au-1"), "reviewEmergencyAccess", {}, "OWN_EMERGENCY_REQUEST"],
+  ["the on-call duty reviews nothing", actor("SOCIAL_ON_CALL", "oc-2"), "reviewEmergencyAccess", { emergency: { requesterId: "pl-1", deciderId: "oc-1" } }, "NOT_PERMITTED_FOR_ROLE"],
+  ["the on-call duty reads no audit log", actor("SOCIAL_ON_CALL", "oc-1"), "readAuditLog", {}, "NOT_PERMITTED_FOR_ROLE"],
   ["the register client reads no audit log", actor("POPULATION_REGISTER"), "readAuditLog", {}, "NOT_PERMITTED_FOR_ROLE"],
   ["a purpose the role may not state refuses every write", actor("SOCIAL_SECRETARY", "ss-1", "AUDIT"), "openCase", { subject: person("NONE") }, "PURPOSE_NOT_ALLOWED"],
 ];
@@ -126,6 +143,7 @@ describe("decideWrite()", () => {
       newLevel: "ASSUMED_IDENTITY",
       childCase: { officerId: "xx-0001" },
       endsPlacementsOf: [],
+      emergency: { requesterId: "other", deciderId: "another" },
     };
     for (const role of ROLES) {
       for (const operation of OPERATIONS) {
@@ -136,8 +154,8 @@ describe("decideWrite()", () => {
     }
   });
 
-  test("every allowed way onto a case, a consent or an emergency grant is flagged as widening access", () => {
-    expect(OPERATIONS.filter(widensAccess)).toEqual(["openCase", "assignStaff", "recordConsent", "scheduleAppointment", "requestEmergencyAccess"]);
+  test("every allowed way onto a case, a consent or an emergency disclosure is flagged as widening access; asking for one is not", () => {
+    expect(OPERATIONS.filter(widensAccess)).toEqual(["openCase", "assignStaff", "recordConsent", "scheduleAppointment", "grantEmergencyDisclosure"]);
     const opened = decideWrite(actor("SOCIAL_SECRETARY", "ss-1"), "openCase", { subject: person("NONE") }, { now: NOW });
     expect(opened).toMatchObject({ effect: "allow", widensAccess: true });
   });
@@ -152,6 +170,18 @@ describe("decideWrite()", () => {
     for (const fieldClass of ["IDENTITY", "LOCATION", "CASE_DETAIL", "SAFETY", "CHILD", "HOUSING", "STATUS", "AUDIT"] as const) {
       const decision = decide(register, person("NONE"), fieldClass, { stewardId: "pr-1", ownerAgency: "population-register" }, { emergencyGrants: new Set(), now: NOW });
       expect([fieldClass, decision.effect]).toEqual([fieldClass, "redact"]);
+    }
+  });
+
+  test("social services' on-call decides disclosures but reads no person data itself, at any level, on any relation", () => {
+    const onCall = actor("SOCIAL_ON_CALL", "oc-1", "EMERGENCY");
+    for (const level of ["NONE", "CONFIDENTIALITY_MARKED", "PROTECTED_REGISTRATION", "ASSUMED_IDENTITY"] as const) {
+      const subject = person(level, [{ staffId: "oc-1", role: "SOCIAL_ON_CALL" }]);
+      for (const fieldClass of ["PROTECTION", "IDENTITY", "LOCATION", "STATUS", "CASE_DETAIL", "HOUSING", "SAFETY", "CHILD", "POLICY"] as const) {
+        const record = { stewardId: "oc-1", ownerAgency: "social-services" as const, current: true };
+        const decision = decide(onCall, subject, fieldClass, record, { emergencyGrants: new Set(["per_subject"]), now: NOW });
+        expect([level, fieldClass, decision.effect]).toEqual([level, fieldClass, "redact"]);
+      }
     }
   });
 

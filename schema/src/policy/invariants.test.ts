@@ -129,6 +129,7 @@ const INVARIANTS: Invariant[] = [
     (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.assigned || c.consent || (c.steward && c.current) || (c.emergency && c.purpose === "EMERGENCY" && c.current),
   ],
   ["the population register and the personal-security unit read no person's values outside the quarantine", (c, allowed) => !allowed || !["POPULATION_REGISTER", "PERSONAL_SECURITY"].includes(c.role) || (c.role === "POPULATION_REGISTER" && c.fieldClass === "REFERENCE")],
+  ["no person data for social services' on-call: only references and the requests it decides", (c, allowed) => !allowed || c.role !== "SOCIAL_ON_CALL" || ["REFERENCE", "AUDIT"].includes(c.fieldClass)],
   ["nothing but references and the log for an unknown level", (c, allowed) => !allowed || c.own !== null || ["REFERENCE", "AUDIT"].includes(c.fieldClass)],
   ["an appointment's LOCATION for its participants assigned on the case only, at every level", (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.participants === "none" || (c.participants === "actor" && c.assigned)],
   ["no LOCATION where the place's level is unknown", (c, allowed) => !allowed || c.fieldClass !== "LOCATION" || c.place !== null],

@@ -175,4 +175,12 @@ export const RULES: readonly Rule[] = [
     when: "emergency",
     why: "A recorded emergency disclosure (nödsituation, OSL 10 kap.) that threatens life or health, time-limited and reviewed afterwards; it opens where the person is now and her safety records, never a previous address.",
   },
+  {
+    name: "on-call-assesses-emergency-requests",
+    roles: ["SOCIAL_ON_CALL"],
+    levels: ALL_LEVELS,
+    classes: ["AUDIT"],
+    when: "always",
+    why: "Social services' on-call (socialjouren) reads the emergency requests it decides — who asks, for whom, and the stated emergency; no person data, and the audit log stays the auditors' (readAuditLog).",
+  },
 ];

@@ -16,7 +16,9 @@ export type WriteDenyReason =
   | "SELF_ASSIGNMENT"
   | "LEVEL_NOT_RAISED"
   | "REQUIRES_CHILD_CASE_OFFICER"
-  | "ENDS_ANOTHER_OFFICERS_PLACEMENT";
+  | "ENDS_ANOTHER_OFFICERS_PLACEMENT"
+  | "OWN_EMERGENCY_REQUEST"
+  | "OWN_EMERGENCY_DISCLOSURE";
 
 const NO_GRANTS: ReadonlySet<string> = new Set();
 const NO_RECORD = { stewardId: null, ownerAgency: null, current: false };
@@ -37,6 +39,9 @@ const HOLDS: Record<WriteCondition, (actor: Actor, facts: WriteFacts, now: Date)
   },
   "child-case-officer": (actor, facts) => facts.childCase !== undefined && facts.childCase.officerId === actor.staffId,
   "ends-only-own-placements": (actor, facts) => facts.endsPlacementsOf?.every((officerId) => officerId === actor.staffId) === true,
+  // By staff id, whatever role the token names: one person holding two roles is still one person.
+  "not-the-requester": (actor, facts) => facts.emergency !== undefined && facts.emergency.requesterId !== actor.staffId,
+  "not-the-granter": (actor, facts) => facts.emergency !== undefined && facts.emergency.deciderId !== actor.staffId,
 };
 
 /** What each condition's failure is called in a refusal. */
@@ -49,6 +54,8 @@ export const FAILS_WITH: Record<Exclude<WriteCondition, "always">, WriteDenyReas
   "raises-level": "LEVEL_NOT_RAISED",
   "child-case-officer": "REQUIRES_CHILD_CASE_OFFICER",
   "ends-only-own-placements": "ENDS_ANOTHER_OFFICERS_PLACEMENT",
+  "not-the-requester": "OWN_EMERGENCY_REQUEST",
+  "not-the-granter": "OWN_EMERGENCY_DISCLOSURE",
 };
 
 /** The first of the conditions that does not hold, or undefined when all do. */

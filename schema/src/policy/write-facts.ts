@@ -22,4 +22,6 @@ export interface WriteFacts {
    * would end (one entry per such placement).
    */
   endsPlacementsOf?: readonly string[];
+  /** The emergency request a decision or review is about: who asked, and who decided it (null while pending). */
+  emergency?: { requesterId: string; deciderId: string | null };
 }

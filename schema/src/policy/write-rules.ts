@@ -17,9 +17,11 @@ import type { Role } from "../actor.js";
  *   raises-level      — the new protection level is stricter than the person's known level
  *   child-case-officer — the actor is the officer of the child case the change is made in
  *   ends-only-own-placements — every current placement the change ends is in a child case of the actor's
+ *   not-the-requester — the emergency request the change decides or reviews was made by someone else
+ *   not-the-granter   — the emergency disclosure the review is of was decided by someone else
  *
  * widensAccess: the change can open data to someone who could not see it before (an assignment,
- * a consent, a case whose opener becomes assigned, an emergency grant). Such changes are
+ * a consent, a case whose opener becomes assigned, an emergency disclosure granted). Such changes are
  * recorded with reason ACCESS_WIDENED so a reviewer finds each one.
  */
 export type WriteCondition =
@@ -31,7 +33,9 @@ export type WriteCondition =
   | "assigns-another"
   | "raises-level"
   | "child-case-officer"
-  | "ends-only-own-placements";
+  | "ends-only-own-placements"
+  | "not-the-requester"
+  | "not-the-granter";
 
 /** The operations the hub decides, reads of the audit trail included. */
 export const OPERATIONS = [
@@ -48,6 +52,8 @@ export const OPERATIONS = [
   "placeChild",
   "readAuditLog",
   "requestEmergencyAccess",
+  "grantEmergencyDisclosure",
+  "refuseEmergencyDisclosure",
   "reviewEmergencyAccess",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -62,6 +68,8 @@ export interface WriteRule {
 }
 
 const CASE_STAFF: readonly Role[] = ["SOCIAL_SECRETARY", "CONTACT_PERSON"];
+/** Who may ask the holding agency for an emergency disclosure: the roles the emergency read row names. */
+const EMERGENCY_REQUESTERS: readonly Role[] = ["SOCIAL_SECRETARY", "POLICE_LIAISON", "CHILD_SERVICES_OFFICER"];
 
 export const WRITE_RULES: readonly WriteRule[] = [
   {
@@ -203,17 +211,33 @@ export const WRITE_RULES: readonly WriteRule[] = [
   {
     name: "break-the-glass",
     operation: "requestEmergencyAccess",
-    roles: ["SOCIAL_SECRETARY", "POLICE_LIAISON", "CHILD_SERVICES_OFFICER"],
+    roles: EMERGENCY_REQUESTERS,
     when: ["always"],
+    widensAccess: false,
+    why: "The roles that may act on a threat to life or health ask for the person's whereabouts; the request opens nothing until the holding agency grants it.",
+  },
+  {
+    name: "holding-agency-discloses-in-an-emergency",
+    operation: "grantEmergencyDisclosure",
+    roles: ["SOCIAL_ON_CALL"],
+    when: ["not-the-requester"],
     widensAccess: true,
-    why: "The roles that may act on a threat to life or health; each grant is time-limited and reviewed afterwards.",
+    why: "Social services holds the data and makes the secrecy assessment (socialjouren): it discloses for a stated ground (nödsituation, OSL 10 kap. 18 b §, 10 kap. 21–23 §§) and time — never to itself.",
+  },
+  {
+    name: "holding-agency-refuses-disclosure",
+    operation: "refuseEmergencyDisclosure",
+    roles: ["SOCIAL_ON_CALL"],
+    when: ["not-the-requester"],
+    widensAccess: false,
+    why: "The assessment may find no ground to disclose; the refusal is recorded and opens nothing.",
   },
   {
     name: "auditors-review-emergencies",
     operation: "reviewEmergencyAccess",
     roles: ["AUDITOR"],
-    when: ["always"],
+    when: ["not-the-requester", "not-the-granter"],
     widensAccess: false,
-    why: "Every emergency access is reviewed afterwards by someone else.",
+    why: "Every emergency disclosure is reviewed afterwards by someone other than both who asked for it and who granted it.",
   },
 ];

@@ -108,6 +108,10 @@ export const EXPECTED: Record<string, Record<string, Level[]>> = {
   // The child's own officer: the child case and the child's current school, even when protected.
   "CHILD_SERVICES_OFFICER cs-5001 CASE_WORK": stranger({ ...CHILD_LINKS, "childCase.concern": ALL, "placement.schoolName": ALL }),
   "CHILD_SERVICES_OFFICER cs-5002 CASE_WORK": stranger({ ...CHILD_LINKS, "childCase.concern": ALL }),
+  // Social services' on-call decides emergency disclosures and reads no person data itself: a
+  // person's id only (a reference), under either purpose it may state.
+  "SOCIAL_ON_CALL oc-9001 EMERGENCY": Object.fromEntries(Object.keys(everything).map((key) => [key, key === "adult.id" ? ALL : NEVER])),
+  "SOCIAL_ON_CALL oc-9001 CASE_WORK": Object.fromEntries(Object.keys(everything).map((key) => [key, key === "adult.id" ? ALL : NEVER])),
   // Auditors: that a person exists and is protected; never a value.
   "AUDITOR au-6001 AUDIT": Object.fromEntries(
     Object.keys(everything).map((key) => [key, key === "adult.id" || key === "adult.protectionLevel" ? ALL : NEVER]),

@@ -49,6 +49,7 @@ const ROLE_AGENCY: Record<Role, Agency> = {
   AUDITOR: "audit",
   TEAM_LEAD: "social-services",
   POPULATION_REGISTER: "population-register",
+  SOCIAL_ON_CALL: "social-services",
 };
 
 /** A real token from the role's agency issuer (the dev keys the hub trusts). */

@@ -29,6 +29,7 @@ export const STRANGER: Record<Role, string> = {
   AUDITOR: "au-6903",
   TEAM_LEAD: DESK.teamLead,
   POPULATION_REGISTER: DESK.register,
+  SOCIAL_ON_CALL: "oc-9903",
 };
 
 const ON_CASE = { SOCIAL_SECRETARY: DESK.owner, CONTACT_PERSON: DESK.contactPerson } as const;

@@ -1,8 +1,9 @@
 import "reflect-metadata";
 import { buildAgencySchema } from "@skyddsnat/subgraph-kit";
 import { AuditResolver } from "./audit.resolver.js";
+import { EmergencyResolver } from "./emergency.resolver.js";
 
-/** The auditors' part of the graph: the trail, the chain's status, the emergency review queue. */
+/** The audit part of the graph: the trail and the chain's status for auditors; emergency disclosures (request, decision, review). */
 export function buildAuditSchema(options: { enforce?: boolean } = {}) {
-  return buildAgencySchema({ ...options, resolvers: [AuditResolver] });
+  return buildAgencySchema({ ...options, resolvers: [AuditResolver, EmergencyResolver] });
 }

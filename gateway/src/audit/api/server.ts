@@ -4,7 +4,7 @@ import { startAgencySubgraph } from "@skyddsnat/subgraph-kit";
 import type { AuditTrail } from "../audit-trail.js";
 import { buildAuditSchema } from "./schema.js";
 
-/** Break-the-glass lasts this long unless configured otherwise. */
+/** An emergency disclosure lasts this long unless the on-call states otherwise (or the hub is configured otherwise). */
 export const EMERGENCY_GRANT_MINUTES = 30;
 
 export async function startAuditSubgraph(options: {

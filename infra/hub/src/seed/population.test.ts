@@ -485,7 +485,7 @@ describe("the scenario households", () => {
 
 describe("staff", () => {
   test("several members of every role (one register client), unique ids with the role's prefix, in the right agency", () => {
-    const prefix = { SOCIAL_SECRETARY: "ss-1", CONTACT_PERSON: "cp-2", HOUSING_OFFICER: "ho-3", POLICE_LIAISON: "pl-4", CHILD_SERVICES_OFFICER: "cs-5", AUDITOR: "au-6", TEAM_LEAD: "tl-7", POPULATION_REGISTER: "pr-8" } as const;
+    const prefix = { SOCIAL_SECRETARY: "ss-1", CONTACT_PERSON: "cp-2", HOUSING_OFFICER: "ho-3", POLICE_LIAISON: "pl-4", CHILD_SERVICES_OFFICER: "cs-5", AUDITOR: "au-6", TEAM_LEAD: "tl-7", POPULATION_REGISTER: "pr-8", SOCIAL_ON_CALL: "oc-9" } as const;
     expect(new Set(STAFF.map((s) => s.id)).size).toBe(STAFF.length);
     for (const role of ROLES) {
       const members = STAFF.filter((s) => s.role === role);

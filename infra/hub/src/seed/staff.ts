@@ -25,6 +25,7 @@ const member = (id: string, name: string, agency: Agency, role: Role, title: str
 /**
  * Ids carry a role prefix and a number block per role (ss-1xxx, cp-2xxx, ho-3xxx, pl-4xxx,
  * cs-5xxx, au-6xxx, tl-7xxx, pr-8xxx, ps-91xx). Unlike person ids they may be readable: a staff id says which desk acted,
+ * cs-5xxx, au-6xxx, tl-7xxx, pr-8xxx, oc-9xxx). Unlike person ids they may be readable: a staff id says which desk acted,
  * which is exactly what an audit record needs, and reveals nothing about any client.
  */
 export const STAFF: readonly StaffMember[] = Object.freeze([
@@ -59,6 +60,10 @@ export const STAFF: readonly StaffMember[] = Object.freeze([
   // The police's personal-security unit: the one desk that reads a former identity's quarantine.
   member("ps-9101", "Linnea Carlsson", "police-liaison", "PERSONAL_SECURITY", "Personsäkerhetsverksamheten, fingerade personuppgifter", "police-liaison/personsakerhet-syd"),
   member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)", "population-register/skatteverket"),
+  member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)"),
+  member("oc-9001", "Camilla Berglund", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourhavande socialsekreterare", "social-services/malmo-socialjour"),
+  member("oc-9002", "Daniel Forsberg", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourhavande socialsekreterare", "social-services/malmo-socialjour"),
+  member("oc-9003", "Ulrika Nyström", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourchef", "social-services/malmo-socialjour"),
 ]);
 
 /** Staff ids of one role, in directory order: what the population builder spreads work over. */
@@ -81,6 +86,7 @@ export const DEMO_STAFF: Readonly<Record<Role, readonly string[]>> = Object.free
   TEAM_LEAD: ["tl-7001", "tl-7002"],
   POPULATION_REGISTER: ["pr-8001"],
   PERSONAL_SECURITY: ["ps-9101"],
+  SOCIAL_ON_CALL: ["oc-9001", "oc-9002"],
 });
 
 /** The unit of a staff member of the directory; undefined for an id it does not know. */
