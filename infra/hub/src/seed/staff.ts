@@ -60,7 +60,6 @@ export const STAFF: readonly StaffMember[] = Object.freeze([
   // The police's personal-security unit: the one desk that reads a former identity's quarantine.
   member("ps-9101", "Linnea Carlsson", "police-liaison", "PERSONAL_SECURITY", "Personsäkerhetsverksamheten, fingerade personuppgifter", "police-liaison/personsakerhet-syd"),
   member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)", "population-register/skatteverket"),
-  member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)"),
   member("oc-9001", "Camilla Berglund", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourhavande socialsekreterare", "social-services/malmo-socialjour"),
   member("oc-9002", "Daniel Forsberg", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourhavande socialsekreterare", "social-services/malmo-socialjour"),
   member("oc-9003", "Ulrika Nyström", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourchef", "social-services/malmo-socialjour"),
