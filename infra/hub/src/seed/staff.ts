@@ -56,9 +56,9 @@ export const STAFF: readonly StaffMember[] = Object.freeze([
   member("tl-7001", "Annika Westin", "social-services", "TEAM_LEAD", "Enhetschef, våld i nära relation", "social-services/malmo-vald"),
   member("tl-7002", "Henrik Olsson", "social-services", "TEAM_LEAD", "Arbetsledare, mottagning vuxen", "social-services/malmo-mottagning"),
   member("tl-7003", "Sara Lindqvist", "social-services", "TEAM_LEAD", "Arbetsledare, ekonomiskt bistånd", "social-services/malmo-ekonomi"),
-  // A machine client, not a person: the integration that carries the Tax Agency's levels.
   // The police's personal-security unit: the one desk that reads a former identity's quarantine.
   member("ps-9101", "Linnea Carlsson", "police-liaison", "PERSONAL_SECURITY", "Personsäkerhetsverksamheten, fingerade personuppgifter", "police-liaison/personsakerhet-syd"),
+  // A machine client, not a person: the integration that carries the Tax Agency's levels.
   member("pr-8001", "Folkbokföringsaviseringen", "population-register", "POPULATION_REGISTER", "Integration med folkbokföringen (Skatteverket)", "population-register/skatteverket"),
   member("oc-9001", "Camilla Berglund", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourhavande socialsekreterare", "social-services/malmo-socialjour"),
   member("oc-9002", "Daniel Forsberg", "social-services", "SOCIAL_ON_CALL", "Socialjouren, jourhavande socialsekreterare", "social-services/malmo-socialjour"),
