@@ -124,7 +124,7 @@ export const RULES: readonly Rule[] = [
     levels: ALL_LEVELS,
     classes: AGENCY_RECORDS,
     when: "own-unit",
-    why: "Need to know within an agency: each unit reads the records it holds itself, not every record of the agency across municipalities (SoL 12 kap. / OSL 26 kap. 1 §, behörighetsstyrning); location within them is governed by the rows below.",
+    why: "Need to know within an agency: each unit reads the records it holds itself, not every record of the agency across municipalities (OSL 26 kap. 1 § and 8 kap. 2 §, behörighetsstyrning); location within them is governed by the rows below.",
   },
   {
     name: "contact-person-coordinates",
