@@ -1,5 +1,5 @@
 import type { Operation, ProtectionLevel, Role, WriteFacts } from "@skyddsnat/schema";
-import { DESK, householdFacts, type WriteHousehold } from "./write-fixtures.js";
+import { childFacts, DESK, householdFacts, type WriteHousehold } from "./write-fixtures.js";
 
 /**
  * The write half of the access matrix: each mutation under each relationship that decides it,
@@ -28,6 +28,7 @@ export const STRANGER: Record<Role, string> = {
   CHILD_SERVICES_OFFICER: "cs-5903",
   AUDITOR: "au-6903",
   TEAM_LEAD: DESK.teamLead,
+  PERSONAL_SECURITY: "ps-9903",
   POPULATION_REGISTER: DESK.register,
 };
 
@@ -89,8 +90,8 @@ export const WRITE_CELLS: WriteCell[] = [
     level: "PROTECTED_REGISTRATION",
     expected: ["CHILD_SERVICES_OFFICER"],
     mutation: (h) => `mutation { openChildCase(input: { childId: "${h.childId}", concern: NEGLECT, notes: "Ett nytt ärende för barnet." }) { id } }`,
-    // The child's facts: her own level, her parent's, and the household's case.
-    facts: (h) => ({ subject: { ...householdFacts(h), id: h.childId, parentLevels: [h.level] } }),
+    // The child's facts: her own level, her co-resident parent's, and the household's case.
+    facts: (h) => ({ subject: childFacts(h) }),
   },
   { operation: "placeChild", relation: "the child case's officer", level: "PROTECTED_REGISTRATION", expected: ["CHILD_SERVICES_OFFICER"], actor: { CHILD_SERVICES_OFFICER: DESK.officer }, mutation: (h) => place(h.childCaseId), facts: () => ({ childCase: { officerId: DESK.officer }, endsPlacementsOf: [DESK.officer] }) },
   { operation: "placeChild", relation: "not the child case's officer", level: "PROTECTED_REGISTRATION", expected: [], actor: { CHILD_SERVICES_OFFICER: DESK.otherOfficer }, mutation: (h) => place(h.childCaseId), facts: () => ({ childCase: { officerId: DESK.officer }, endsPlacementsOf: [DESK.officer] }) },
