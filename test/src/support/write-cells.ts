@@ -40,7 +40,7 @@ const openCase = (h: WriteHousehold) =>
   `mutation { openCase(input: { subjectId: "${h.personId}", type: SHELTER_FOLLOW_UP, assessment: "Uppföljning efter skyddat boende." }) { id } }`;
 const assign = (h: WriteHousehold, staffId: string) => `mutation { assignStaff(input: { caseId: "${h.caseId}", staffId: "${staffId}", role: CONTACT_PERSON }) { id } }`;
 const consent = (h: WriteHousehold) =>
-  `mutation { recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id } }`;
+  `mutation { recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, recipientUnit: "social-services/malmo-vald", givenBy: "${h.personId}", form: WRITTEN, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id } }`;
 const level = (h: WriteHousehold, to: ProtectionLevel) => `mutation { updateProtectionLevel(input: { subjectId: "${h.personId}", protectionLevel: ${to} }) { id } }`;
 /** A meeting at the agency's office with both staff of the case taking part (no place is forbidden there). */
 const meeting = (h: WriteHousehold) =>
