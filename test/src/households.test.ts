@@ -1,9 +1,10 @@
-import { describe, expect, test } from "@jest/globals";
+import { afterAll, describe, expect, test } from "@jest/globals";
 import { buildPopulation, mintToken } from "@skyddsnat/hub";
 import { ageAt, CHILD_DECIDES } from "@skyddsnat/schema";
 import { countRows } from "./support/database.js";
 import { gql, gqlAs } from "./support/http.js";
 import { openCaseOf, SCENARIOS } from "./support/scenarios.js";
+import { closeFixtures, DESK, makeHousehold } from "./support/write-fixtures.js";
 
 /*
  * Issue 19 in social services' data: real households (co-residence, custody, threat relations),
@@ -203,5 +204,23 @@ describe("an assumed identity looks like protected registration, and the former 
   test("the personal-security unit reads the former identity (the control: the record is there)", async () => {
     const response = await gqlAs("PERSONAL_SECURITY", "ps-9101", QUERY, { variables: { id: former } });
     expect(response.data?.person).toMatchObject({ id: former, givenName: personOf(former).givenName });
+  });
+});
+
+describe("the case's coordinated plan (SIP): other agencies' officers in their own agency's role", () => {
+  afterAll(closeFixtures);
+  const assign = (caseId: string, staffId: string, role: string) =>
+    gqlAs<{ assignStaff: { id: string; role: string } }>("SOCIAL_SECRETARY", DESK.owner, `mutation { assignStaff(input: { caseId: "${caseId}", staffId: "${staffId}", role: ${role} }) { id role } }`);
+
+  test("a housing officer as the case's social secretary is refused, nothing written; as HOUSING_OFFICER she is assigned", async () => {
+    const h = await makeHousehold("NONE");
+    const before = await countRows("social_services", "Assignment");
+    const wrong = await assign(h.caseId, "ho-3903", "SOCIAL_SECRETARY");
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "ROLE_NOT_OF_AGENCY" });
+    expect(await countRows("social_services", "Assignment")).toBe(before);
+    const right = await assign(h.caseId, "ho-3903", "HOUSING_OFFICER");
+    expect(right.errors).toBeUndefined();
+    expect(right.data?.assignStaff.role).toBe("HOUSING_OFFICER");
+    expect(await countRows("social_services", "Assignment")).toBe(before + 1);
   });
 });

@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { loadSubjectFacts } from "../facts/subject-facts.js";
 import type { Case as CaseRow, Prisma } from "../generated/prisma/client.js";
 import { Person } from "../person/person.type.js";
-import { staffHoldsRole } from "./assignment-role.js";
+import { agencyHoldsRole } from "./assignment-role.js";
 import { AssignStaffInput, CaseFilter, OpenCaseInput } from "./case.input.js";
 import { Assignment, Case, CaseConnection } from "./case.type.js";
 
@@ -125,7 +125,7 @@ export class CaseResolver {
       const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { status: true, ownerId: true } });
       if (!found) throw badUserInput("No case with that id.", "caseId");
       requireOperation(context, "assignStaff", { case: { ownerId: found.ownerId }, assignee: { staffId: input.staffId } });
-      if (!staffHoldsRole(input.staffId, input.role)) throw badUserInput("That staff member's agency does not hold that role.", "role", "ROLE_NOT_OF_AGENCY");
+      if (!agencyHoldsRole(input.staffId, input.role)) throw badUserInput("That staff member's agency does not hold that role.", "role", "ROLE_NOT_OF_AGENCY");
       if (found.status !== "OPEN") throw badUserInput("Staff can only be assigned to an open case.", "caseId");
       const existing = await tx.assignment.findFirst({
         where: { caseId: input.caseId, staffId: input.staffId, role: input.role, endedAt: null },
