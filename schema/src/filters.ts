@@ -7,7 +7,8 @@
  * own assignments) match on no classified field of the row.
  */
 export const FILTERED_FIELDS = {
-  persons: { name: "Person.givenName", residenceMunicipality: "Person.residenceMunicipality", protectionLevel: "Person.protectionLevel" },
+  // No protection-level filter: a list of the protected is a directory no one may have (issue 19).
+  persons: { name: "Person.givenName", residenceMunicipality: "Person.residenceMunicipality" },
   cases: { status: "Case.status", type: "Case.type", assignedTo: "Case.status" },
   housingApplications: { requestedArea: "HousingApplication.requestedArea", status: "HousingApplication.status", urgency: "HousingApplication.urgency" },
   tenancies: { status: "Tenancy.status" },

@@ -70,7 +70,7 @@ const grantsState = () => withAuditOwner(async (c) => JSON.stringify((await c.qu
 const changeRecords = <T extends AuditRow>(records: T[]) => records.filter((r) => ["CHANGE_INTENDED", "CHANGE", "REQUEST_DENIED", "CHANGE_FAILED"].includes(r.kind));
 
 const consentInput = (h: WriteHousehold) =>
-  `{ subjectId: "${h.personId}", recipientAgency: social_services, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }`;
+  `{ subjectId: "${h.personId}", recipientAgency: social_services, recipientUnit: "social-services/malmo-vald", givenBy: "${h.personId}", form: WRITTEN, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }`;
 const emergencyReason = `Larm om pågående våld i bostaden, adressen behövs nu ${FREE_TEXT}`;
 const police = { role: "POLICE_LIAISON", sub: "pl-4001", purpose: "EMERGENCY" } as const;
 
@@ -106,7 +106,7 @@ const MUTATIONS: Record<string, { as: { role: Role; sub: string; purpose?: Purpo
     query: (h) => `mutation { assignStaff(input: { caseId: "${h.caseId}", staffId: "cp-2903", role: CONTACT_PERSON }) { id } }`,
     ids: (h) => [`input.caseId=${h.caseId}`, "input.staffId=cp-2903"],
   },
-  recordConsent: { as: { role: "CONTACT_PERSON", sub: DESK.contactPerson, purpose: "COORDINATED_SUPPORT" }, query: (h) => `mutation { recordConsent(input: ${consentInput(h)}) { id } }`, ids: (h) => [`input.subjectId=${h.personId}`] },
+  recordConsent: { as: { role: "CONTACT_PERSON", sub: DESK.contactPerson, purpose: "COORDINATED_SUPPORT" }, query: (h) => `mutation { recordConsent(input: ${consentInput(h)}) { id } }`, ids: (h) => [`input.subjectId=${h.personId}`, `input.givenBy=${h.personId}`] },
   revokeConsent: { as: { role: "CONTACT_PERSON", sub: DESK.contactPerson, purpose: "COORDINATED_SUPPORT" }, query: (h) => `mutation { revokeConsent(id: "${h.consentId}") { id } }`, ids: (h) => [`id=${h.consentId}`] },
   scheduleAppointment: {
     as: { role: "SOCIAL_SECRETARY", sub: DESK.owner },

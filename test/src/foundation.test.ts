@@ -22,7 +22,7 @@ const JOIN = `query Join($id: ID!) {
     tenancies { status }
     incidents { category }
     restrainingOrders { kind }
-    children { id childCases { status } schoolPlacements { kind } }
+    household { id childCases { status } schoolPlacements { kind } }
   }
 }`;
 
@@ -39,7 +39,7 @@ describe("one person across all four subgraphs", () => {
     expect(person.tenancies).toEqual(expect.arrayContaining([{ status: "ACTIVE" }, { status: "ENDED" }]));
     expect(person.incidents).toHaveLength(1);
     expect(person.restrainingOrders).toHaveLength(1);
-    expect(person.children).toEqual([{ id: children[0], childCases: [{ status: "OPEN" }], schoolPlacements: [{ kind: expect.any(String) }] }]);
+    expect(person.household).toEqual([{ id: children[0], childCases: [{ status: "OPEN" }], schoolPlacements: [{ kind: expect.any(String) }] }]);
   });
 });
 
@@ -185,7 +185,7 @@ describe("invalid input is rejected and writes nothing", () => {
 
   test("a consent that ends before it starts", async () => {
     const before = await countRows("social_services", "Consent");
-    const response = await gqlAs("CONTACT_PERSON", "cp-2001", `mutation { recordConsent(input: { subjectId: "${SCENARIOS.NONE.adult}", recipientAgency: housing, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "2026-12-01T00:00:00Z", validTo: "2026-11-01T00:00:00Z" }) { id } }`);
+    const response = await gqlAs("CONTACT_PERSON", "cp-2001", `mutation { recordConsent(input: { subjectId: "${SCENARIOS.NONE.adult}", recipientAgency: housing, recipientUnit: "housing/malmo", givenBy: "${SCENARIOS.NONE.adult}", form: WRITTEN, purpose: COORDINATED_SUPPORT, scope: [STATUS], validFrom: "2026-12-01T00:00:00Z", validTo: "2026-11-01T00:00:00Z" }) { id } }`);
     expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await countRows("social_services", "Consent")).toBe(before);
   });

@@ -103,11 +103,23 @@ describe("inherited protection is visible, without naming the parent", () => {
   const household = SCENARIOS.inheritedChild;
   const QUERY = `query($child: ID!) { person(id: $child) { id protectionLevel handlingInstructions streetAddress schoolPlacements { schoolName } } }`;
 
+  // The officers of her mother's coordinated plan (SIP) handle the child she lives with; to anyone
+  // else her protection is not shown at all (no directory of the protected, issue 19 item 1).
   test.each([
     ["HOUSING_OFFICER", "ho-3003"],
     ["POLICE_LIAISON", "pl-4004"],
     ["CHILD_SERVICES_OFFICER", "cs-5002"],
-  ] as const)("%s %s sees the child's effective level and its handling instructions", async (role, staffId) => {
+  ] as const)("%s %s, who does not handle her, gets neither her level nor her handling instructions", async (role, staffId) => {
+    const response = await gqlAs<{ person: { protectionLevel: string | null; handlingInstructions: string[] | null } }>(role, staffId, QUERY, { variables: { child: household.child } });
+    expect(response.data?.person).toMatchObject({ id: household.child, protectionLevel: null, handlingInstructions: null, streetAddress: null });
+    expect(JSON.stringify(response)).not.toContain(household.adult);
+  });
+
+  test.each([
+    ["HOUSING_OFFICER", "ho-3001"],
+    ["POLICE_LIAISON", "pl-4001"],
+    ["CHILD_SERVICES_OFFICER", "cs-5001"],
+  ] as const)("%s %s of the household's coordinated plan sees the child's effective level and its handling instructions", async (role, staffId) => {
     const response = await gqlAs<{ person: { protectionLevel: string; handlingInstructions: string[]; streetAddress: string | null } }>(role, staffId, QUERY, {
       variables: { child: household.child },
     });

@@ -18,7 +18,7 @@ const addressOf = (h: WriteHousehold, role: "SOCIAL_SECRETARY" | "CONTACT_PERSON
     purpose: role === "CONTACT_PERSON" ? "COORDINATED_SUPPORT" : "CASE_WORK",
   });
 const locationConsent = (h: WriteHousehold) =>
-  `recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id }`;
+  `recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, recipientUnit: "social-services/malmo-vald", givenBy: "${h.personId}", form: WRITTEN, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id }`;
 
 describe("writes that open reads", () => {
   test("a social secretary with no assignment lowers a person's level and reads the address in the same response: refused, nothing changed, address withheld", async () => {

@@ -23,7 +23,7 @@ const classes: ClassificationMap = new Map([
 const query = "{ meeting { place } }";
 const operation = getOperationAST(withRecordFields(parse(query), schema)) as OperationDefinitionNode;
 const assigned = (staffId: string) => ({ staffId, role: "SOCIAL_SECRETARY" as const, since: "2026-01-01T00:00:00Z" });
-const facts: SubjectFacts = { id: "p-1", protectionLevel: "PROTECTED_REGISTRATION", parentLevels: [], assignments: [assigned("ss-1"), assigned("ss-2")], consents: [] };
+const facts: SubjectFacts = { id: "p-1", protectionLevel: "PROTECTED_REGISTRATION", householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false, assignments: [assigned("ss-1"), assigned("ss-2")], consents: [] };
 const secretary = (staffId: string): Actor => ({ staffId, role: "SOCIAL_SECRETARY", agency: "social-services", purpose: "CASE_WORK", issuer: "test" });
 const context = { emergencyGrants: new Set<string>(), now: new Date("2026-12-01T12:00:00Z") };
 

@@ -15,11 +15,11 @@ import { buildChildServicesSchema } from "./schema.js";
 const schema = await buildChildServicesSchema();
 
 const facts = (id: string, over: Partial<SubjectFacts> = {}): SubjectFacts =>
-  ({ id, protectionLevel: "NONE", parentLevels: [], assignments: [], consents: [], ...over });
+  ({ id, protectionLevel: "NONE", householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false, assignments: [], consents: [], ...over });
 /** Her mother lives at a protected address; cs-5002 is assigned on the household's social services case. */
-const SHIELDED = facts("per_kidp", { parentLevels: ["PROTECTED_REGISTRATION"], assignments: [{ staffId: "cs-5002", role: "CHILD_SERVICES_OFFICER", since: "2026-01-02T09:00:00.000Z" }] });
+const SHIELDED = facts("per_kidp", { householdLevels: ["PROTECTED_REGISTRATION"], assignments: [{ staffId: "cs-5002", role: "CHILD_SERVICES_OFFICER", since: "2026-01-02T09:00:00.000Z" }] });
 const ORDINARY = facts("per_kidn");
-const WRITES = facts("per_kidw", { parentLevels: ["ASSUMED_IDENTITY"] });
+const WRITES = facts("per_kidw", { householdLevels: ["ASSUMED_IDENTITY"] });
 const KNOWN = new Map([SHIELDED, ORDINARY, WRITES].map((subject) => [subject.id, subject]));
 
 const SOLBACKA = { id: "plc_p_now", childCaseId: "chc_p1", childId: SHIELDED.id, kind: "SCHOOL", schoolName: "Solbackaskolan", municipality: "Gävle", startsOn: new Date("2026-01-08") } as const;

@@ -11,7 +11,7 @@ import { buildHousingSchema } from "./schema.js";
 // The subgraph's own enforcement over a fake database: the policy is the real one.
 const schema = await buildHousingSchema();
 
-const PROTECTED: SubjectFacts = { id: "per_her", protectionLevel: "PROTECTED_REGISTRATION", parentLevels: [], assignments: [], consents: [] };
+const PROTECTED: SubjectFacts = { id: "per_her", protectionLevel: "PROTECTED_REGISTRATION", householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false, assignments: [], consents: [] };
 const flat: Flat = { id: "flt_1", streetAddress: "Storgatan 1", postalCode: "80311", city: "Gävle", rooms: 2, landlord: "Gavlegårdarna" };
 const tenancy = (over: Partial<Tenancy>): Tenancy => ({
   id: "ten_1", personId: "per_her", flatId: flat.id, administratorId: "ho-3001", status: "ACTIVE",

@@ -5,7 +5,7 @@ import type { SubjectFacts } from "@skyddsnat/schema";
 import { ownFacts } from "./owned-facts.js";
 
 const logger = createLogger("owned-facts-test");
-const facts = (id: string): SubjectFacts => ({ id, protectionLevel: "NONE", parentLevels: [], assignments: [], consents: [] });
+const facts = (id: string): SubjectFacts => ({ id, protectionLevel: "NONE", householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false, assignments: [], consents: [] });
 const token = () => Promise.resolve("unused");
 
 /** The database's notifications, driven by the test: `emit` plays what the listener hears. */

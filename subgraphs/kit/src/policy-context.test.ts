@@ -2,13 +2,26 @@ import { describe, expect, test } from "@jest/globals";
 import type { Actor, SubjectFacts } from "@skyddsnat/schema";
 import { PolicyContext } from "./policy-context.js";
 
-const actor: Actor = { staffId: "pl-4001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test" };
+const actor: Actor = { staffId: "pl-4001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test", unit: "police-liaison/malmo" };
+/** Her own consent to the officer's unit: no class is open merely because the level is NONE. */
+const consentToTheUnit = {
+  recipientAgency: "police-liaison" as const,
+  recipientUnit: "police-liaison/malmo",
+  purpose: "CASE_WORK" as const,
+  scope: ["LOCATION" as const, "SAFETY" as const],
+  validFrom: "2020-01-01T00:00:00.000Z",
+  validTo: "2999-01-01T00:00:00.000Z",
+  revokedAt: null,
+  recordedAt: "2020-01-01T00:00:00.000Z",
+  givenBy: "per_1",
+  form: "WRITTEN" as const,
+};
 const facts = (protectionLevel: SubjectFacts["protectionLevel"]): SubjectFacts => ({
   id: "per_1",
   protectionLevel,
-  parentLevels: [],
+  householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false,
   assignments: [],
-  consents: [],
+  consents: [consentToTheUnit],
 });
 const classes = new Map([["Incident.place", "LOCATION" as const]]);
 
@@ -74,7 +87,7 @@ describe("PolicyContext and a record's participants", () => {
     const source = { current: { ...facts("NONE") }, loads: 0 };
     const policy = contextWith(source, true);
     const meeting = (participants: string[]) => ({ ...rec("per_1", null), participants });
-    // An unprotected person's address is ordinary data for the police liaison, her meeting's place is not.
+    // An unprotected person's address is open to the police liaison on her consent, her meeting's place is not.
     expect((await policy.decide(rec("per_1", null), "LOCATION")).effect).toBe("allow");
     expect(await policy.decide(meeting(["ss-1001"]), "LOCATION")).toMatchObject({ effect: "redact", reason: "REQUIRES_PARTICIPATION" });
     expect(await policy.decide(meeting(["pl-4001"]), "LOCATION")).toMatchObject({ effect: "redact", reason: "REQUIRES_PARTICIPATION" });

@@ -11,7 +11,7 @@ import { buildPoliceLiaisonSchema } from "./schema.js";
 // The subgraph's own enforcement over a fake database: the policy is the real one.
 const schema = await buildPoliceLiaisonSchema();
 
-const PROTECTED: SubjectFacts = { id: "per_her", protectionLevel: "PROTECTED_REGISTRATION", parentLevels: [], assignments: [], consents: [] };
+const PROTECTED: SubjectFacts = { id: "per_her", protectionLevel: "PROTECTED_REGISTRATION", householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false, assignments: [], consents: [] };
 const DAY = 86_400_000;
 const INCIDENT: Incident = {
   id: "inc_1", personId: "per_her", occurredAt: new Date("2026-01-05T21:00:00Z"), category: "STALKING",

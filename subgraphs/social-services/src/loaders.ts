@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { Appointment, Assignment, Case, Consent, Person, PrismaClient } from "./generated/prisma/client.js";
+import type { Appointment, Assignment, Case, Consent, Custody, Person, PrismaClient, ThreatRelation } from "./generated/prisma/client.js";
 
 /** An appointment with its case's person and its participants: its record facts, without another query. */
 export type AppointmentRow = Appointment & { case: { personId: string }; participants: { staffId: string }[] };
@@ -18,13 +18,31 @@ export function createLoaders(db: PrismaClient) {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    childrenOf: new DataLoader<string, Person[]>(async (parentIds) => {
-      const links = await db.householdMember.findMany({
-        where: { parentId: { in: [...parentIds] } },
-        include: { child: true },
-        orderBy: { childId: "asc" },
+    // Everyone she lives with now: a current member of a household she is a current member of.
+    coResidentsOf: new DataLoader<string, Person[]>(async (personIds) => {
+      const mine = await db.householdMembership.findMany({ where: { personId: { in: [...personIds] }, endedAt: null }, select: { personId: true, householdId: true } });
+      const members = await db.householdMembership.findMany({
+        where: { householdId: { in: [...new Set(mine.map((m) => m.householdId))] }, endedAt: null },
+        include: { person: true },
+        orderBy: { personId: "asc" },
       });
-      return parentIds.map((id) => links.filter((link) => link.parentId === id).map((link) => link.child));
+      return personIds.map((id) => {
+        const households = new Set(mine.filter((m) => m.personId === id).map((m) => m.householdId));
+        const others = members.filter((m) => households.has(m.householdId) && m.personId !== id).map((m) => m.person);
+        return [...new Map(others.map((person) => [person.id, person])).values()];
+      });
+    }),
+    custodiansOf: new DataLoader<string, Custody[]>(async (childIds) => {
+      const rows = await db.custody.findMany({ where: { childId: { in: [...childIds] } }, orderBy: { custodianId: "asc" } });
+      return childIds.map((id) => rows.filter((row) => row.childId === id));
+    }),
+    custodyOf: new DataLoader<string, Custody[]>(async (custodianIds) => {
+      const rows = await db.custody.findMany({ where: { custodianId: { in: [...custodianIds] } }, orderBy: { childId: "asc" } });
+      return custodianIds.map((id) => rows.filter((row) => row.custodianId === id));
+    }),
+    threatRelationsOf: new DataLoader<string, ThreatRelation[]>(async (protectedIds) => {
+      const rows = await db.threatRelation.findMany({ where: { protectedId: { in: [...protectedIds] } }, orderBy: { since: "asc" } });
+      return protectedIds.map((id) => rows.filter((row) => row.protectedId === id));
     }),
     casesOf: new DataLoader<string, Case[]>(async (personIds) => {
       const rows = await db.case.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { openedAt: "asc" } });

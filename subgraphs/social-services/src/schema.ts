@@ -4,6 +4,7 @@ import { AppointmentResolver, CaseAppointmentsResolver, PersonAppointmentsResolv
 import { AssignmentResolver } from "./case/assignment.resolver.js";
 import { CaseResolver } from "./case/case.resolver.js";
 import { ConsentResolver } from "./consent/consent.resolver.js";
+import { CustodyResolver, ThreatRelationResolver } from "./household/household.resolver.js";
 import { personReference } from "./person/person.reference.js";
 import { PersonResolver } from "./person/person.resolver.js";
 import { ProtectionResolver } from "./person/protection.resolver.js";
@@ -11,7 +12,7 @@ import { ProtectionResolver } from "./person/protection.resolver.js";
 export function buildSocialServicesSchema(options: { enforce?: boolean } = {}) {
   return buildAgencySchema({
     ...options,
-    resolvers: [PersonResolver, ProtectionResolver, CaseResolver, AssignmentResolver, ConsentResolver, AppointmentResolver, CaseAppointmentsResolver, PersonAppointmentsResolver],
+    resolvers: [PersonResolver, ProtectionResolver, CaseResolver, AssignmentResolver, ConsentResolver, AppointmentResolver, CaseAppointmentsResolver, PersonAppointmentsResolver, CustodyResolver, ThreatRelationResolver],
     referenceResolvers: { Person: personReference },
   });
 }

@@ -48,6 +48,7 @@ const ROLE_AGENCY: Record<Role, Agency> = {
   CHILD_SERVICES_OFFICER: "child-services",
   AUDITOR: "audit",
   TEAM_LEAD: "social-services",
+  PERSONAL_SECURITY: "police-liaison",
   POPULATION_REGISTER: "population-register",
   SOCIAL_ON_CALL: "social-services",
 };

@@ -1,5 +1,5 @@
 import type { Operation, ProtectionLevel, Role, WriteFacts } from "@skyddsnat/schema";
-import { DESK, householdFacts, type WriteHousehold } from "./write-fixtures.js";
+import { childFacts, DESK, householdFacts, type WriteHousehold } from "./write-fixtures.js";
 
 /**
  * The write half of the access matrix: each mutation under each relationship that decides it,
@@ -28,6 +28,7 @@ export const STRANGER: Record<Role, string> = {
   CHILD_SERVICES_OFFICER: "cs-5903",
   AUDITOR: "au-6903",
   TEAM_LEAD: DESK.teamLead,
+  PERSONAL_SECURITY: "ps-9903",
   POPULATION_REGISTER: DESK.register,
   SOCIAL_ON_CALL: "oc-9903",
 };
@@ -40,7 +41,7 @@ const openCase = (h: WriteHousehold) =>
   `mutation { openCase(input: { subjectId: "${h.personId}", type: SHELTER_FOLLOW_UP, assessment: "Uppföljning efter skyddat boende." }) { id } }`;
 const assign = (h: WriteHousehold, staffId: string) => `mutation { assignStaff(input: { caseId: "${h.caseId}", staffId: "${staffId}", role: CONTACT_PERSON }) { id } }`;
 const consent = (h: WriteHousehold) =>
-  `mutation { recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id } }`;
+  `mutation { recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, recipientUnit: "social-services/malmo-vald", givenBy: "${h.personId}", form: WRITTEN, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id } }`;
 const level = (h: WriteHousehold, to: ProtectionLevel) => `mutation { updateProtectionLevel(input: { subjectId: "${h.personId}", protectionLevel: ${to} }) { id } }`;
 /** A meeting at the agency's office with both staff of the case taking part (no place is forbidden there). */
 const meeting = (h: WriteHousehold) =>
@@ -90,8 +91,8 @@ export const WRITE_CELLS: WriteCell[] = [
     level: "PROTECTED_REGISTRATION",
     expected: ["CHILD_SERVICES_OFFICER"],
     mutation: (h) => `mutation { openChildCase(input: { childId: "${h.childId}", concern: NEGLECT, notes: "Ett nytt ärende för barnet." }) { id } }`,
-    // The child's facts: her own level, her parent's, and the household's case.
-    facts: (h) => ({ subject: { ...householdFacts(h), id: h.childId, parentLevels: [h.level] } }),
+    // The child's facts: her own level, her co-resident parent's, and the household's case.
+    facts: (h) => ({ subject: childFacts(h) }),
   },
   { operation: "placeChild", relation: "the child case's officer", level: "PROTECTED_REGISTRATION", expected: ["CHILD_SERVICES_OFFICER"], actor: { CHILD_SERVICES_OFFICER: DESK.officer }, mutation: (h) => place(h.childCaseId), facts: () => ({ childCase: { officerId: DESK.officer }, endsPlacementsOf: [DESK.officer] }) },
   { operation: "placeChild", relation: "not the child case's officer", level: "PROTECTED_REGISTRATION", expected: [], actor: { CHILD_SERVICES_OFFICER: DESK.otherOfficer }, mutation: (h) => place(h.childCaseId), facts: () => ({ childCase: { officerId: DESK.officer }, endsPlacementsOf: [DESK.officer] }) },

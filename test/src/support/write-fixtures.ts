@@ -32,6 +32,9 @@ export interface WriteHousehold {
   streetAddress: string;
 }
 
+/** The unit that holds the write households' cases. */
+export const WRITE_CASE_UNIT = "social-services/malmo-vald";
+
 const id = (prefix: string) => `${prefix}_w${randomBytes(8).toString("hex")}`;
 const DAY = 86_400_000;
 
@@ -79,17 +82,21 @@ export async function makeHousehold(level: ProtectionLevel): Promise<WriteHouseh
       );
     await person(h.personId, "Testa", "1990-01-01");
     await person(h.childId, "Lilla", "2017-01-01");
-    await db.query(`INSERT INTO "HouseholdMember" ("parentId", "childId") VALUES ($1, $2)`, [h.personId, h.childId]);
+    // They live together; she is the child's custodian.
+    const householdId = id("hou");
+    await db.query(`INSERT INTO "Household" (id) VALUES ($1)`, [householdId]);
+    await db.query(`INSERT INTO "HouseholdMembership" (id, "householdId", "personId", since) VALUES ($1, $3, $4, $6), ($2, $3, $5, $6)`, [id("hom"), id("hom"), householdId, h.personId, h.childId, weekAgo]);
+    await db.query(`INSERT INTO "Custody" ("childId", "custodianId", kind, since) VALUES ($1, $2, 'SOLE', $3)`, [h.childId, h.personId, weekAgo]);
     await db.query(
-      `INSERT INTO "Case" (id, "personId", type, status, "openedAt", assessment, "ownerId") VALUES ($1, $2, 'PROTECTION_AND_SUPPORT', 'OPEN', $3, 'Stöd efter uppbrott, skriven för skrivtesterna.', $4)`,
-      [h.caseId, h.personId, weekAgo, DESK.owner],
+      `INSERT INTO "Case" (id, "personId", type, status, "openedAt", assessment, "ownerId", unit) VALUES ($1, $2, 'PROTECTION_AND_SUPPORT', 'OPEN', $3, 'Stöd efter uppbrott, skriven för skrivtesterna.', $4, $5)`,
+      [h.caseId, h.personId, weekAgo, DESK.owner, WRITE_CASE_UNIT],
     );
     await db.query(
       `INSERT INTO "Assignment" (id, "caseId", "staffId", role, "assignedAt") VALUES ($1, $2, $3, 'SOCIAL_SECRETARY', $5), ($4, $2, $6, 'CONTACT_PERSON', $5)`,
       [id("asg"), h.caseId, DESK.owner, id("asg"), weekAgo, DESK.contactPerson],
     );
     await db.query(
-      `INSERT INTO "Consent" (id, "personId", "recipientAgency", purpose, scope, "validFrom", "validTo", "recordedBy", "createdAt") VALUES ($1, $2, 'housing', 'COORDINATED_SUPPORT', '{STATUS}', $3, $4, $5, $3)`,
+      `INSERT INTO "Consent" (id, "personId", "recipientAgency", "recipientUnit", "givenBy", form, purpose, scope, "validFrom", "validTo", "recordedBy", "createdAt") VALUES ($1, $2, 'housing', 'housing/malmo', $2, 'WRITTEN', 'COORDINATED_SUPPORT', '{STATUS}', $3, $4, $5, $3)`,
       [h.consentId, h.personId, weekAgo, new Date(Date.now() + 30 * DAY), DESK.contactPerson],
     );
   });
@@ -112,13 +119,22 @@ export function householdFacts(h: WriteHousehold): SubjectFacts {
   return {
     id: h.personId,
     protectionLevel: h.level,
-    parentLevels: [],
+    householdLevels: [h.level],
     assignments: [
       { staffId: DESK.owner, role: "SOCIAL_SECRETARY", since },
       { staffId: DESK.contactPerson, role: "CONTACT_PERSON", since },
     ],
+    caseUnits: [WRITE_CASE_UNIT],
     consents: [],
+    custodians: [],
+    birthDate: "1990-01-01",
+    quarantined: false,
   };
+}
+
+/** The child's facts: she lives with her custodian, whose case is the household's. */
+export function childFacts(h: WriteHousehold): SubjectFacts {
+  return { ...householdFacts(h), id: h.childId, custodians: [{ personId: h.personId, threat: false }], birthDate: "2017-01-01" };
 }
 
 /**

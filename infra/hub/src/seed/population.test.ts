@@ -10,7 +10,7 @@ import { FULL_SCENARIO_NAMES, SCENARIO_STAFF, SCENARIOS } from "./scenarios.js";
 import { DEMO_STAFF, STAFF } from "./staff.js";
 
 const population = buildPopulation();
-const { persons, householdMembers, cases, assignments, consents } = population.socialServices;
+const { persons, households, householdMemberships, custodies, threatRelations, cases, assignments, consents } = population.socialServices;
 const { flats, applications, tenancies } = population.housing;
 const { incidents, restrainingOrders, threatAssessments } = population.policeLiaison;
 const { childCases, placements, consultations } = population.childServices;
@@ -41,6 +41,14 @@ const allRowsWithIds = (p: Population) => [
   ...p.childServices.placements,
   ...p.childServices.consultations,
 ];
+/** Custodian–child pairs who live together (the parent–child households the population builds). */
+const livingWithCustodian = (p: Population) => {
+  const homeOf = new Map<string, Set<string>>();
+  for (const m of p.socialServices.householdMemberships) if (!m.endedAt) homeOf.set(m.personId, new Set([...(homeOf.get(m.personId) ?? []), m.householdId]));
+  const together = (a: string, b: string) => [...(homeOf.get(a) ?? [])].some((h) => homeOf.get(b)?.has(h));
+  return p.socialServices.custodies.filter((c) => together(c.custodianId, c.childId)).map((c) => ({ parentId: c.custodianId, childId: c.childId }));
+};
+const householdMembers = livingWithCustodian(population);
 const clientAdults = persons.filter((p) => cases.some((c) => c.personId === p.id));
 const childIds = new Set(householdMembers.map((m) => m.childId));
 
@@ -59,7 +67,7 @@ describe("determinism", () => {
   test("another seed gives another random population, but the same scenario households", () => {
     const other = buildPopulation(7);
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(population));
-    const scenarioIds = new Set([...FULL_SCENARIO_NAMES.flatMap((n) => [SCENARIOS[n].adult, SCENARIOS[n].child, SCENARIOS[n].restrainedPerson, SCENARIOS[n].previousTenant]), SCENARIOS.closedCase.adult]);
+    const scenarioIds = new Set([...FULL_SCENARIO_NAMES.flatMap((n) => [SCENARIOS[n].adult, SCENARIOS[n].child, SCENARIOS[n].restrainedPerson, SCENARIOS[n].previousTenant, ...(SCENARIOS[n].formerIdentity ? [SCENARIOS[n].formerIdentity] : [])]), SCENARIOS.closedCase.adult]);
     const randomIds = (p: Population) => p.socialServices.persons.filter((x) => !scenarioIds.has(x.id)).map((x) => x.id);
     expect(randomIds(other).filter((id) => randomIds(population).includes(id))).toEqual([]);
     const scenarioRows = (p: Population) => p.socialServices.persons.filter((x) => scenarioIds.has(x.id));
@@ -115,7 +123,8 @@ describe("size and spread", () => {
     expect(restrained.size).toBeLessThanOrEqual(35);
     for (const id of restrained) {
       expect(person(id).protectionLevel).toBe("NONE");
-      expect(cases.some((c) => c.personId === id)).toBe(false);
+      // The common case's restrained father is a client himself (his own case and secretary).
+      if (id !== SCENARIOS.PROTECTED_REGISTRATION.restrainedPerson) expect(cases.some((c) => c.personId === id)).toBe(false);
       expect(childIds.has(id)).toBe(false);
     }
   });
@@ -137,7 +146,7 @@ describe("size and spread", () => {
   });
 
   test("every table has rows, and the states the policy distinguishes all occur", () => {
-    for (const rows of [persons, householdMembers, cases, assignments, consents, flats, applications, tenancies, incidents, restrainingOrders, threatAssessments, childCases, placements, consultations]) {
+    for (const rows of [persons, households, householdMemberships, custodies, threatRelations, householdMembers, cases, assignments, consents, flats, applications, tenancies, incidents, restrainingOrders, threatAssessments, childCases, placements, consultations]) {
       expect(rows.length).toBeGreaterThan(0);
     }
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(["OPEN", "CLOSED"]));
@@ -333,9 +342,13 @@ describe("protected data", () => {
     }
   });
 
-  test("there is no field that could hold a former identity", () => {
+  test("there is no field that could hold a former identity (a former identity is marked by when it was quarantined, never by a link)", () => {
     const personFields = ["id", "identityNumber", "givenName", "familyName", "birthDate", "protectionLevel", "streetAddress", "postalCode", "city", "phone", "registeredMunicipality", "residenceMunicipality", "createdAt"];
-    for (const p of persons) expect(Object.keys(p).sort()).toEqual([...personFields].sort());
+    for (const p of persons) {
+      const { quarantinedAt, ...rest } = p;
+      expect(Object.keys(rest).sort()).toEqual([...personFields].sort());
+      if (quarantinedAt !== undefined) expect(quarantinedAt).toBeInstanceOf(Date);
+    }
   });
 
   test("free texts name no person, street or municipality", () => {
@@ -351,7 +364,7 @@ describe("protected data", () => {
         ...persons.flatMap((p) => [p.givenName, p.familyName]),
         ...FAMILY_NAMES,
         ...STREETS.flatMap((s) => s.split(" ")),
-        ...persons.flatMap((p) => (p.streetAddress ?? "").split(" ").filter((w) => !/^\d+$/.test(w))),
+        ...persons.flatMap((p) => (p.streetAddress ?? "").split(" ").filter((w) => w !== "" && !/^\d+$/.test(w))),
         ...MUNICIPALITY_NAMES,
         ...STAFF.flatMap((s) => s.name.split(" ")),
       ].map((w) => w.toLowerCase()),
@@ -400,16 +413,28 @@ describe("the scenario households", () => {
     expect(cases.filter((c) => c.personId === s.adult)).toEqual([
       expect.objectContaining({ id: s.caseId, status: "OPEN", type: "PROTECTION_AND_SUPPORT", assessment: expect.any(String), shelterPlacement: expect.any(String) }),
     ]);
+    // Social services' own staff, and the other agencies' officers of her coordinated plan (SIP).
     expect(assignments.filter((a) => a.caseId === s.caseId).map((a) => [a.id, a.staffId, a.role, a.endedAt])).toEqual([
       [s.assignments.socialSecretary, "ss-1001", "SOCIAL_SECRETARY", null],
       [s.assignments.contactPerson, "cp-2001", "CONTACT_PERSON", null],
+      [s.assignments.housingOfficer, "ho-3001", "HOUSING_OFFICER", null],
+      [s.assignments.policeLiaison, "pl-4001", "POLICE_LIAISON", null],
+      [s.assignments.childServicesOfficer, "cs-5001", "CHILD_SERVICES_OFFICER", null],
     ]);
+    expect(cases.find((c) => c.id === s.caseId)?.unit).toBe("social-services/malmo-vald");
 
-    // Consents: valid, revoked, expired.
+    // Consents: valid, revoked, expired, each given by her to a named unit.
     const consent = (id: string) => consents.find((c) => c.id === id);
     expect(consents.filter((c) => c.personId === s.adult)).toHaveLength(3);
     const valid = consent(s.consentIds.valid);
-    expect(valid).toMatchObject({ recipientAgency: "social_services", purpose: "COORDINATED_SUPPORT", scope: ["STATUS", "HOUSING", "SAFETY", "CHILD", "LOCATION"], revokedAt: null });
+    expect(valid).toMatchObject({ recipientAgency: "social_services", recipientUnit: "social-services/malmo-vald", givenBy: s.adult, form: "WRITTEN", purpose: "COORDINATED_SUPPORT", scope: ["STATUS", "HOUSING", "SAFETY", "CHILD", "LOCATION"], revokedAt: null });
+    expect(consent(s.consentIds.revoked)).toMatchObject({ recipientUnit: "housing/malmo", givenBy: s.adult });
+    expect(consent(s.consentIds.expired)).toMatchObject({ recipientUnit: "police-liaison/malmo", givenBy: s.adult });
+    // The child's: her custodian's (the mother's alone), and from 12 her own beside it.
+    expect(consents.filter((c) => c.personId === s.child).map((c) => [c.id, c.givenBy])).toEqual([
+      [s.consentIds.custodial, s.adult],
+      ...(s.consentIds.childOwn ? [[s.consentIds.childOwn, s.child]] : []),
+    ]);
     expect(valid && validOver(valid, REF)).toBe(true);
     expect(valid && validOver(valid, Date.now())).toBe(true); // the hub's policy checks against the real clock
     const revoked = consent(s.consentIds.revoked);
@@ -424,16 +449,21 @@ describe("the scenario households", () => {
     const active = tenancies.find((t) => t.id === s.activeTenancy);
     const ended = tenancies.find((t) => t.id === s.endedTenancy);
     expect(active).toMatchObject({ personId: s.adult, flatId: s.activeFlat, status: "ACTIVE", administratorId: "ho-3001", endsOn: null });
-    expect(ended).toMatchObject({ personId: s.adult, flatId: s.endedFlat, status: "ENDED", administratorId: "ho-3002" });
+    // An assumed identity's previous address, incident and restraining order are the former identity's.
+    const holder = s.formerIdentity ?? s.adult;
+    expect(ended).toMatchObject({ personId: holder, flatId: s.endedFlat, status: "ENDED", administratorId: "ho-3002" });
     expect(time(ended?.endsOn)).toBeLessThan(time(active?.startsOn) as number);
     expect(flats.find((f) => f.id === s.activeFlat)?.streetAddress).toBe(adult.streetAddress);
     expect(flats.find((f) => f.id === s.endedFlat)?.streetAddress).not.toBe(adult.streetAddress);
-    expect(tenancies.filter((t) => t.personId === s.adult)).toHaveLength(2);
+    expect(tenancies.filter((t) => t.personId === s.adult)).toHaveLength(s.formerIdentity ? 1 : 2);
 
     // Police liaison.
-    expect(incidents.filter((i) => i.personId === s.adult)).toEqual([expect.objectContaining({ id: s.incident, place: expect.stringContaining(adult.city as string) })]);
+    expect(incidents.filter((i) => i.personId === holder)).toEqual([expect.objectContaining({ id: s.incident, place: expect.stringContaining(person(holder).residenceMunicipality as string) })]);
     const order = restrainingOrders.find((o) => o.id === s.restrainingOrder);
-    expect(order).toMatchObject({ protectedPersonId: s.adult, restrainedPersonId: s.restrainedPerson });
+    expect(order).toMatchObject({ protectedPersonId: holder, restrainedPersonId: s.restrainedPerson });
+    expect(threatRelations.filter((t) => t.threatId === s.restrainedPerson)).toEqual([
+      expect.objectContaining({ id: s.threatRelation, protectedId: holder, source: "RESTRAINING_ORDER", endedAt: null }),
+    ]);
     expect(order && validOver(order, REF)).toBe(true);
     expect(person(s.restrainedPerson).protectionLevel).toBe("NONE");
     expect(person(s.restrainedPerson).familyName).not.toBe(adult.familyName);
@@ -468,6 +498,45 @@ describe("the scenario households", () => {
     expect(householdMembers.some((m) => m.parentId === c.adult)).toBe(false);
   });
 
+  test("PROTECTED_REGISTRATION is the common case: the children in joint custody with the restrained father, who lives elsewhere and has his own case and secretary", () => {
+    const s = SCENARIOS.PROTECTED_REGISTRATION;
+    expect(custodies.filter((c) => c.childId === s.child).map((c) => [c.custodianId, c.kind])).toEqual([
+      [s.adult, "JOINT"],
+      [s.restrainedPerson, "JOINT"],
+    ]);
+    const members = (householdId: string) => householdMemberships.filter((m) => m.householdId === householdId && !m.endedAt).map((m) => m.personId);
+    expect(members(s.householdId).sort()).toEqual([s.adult, s.child].sort());
+    expect(householdMemberships.some((m) => m.personId === s.restrainedPerson)).toBe(false);
+    expect(s.restrainedCase).not.toBeNull();
+    expect(cases.find((c) => c.id === s.restrainedCase?.caseId)).toMatchObject({ personId: s.restrainedPerson, status: "OPEN", ownerId: "ss-1003", unit: "social-services/malmo-ekonomi" });
+    expect(assignments.filter((a) => a.caseId === s.restrainedCase?.caseId).map((a) => [a.id, a.staffId, a.role])).toEqual([[s.restrainedCase?.assignment, "ss-1003", "SOCIAL_SECRETARY"]]);
+    // His consent is neither needed nor recorded: the child's custodial consent is the mother's alone.
+    expect(consents.filter((c) => c.givenBy === s.restrainedPerson)).toEqual([]);
+    for (const name of FULL_SCENARIO_NAMES.filter((n) => n !== "PROTECTED_REGISTRATION")) {
+      expect(custodies.filter((c) => c.childId === SCENARIOS[name].child).map((c) => [c.custodianId, c.kind])).toEqual([[SCENARIOS[name].adult, "SOLE"]]);
+    }
+  });
+
+  test("ASSUMED_IDENTITY: the former identity is a quarantined Person carrying the old records, and nothing in the data links it to the new one", () => {
+    const s = SCENARIOS.ASSUMED_IDENTITY;
+    const former = person(s.formerIdentity as string);
+    const now = person(s.adult);
+    expect(former.quarantinedAt).toBeTruthy();
+    expect(now.quarantinedAt ?? null).toBeNull();
+    for (const field of ["identityNumber", "givenName", "familyName", "streetAddress", "city", "registeredMunicipality"] as const) expect(former[field]).not.toBe(now[field]);
+    expect(time(former.birthDate)).not.toBe(time(now.birthDate));
+    // No row of any table names both.
+    const rows: object[] = [...householdMemberships, ...custodies, ...threatRelations, ...cases, ...consents, ...applications, ...tenancies, ...incidents, ...restrainingOrders, ...threatAssessments, ...childCases];
+    expect(rows.filter((row) => JSON.stringify(row).includes(former.id) && JSON.stringify(row).includes(now.id))).toEqual([]);
+    // The former identity has no case, consent or household of its own now; only the old records.
+    expect(cases.filter((c) => c.personId === former.id)).toEqual([]);
+    expect(householdMemberships.filter((m) => m.personId === former.id)).toEqual([]);
+    expect(tenancies.filter((t) => t.personId === former.id).map((t) => t.id)).toEqual([s.endedTenancy]);
+    // The restrained person knows the old identity only.
+    expect(restrainingOrders.filter((o) => o.restrainedPersonId === s.restrainedPerson).map((o) => o.protectedPersonId)).toEqual([former.id]);
+    expect(persons.filter((p) => p.quarantinedAt).map((p) => p.id)).toEqual([former.id]);
+  });
+
   test("scenario staff are not spread onto other roles and exist in the directory", () => {
     for (const id of Object.values(SCENARIO_STAFF)) expect(staffById.has(id)).toBe(true);
     expect(roleOf(SCENARIO_STAFF.closedCaseSocialSecretary)).toBe("SOCIAL_SECRETARY");
@@ -485,11 +554,13 @@ describe("the scenario households", () => {
 
 describe("staff", () => {
   test("several members of every role (one register client), unique ids with the role's prefix, in the right agency", () => {
-    const prefix = { SOCIAL_SECRETARY: "ss-1", CONTACT_PERSON: "cp-2", HOUSING_OFFICER: "ho-3", POLICE_LIAISON: "pl-4", CHILD_SERVICES_OFFICER: "cs-5", AUDITOR: "au-6", TEAM_LEAD: "tl-7", POPULATION_REGISTER: "pr-8", SOCIAL_ON_CALL: "oc-9" } as const;
+    const prefix = { SOCIAL_SECRETARY: "ss-1", CONTACT_PERSON: "cp-2", HOUSING_OFFICER: "ho-3", POLICE_LIAISON: "pl-4", CHILD_SERVICES_OFFICER: "cs-5", AUDITOR: "au-6", TEAM_LEAD: "tl-7", POPULATION_REGISTER: "pr-8", PERSONAL_SECURITY: "ps-9", SOCIAL_ON_CALL: "oc-9" } as const;
+    // One desk each: the register's integration and the police's personal-security unit.
+    const single = new Set(["POPULATION_REGISTER", "PERSONAL_SECURITY"]);
     expect(new Set(STAFF.map((s) => s.id)).size).toBe(STAFF.length);
     for (const role of ROLES) {
       const members = STAFF.filter((s) => s.role === role);
-      expect(members.length).toBeGreaterThanOrEqual(role === "POPULATION_REGISTER" ? 1 : 3);
+      expect(members.length).toBeGreaterThanOrEqual(single.has(role) ? 1 : 3);
       for (const m of members) expect(m.id).toMatch(new RegExp(`^${prefix[role]}\\d{3}$`));
     }
     for (const s of STAFF) expect(ROLES_BY_AGENCY[s.agency]).toContain(s.role);
@@ -499,7 +570,7 @@ describe("staff", () => {
   test("DEMO_STAFF lists two or three directory members per role", () => {
     for (const role of ROLES) {
       const demo = DEMO_STAFF[role];
-      expect(demo.length).toBeGreaterThanOrEqual(role === "POPULATION_REGISTER" ? 1 : 2);
+      expect(demo.length).toBeGreaterThanOrEqual(role === "POPULATION_REGISTER" || role === "PERSONAL_SECURITY" ? 1 : 2);
       expect(demo.length).toBeLessThanOrEqual(3);
       for (const id of demo) expect(roleOf(id)).toBe(role);
     }
@@ -532,7 +603,7 @@ function expectInvariants(p: Population): void {
   expect(phones.filter((x) => !isFictionPhone(x))).toEqual([]);
   expect(new Set(phones).size).toBe(phones.length);
   expect(ps.filter((x) => x.protectionLevel === "PROTECTED_REGISTRATION" && x.registeredMunicipality === x.residenceMunicipality)).toEqual([]);
-  for (const m of p.socialServices.householdMembers) {
+  for (const m of livingWithCustodian(p)) {
     const [parent, kid] = [byId.get(m.parentId), byId.get(m.childId)];
     expect(parent && kid).toBeTruthy();
     if (m.childId !== SCENARIOS.inheritedChild.child) expect(kid?.protectionLevel).toBe(parent?.protectionLevel);

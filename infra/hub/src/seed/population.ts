@@ -16,7 +16,8 @@ import {
 } from "./places.js";
 import { dayFromReference, momentFromReference, Random } from "./random.js";
 import { FULL_SCENARIO_NAMES, type Household, SCENARIO_PHONE_DIGITS, SCENARIOS, scenarioTables } from "./scenarios.js";
-import { STAFF, type StaffMember, staffIdsOf } from "./staff.js";
+import { derivedId } from "./derived-ids.js";
+import { STAFF, type StaffMember, staffIdsOf, unitOf } from "./staff.js";
 import type { ConsentScope, FlatRow, PersonRow, SeedTables } from "./tables.js";
 import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS, SHELTER_PLACEMENTS, THREAT_SUMMARIES } from "./texts.js";
 
@@ -56,6 +57,16 @@ export const DEFAULT_SEED = 20261124;
 /** The population must have at least this many persons; the builder aims a little higher. */
 export const MIN_PERSONS = 200;
 const TARGET_PERSONS = 220;
+/**
+ * The unit a random client's consent to another agency names: the first of that agency's units
+ * in the directory (no random draw, so the population stays what it was).
+ */
+const FIRST_UNIT: Record<"housing" | "police_liaison" | "child_services", string> = {
+  housing: STAFF.find((s) => s.agency === "housing")!.unit,
+  police_liaison: STAFF.find((s) => s.agency === "police-liaison" && s.role === "POLICE_LIAISON")!.unit,
+  child_services: STAFF.find((s) => s.agency === "child-services")!.unit,
+};
+
 /** Random client households before topping up to TARGET_PERSONS. */
 const RANDOM_HOUSEHOLDS = 80;
 /** Restrained persons in the random part (the five full scenarios bring five more: ~30). */
@@ -241,9 +252,9 @@ class RandomPopulation {
         phone: false,
         createdDaysAgo: firstContact + r.int(0, 10),
       });
-      ss.householdMembers.push({ parentId: adult.id, childId: kid.id });
       children.push({ id: kid.id, birth: new Date(kid.birthDate) });
     }
+    this.livingTogether(adult, children.map((kid) => kid.id));
 
     // Social services: the main case, and for some long-known clients an earlier closed one
     // opened at the first contact.
@@ -270,6 +281,9 @@ class RandomPopulation {
         id: this.id("con"),
         personId: adult.id,
         recipientAgency: agency,
+        recipientUnit: agency === "social_services" ? mainCase.unit : FIRST_UNIT[agency],
+        givenBy: adult.id,
+        form: "WRITTEN",
         purpose: r.chance(0.9) ? "COORDINATED_SUPPORT" : "CASE_WORK",
         scope,
         validFrom: momentFromReference(-fromDaysAgo, r.int(8, 16), r.int(0, 59)),
@@ -356,6 +370,16 @@ class RandomPopulation {
         // A kontaktförbud runs for at most a year, so some of these have run out.
         validFrom: momentFromReference(-fromDaysAgo),
         validTo: momentFromReference(-fromDaysAgo + 365),
+      });
+      // The restrained person is a threat person to her (and so to her household) from the first
+      // order on; the threat does not end when an order runs out.
+      ss.threatRelations.push({
+        id: derivedId("thr", adult.id, restrainedId),
+        protectedId: adult.id,
+        threatId: restrainedId,
+        source: "RESTRAINING_ORDER",
+        since: momentFromReference(-fromDaysAgo),
+        endedAt: null,
       });
       if (r.chance(0.25)) {
         const earlier = fromDaysAgo + r.int(380, 700);
@@ -480,7 +504,7 @@ class RandomPopulation {
     type: keyof typeof ASSESSMENTS,
     open: boolean,
     openedDaysAgo: number,
-  ): { socialSecretary: string; contactPerson: string | null } {
+  ): { socialSecretary: string; contactPerson: string | null; unit: string } {
     const r = this.r;
     const ss = this.t.socialServices;
     const caseId = this.id("cas");
@@ -494,6 +518,7 @@ class RandomPopulation {
       closedAt: closedDaysAgo === null ? null : momentFromReference(-closedDaysAgo, r.int(8, 16), r.int(0, 59)),
       assessment: r.pick(ASSESSMENTS[type]),
       shelterPlacement: (type === "PROTECTION_AND_SUPPORT" || type === "SHELTER_FOLLOW_UP") && r.chance(0.6) ? r.pick(SHELTER_PLACEMENTS) : null,
+      unit: "", // the owner's, set below once the owner is drawn
     };
     ss.cases.push(row);
     const endOfCase = closedDaysAgo === null ? null : momentFromReference(-closedDaysAgo, 17, 0);
@@ -523,8 +548,10 @@ class RandomPopulation {
       assignedAt: momentFromReference(-assignedDaysAgo, 9, 30),
       endedAt: endOfCase,
     });
-    // The case is owned by its opener until she hands it over: then by the secretary taking it.
+    // The case is owned by its opener until she hands it over: then by the secretary taking it;
+    // it is held by the owner's unit.
     row.ownerId = socialSecretary;
+    row.unit = unitOf(socialSecretary) as string;
     let contactPerson: string | null = null;
     if (r.chance(open ? 0.65 : 0.4)) {
       contactPerson = r.pick(this.contactPersons);
@@ -537,7 +564,24 @@ class RandomPopulation {
         endedAt: endOfCase,
       });
     }
-    return { socialSecretary, contactPerson };
+    return { socialSecretary, contactPerson, unit: row.unit };
+  }
+
+  /**
+   * A parent and her children: one household they all live in since she was first met, and she
+   * their custodian. The other parent is not in the data (not a client), so hers is the custody
+   * on record (SOLE); the ids are derived, so no random draw changes.
+   */
+  private livingTogether(adult: PersonRow, childIds: string[]): void {
+    if (childIds.length === 0) return;
+    const ss = this.t.socialServices;
+    const householdId = derivedId("hou", adult.id);
+    const since = adult.createdAt as Date;
+    ss.households.push({ id: householdId, createdAt: since });
+    for (const personId of [adult.id, ...childIds]) {
+      ss.householdMemberships.push({ id: derivedId("hom", householdId, personId), householdId, personId, since, endedAt: null });
+    }
+    for (const childId of childIds) ss.custodies.push({ childId, custodianId: adult.id, kind: "SOLE", since });
   }
 
   /** A person row with a unique identity number and a unique name + birth date. */

@@ -1,8 +1,10 @@
 import type { ProtectionLevel } from "@skyddsnat/schema";
 import { identityNumber } from "./identity-numbers.js";
+import { derivedId } from "./derived-ids.js";
 import { fictionPhone } from "./phones.js";
 import { dayFromReference, momentFromReference } from "./random.js";
-import { emptyTables, type SeedTables } from "./tables.js";
+import { unitOf } from "./staff.js";
+import { type ConsentRow, emptyTables, type PersonRow, type SeedTables } from "./tables.js";
 import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS, SHELTER_PLACEMENTS, THREAT_SUMMARIES } from "./texts.js";
 
 /**
@@ -13,11 +15,20 @@ import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS
  * drawn once and pasted here): nothing in an id says which scenario, level or role it belongs to.
  *
  * Every full scenario has the same shape, so every row of the access matrix has something to
- * look at: one adult client and one child; an OPEN social-services case with the social secretary
- * and the contact person assigned; three consents (valid, revoked, expired); a housing
+ * look at: one adult client and one child living together (one household), the adult the child's
+ * custodian; an OPEN social-services case with the social secretary and the contact person
+ * assigned, and the scenario's housing, police and child officers as members of her coordinated
+ * plan (SIP); three consents of hers to named units (valid, revoked, expired) and the child's
+ * custodial consent given by her; a housing
  * application; an ACTIVE tenancy and an ENDED one (the "previous address"); an incident; a
  * restraining order against a restrained person (level NONE); a threat assessment; and for the
  * child an OPEN child case with a school or preschool placement and a Barnahus consultation.
+ *
+ * Two scenarios differ in shape (issue 19): PROTECTED_REGISTRATION is the common case — the child
+ * in joint custody with the restrained father, who lives elsewhere, is a threat person to them
+ * (ThreatRelation from the restraining order) and has his own open case with his own secretary
+ * (ss-1003); ASSUMED_IDENTITY's adult is the new identity with only new records, while a
+ * quarantined former identity carries the previous tenancy, the incident and the restraining order.
  *
  * The personal data (names, addresses, phones, schools) is unique to the scenarios — the random
  * population never draws it — so a leak test can search a response for the value itself.
@@ -39,6 +50,11 @@ export const SCENARIO_STAFF = Object.freeze({
   policeLiaison: "pl-4001",
   /** Assigned only on the closed case of the closedCase scenario. */
   closedCaseSocialSecretary: "ss-1002",
+  /**
+   * The restrained father's own social secretary (PROTECTED_REGISTRATION: the joint-custody
+   * household), in another unit: his case reaches nothing of the mother's or the children's.
+   */
+  threatPersonsSocialSecretary: "ss-1003",
 } as const);
 
 /**
@@ -60,8 +76,11 @@ export interface Household {
   restrainedPerson: string;
   /** The adult's OPEN social-services case (PROTECTION_AND_SUPPORT). */
   caseId: string;
-  /** Assignment ids on that case. */
-  assignments: { socialSecretary: string; contactPerson: string };
+  /**
+   * Assignment ids on that case: social services' own staff, and the other agencies' officers who
+   * are members of her coordinated plan (SIP) — so they handle her (know whom and how).
+   */
+  assignments: { socialSecretary: string; contactPerson: string; housingOfficer: string; policeLiaison: string; childServicesOfficer: string };
   /**
    * An upcoming meeting on that case, the social secretary and the contact person taking part: at
    * the social-services office (for NONE a home visit, which no instruction forbids there).
@@ -72,7 +91,34 @@ export interface Household {
    * STATUS, HOUSING, SAFETY, CHILD, LOCATION; `revoked` to housing covering STATUS, HOUSING;
    * `expired` to police-liaison covering SAFETY, LOCATION.
    */
-  consentIds: { valid: string; revoked: string; expired: string };
+  consentIds: {
+    valid: string;
+    revoked: string;
+    expired: string;
+    /** The child's consent given by the adult as custodian, to the same unit and scope as `valid`. */
+    custodial: string;
+    /** The child's own consent beside the custodial one, where she is 12 or older (else null). */
+    childOwn: string | null;
+  };
+  /**
+   * The child's custody: SOLE (the adult) or, in the common case (PROTECTED_REGISTRATION), JOINT
+   * with the restrained father, who does not live with them and is a threat person to them.
+   */
+  custody: "SOLE" | "JOINT";
+  /** The restrained person is the child's father and joint custodian (PROTECTED_REGISTRATION). */
+  restrainedIsCustodian: boolean;
+  /** The restrained father's own OPEN case, ss-1003 assigned (null where he has none). */
+  restrainedCase: { caseId: string; assignment: string } | null;
+  /** The household the adult and the child live in (co-residence). */
+  householdId: string;
+  /** The threat relation: restrainedPerson is a threat to the adult (or her former identity), from the restraining order. */
+  threatRelation: string;
+  /**
+   * ASSUMED_IDENTITY only: the Person she was before the assumed identity, quarantined. It carries
+   * the old records — endedTenancy (her previous address), the incident and the restraining order
+   * (whose restrained person knows the old identity) — and nothing links it to `adult`.
+   */
+  formerIdentity: string | null;
   /** Housing application (handler ho-3001, status HOUSED). */
   applicationId: string;
   /** The transitional flat she lives in now (its address is her home address). */
@@ -139,14 +185,26 @@ export interface Scenarios {
 
 type FullScenarioName = Exclude<keyof Scenarios, "closedCase">;
 
+/** The ids added with households, custody and the coordinated plan (issue 19). */
+interface HouseholdExtras {
+  sip: readonly [housingOfficer: string, policeLiaison: string, childServicesOfficer: string];
+  custodialConsent: string;
+  childOwnConsent?: string;
+  /** PROTECTED_REGISTRATION: the restrained father's case and his secretary's assignment on it. */
+  fatherCase?: readonly [caseId: string, assignment: string];
+  formerIdentity?: string;
+}
+
 const household = (
   adultLevel: ProtectionLevel,
   childLevel: ProtectionLevel,
   ids: readonly [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string],
   previous: readonly [tenant: string, tenancy: string],
   appointment: string,
+  extras: HouseholdExtras,
 ): Household => {
   const [adult, child, restrained, caseId, ss, cp, valid, revoked, expired, app, activeFlat, activeTenancy, endedFlat, endedTenancy, incident, order, threat, childCase, placement, consultation] = ids;
+  const [ho, pl, cs] = extras.sip;
   return Object.freeze({
     adultLevel,
     childLevel,
@@ -155,9 +213,27 @@ const household = (
     children: Object.freeze([`per_${child}`]) as readonly [string],
     restrainedPerson: `per_${restrained}`,
     caseId: `cas_${caseId}`,
-    assignments: Object.freeze({ socialSecretary: `asg_${ss}`, contactPerson: `asg_${cp}` }),
+    assignments: Object.freeze({
+      socialSecretary: `asg_${ss}`,
+      contactPerson: `asg_${cp}`,
+      housingOfficer: `asg_${ho}`,
+      policeLiaison: `asg_${pl}`,
+      childServicesOfficer: `asg_${cs}`,
+    }),
     appointment: `apt_${appointment}`,
-    consentIds: Object.freeze({ valid: `con_${valid}`, revoked: `con_${revoked}`, expired: `con_${expired}` }),
+    consentIds: Object.freeze({
+      valid: `con_${valid}`,
+      revoked: `con_${revoked}`,
+      expired: `con_${expired}`,
+      custodial: `con_${extras.custodialConsent}`,
+      childOwn: extras.childOwnConsent ? `con_${extras.childOwnConsent}` : null,
+    }),
+    custody: extras.fatherCase ? "JOINT" : "SOLE",
+    restrainedIsCustodian: extras.fatherCase !== undefined,
+    restrainedCase: extras.fatherCase ? Object.freeze({ caseId: `cas_${extras.fatherCase[0]}`, assignment: `asg_${extras.fatherCase[1]}` }) : null,
+    householdId: derivedId("hou", `per_${adult}`),
+    threatRelation: derivedId("thr", `per_${restrained}`, `ord_${order}`),
+    formerIdentity: extras.formerIdentity ? `per_${extras.formerIdentity}` : null,
     applicationId: `app_${app}`,
     activeFlat: `flt_${activeFlat}`,
     activeTenancy: `ten_${activeTenancy}`,
@@ -180,23 +256,32 @@ export const SCENARIOS: Readonly<Scenarios> = Object.freeze({
   NONE: household("NONE", "NONE", [
     "h2ihzoipw4", "qvqx5hjbz7", "kfzawifigg", "rlp6kodx4o", "62uhrhz77q", "h4cyghqict", "l6s5xhc7tf", "oqa6uem4hz", "bkm7gtxske", "z3xtpolned",
     "nqos7xnlyb", "tcajvqu62l", "45jr54z3u6", "nzuh2paqjy", "djk33oihlj", "3xs6kygwv6", "dtketzkhtm", "uhakwylios", "apt7owhe7a", "nzkalc6msq",
-  ], ["qyyul5632j", "q4fo7kryjl"], "26xkiyo62t"),
+  ], ["qyyul5632j", "q4fo7kryjl"], "26xkiyo62t", { sip: ["whtpifz4jj", "d7y3ygljyo", "ahl2qzjt7r"], custodialConsent: "5jo7llaray" }),
   CONFIDENTIALITY_MARKED: household("CONFIDENTIALITY_MARKED", "CONFIDENTIALITY_MARKED", [
     "dbhzz4vp2d", "vk3qtsoav6", "5nlzsrlqzo", "2y256z73ti", "dluufzu2fa", "eneyss5wnn", "e5slaygfcq", "zrlorttbcu", "ugztn3cxzz", "33saumxx63",
     "6wlyq7wbhq", "liwc2drbrt", "f2vakfrtuv", "uk6mqel7dv", "o5majjbxrp", "fphxsul6by", "auvburmdpm", "zyo3xdsq5s", "yxbohymxoz", "j57kww6liz",
-  ], ["2hwuyiojja", "bkjowzz2r7"], "y5qd32tf3m"),
+  ], ["2hwuyiojja", "bkjowzz2r7"], "y5qd32tf3m", { sip: ["b22tf7dnf7", "lneeyvgmvj", "4m7gnt4ouo"], custodialConsent: "47q6yff4ql" }),
   PROTECTED_REGISTRATION: household("PROTECTED_REGISTRATION", "PROTECTED_REGISTRATION", [
     "obtibhzqfn", "trkty23ma7", "yuahcfbzxu", "lcklmpmhdw", "3u3deqopr4", "pcza4m4ltt", "onfyivbjng", "fmh4boj62u", "rlnbcq64cn", "uesw7kejql",
     "w2cwjgbral", "yraidihmbu", "4vcgi3nryy", "gzqwipknnw", "n3wxxgyrik", "j5qjzc66cm", "bky5bepqxb", "ms3tok442s", "4eox2sh4wl", "w7bdcyx2k7",
-  ], ["3qy2mqpdgo", "m6y6abofc5"], "sqxnkogrom"),
+  ], ["3qy2mqpdgo", "m6y6abofc5"], "sqxnkogrom", {
+    sip: ["ud4l2vix7y", "iqsai2i7d4", "75nkscl6qw"],
+    custodialConsent: "ny2k6rcy3w",
+    fatherCase: ["g7letfupy2", "ib7u5bv7ko"],
+  }),
   ASSUMED_IDENTITY: household("ASSUMED_IDENTITY", "ASSUMED_IDENTITY", [
     "lbindk6u6b", "eqnto3qizd", "3wnbw42w4c", "2juiu3ud7i", "uesiglglda", "gimcthnqyp", "uk2gdnyufl", "3h33oxaqlr", "yncwn353gh", "tjfzlf6c6y",
     "rzr6rnavzk", "lejq7ikov4", "y2yxdztvq7", "hj2xlx77rw", "hqnqbvrl7j", "5l6znh2c3m", "o3mpmawmhn", "nhstfie4v4", "ojmvgw5pks", "4okbri4bky",
-  ], ["abmdvaannp", "7rg5ztuxdl"], "cslutm54rw"),
+  ], ["abmdvaannp", "7rg5ztuxdl"], "cslutm54rw", {
+    sip: ["3ia4fzymle", "wvknsbeete", "b7c63hcot5"],
+    custodialConsent: "i5jjptwkf2",
+    childOwnConsent: "m5ylhvivaa",
+    formerIdentity: "ozpi3l7meu",
+  }),
   inheritedChild: household("PROTECTED_REGISTRATION", "NONE", [
     "2igf5zz3fy", "7ub24p4q22", "77cza6gvvh", "oiqpj56pcr", "bqoup74yex", "4nyw3vvn4c", "fm6kthfx2a", "w3rs7473pw", "yoqins6h5m", "vwhp4sal62",
     "5e3ebhkpwt", "uutd3bazaf", "fx3bmba7b4", "t6og6tqj4p", "sjk6vto5la", "snlvecni46", "jgrt5iwy4a", "tgwg5eqlq6", "l6agmkke5s", "7oni6du6kl",
-  ], ["zw6l53okvr", "25rlbjrxup"], "hvuiwc6tgc"),
+  ], ["zw6l53okvr", "25rlbjrxup"], "hvuiwc6tgc", { sip: ["yabc577wim", "o5gxngn3ka", "smpmpr6dvj"], custodialConsent: "lll3ypeehn" }),
   closedCase: Object.freeze({
     adultLevel: "PROTECTED_REGISTRATION",
     adult: "per_kvb6viecgu",
@@ -251,6 +336,8 @@ interface ScenarioData {
   childConcern: "WITNESSED_VIOLENCE" | "DIRECT_VIOLENCE" | "SUPPORT_AFTER_RELOCATION";
   /** Shifts the scenario's dates by a few days, so the households are not identical in time. */
   shift: number;
+  /** ASSUMED_IDENTITY: who she was before (name, birth, number), registered at previousHome. */
+  former?: PersonData;
 }
 
 /**
@@ -320,6 +407,8 @@ const DATA: Record<FullScenarioName, ScenarioData> = {
     threatLevel: "SEVERE",
     childConcern: "DIRECT_VIOLENCE",
     shift: 8,
+    // A new identity shares nothing with the old: not the name, the birth date or the number.
+    former: { givenName: "Camilla", familyName: "Ekdahl", birthDate: "1983-02-19", serial: 990 },
   },
   inheritedChild: {
     adult: { givenName: "Frida", familyName: "Nyberg", birthDate: "1993-12-01", serial: 994, phone: 72 },
@@ -360,6 +449,70 @@ const unprotectedAdult = (id: string, person: PersonData & { home: Address }, cr
   residenceMunicipality: person.home.city,
   createdAt,
 });
+
+/** The unit the scenarios' valid consents (and the children's) name: the secretary's and the contact person's. */
+const VALID_CONSENT_UNIT = unitOf(SCENARIO_STAFF.socialSecretary) as string;
+
+/** A consent on the child, given by `givenBy` (her custodian, or she herself), like the adult's valid one. */
+const childConsent = (id: string, childId: string, givenBy: string, s: number): ConsentRow => ({
+  id,
+  personId: childId,
+  recipientAgency: "social_services",
+  recipientUnit: VALID_CONSENT_UNIT,
+  givenBy,
+  form: "DIGITAL",
+  purpose: "COORDINATED_SUPPORT",
+  scope: ["STATUS", "HOUSING", "SAFETY", "CHILD", "LOCATION"],
+  validFrom: momentFromReference(-137 - s, 10, 0),
+  validTo: momentFromReference(730, 0, 0),
+  revokedAt: null,
+  recordedBy: SCENARIO_STAFF.contactPerson,
+  createdAt: momentFromReference(-137 - s, 10, 0),
+});
+
+/**
+ * The Person she was before the assumed identity: quarantined since the police decided the new
+ * one. She lived at her previous address then (the ended tenancy says so); the person row keeps no
+ * address of its own (she lives nowhere under this identity now), and was registered under
+ * protected registration in another municipality, as before the new identity.
+ */
+const formerIdentity = (id: string, person: PersonData, home: Address, s: number): PersonRow => ({
+  id,
+  identityNumber: identityNumber(utcDay(person.birthDate), person.serial),
+  givenName: person.givenName,
+  familyName: person.familyName,
+  birthDate: utcDay(person.birthDate),
+  protectionLevel: "PROTECTED_REGISTRATION",
+  streetAddress: null,
+  postalCode: null,
+  city: null,
+  phone: null,
+  registeredMunicipality: FORMER_REGISTRATION,
+  residenceMunicipality: home.city,
+  createdAt: momentFromReference(-1200 - s, 9, 0),
+  quarantinedAt: momentFromReference(-420 - s, 12, 0),
+});
+
+/** Where the former identity was registered under protected registration: not where she lived. */
+const FORMER_REGISTRATION = "Växjö";
+
+/** The restrained father's own open case (ekonomiskt bistånd), his own secretary on it, in her unit. */
+function restrainedFathersCase(ss: SeedTables["socialServices"], fatherId: string, ids: { caseId: string; assignment: string }, s: number): void {
+  const secretary = SCENARIO_STAFF.threatPersonsSocialSecretary;
+  ss.cases.push({
+    id: ids.caseId,
+    personId: fatherId,
+    type: "ECONOMIC_ASSISTANCE",
+    status: "OPEN",
+    openedAt: momentFromReference(-90 - s, 10, 0),
+    closedAt: null,
+    assessment: ASSESSMENTS.ECONOMIC_ASSISTANCE[0],
+    shelterPlacement: null,
+    ownerId: secretary,
+    unit: unitOf(secretary) as string,
+  });
+  ss.assignments.push({ id: ids.assignment, caseId: ids.caseId, staffId: secretary, role: "SOCIAL_SECRETARY", assignedAt: momentFromReference(-90 - s, 11, 0), endedAt: null });
+}
 
 /**
  * The scenario rows. Pure and constant: called once per population build, it returns fresh
@@ -410,7 +563,24 @@ export function scenarioTables(): SeedTables {
       unprotectedAdult(ids.restrainedPerson, d.restrained, momentFromReference(-95 - s, 14, 3)),
       unprotectedAdult(ids.previousTenant, d.previousTenant, momentFromReference(-500 - s, 10, 41)),
     );
-    ss.householdMembers.push({ parentId: ids.adult, childId: ids.child });
+    if (ids.formerIdentity && d.former) ss.persons.push(formerIdentity(ids.formerIdentity, d.former, d.previousHome, s));
+    // The adult and the child live together; the father (where he is the custodian) does not.
+    ss.households.push({ id: ids.householdId, createdAt: created });
+    for (const personId of [ids.adult, ids.child]) {
+      ss.householdMemberships.push({ id: derivedId("hom", ids.householdId, personId), householdId: ids.householdId, personId, since: created, endedAt: null });
+    }
+    ss.custodies.push({ childId: ids.child, custodianId: ids.adult, kind: ids.custody, since: utcDay(d.child.birthDate) });
+    if (ids.restrainedIsCustodian) ss.custodies.push({ childId: ids.child, custodianId: ids.restrainedPerson, kind: "JOINT", since: utcDay(d.child.birthDate) });
+    // The restrained person threatens her (for an assumed identity: the former identity he knows).
+    ss.threatRelations.push({
+      id: ids.threatRelation,
+      protectedId: ids.formerIdentity ?? ids.adult,
+      threatId: ids.restrainedPerson,
+      source: "RESTRAINING_ORDER",
+      since: momentFromReference(-60 - s, 0, 0),
+      endedAt: null,
+    });
+    if (ids.restrainedCase) restrainedFathersCase(ss, ids.restrainedPerson, ids.restrainedCase, s);
 
     const openedAt = momentFromReference(-150 - s, 10, 30);
     ss.cases.push({
@@ -423,6 +593,7 @@ export function scenarioTables(): SeedTables {
       assessment: ASSESSMENTS.PROTECTION_AND_SUPPORT[0],
       shelterPlacement: SHELTER_PLACEMENTS[0],
       ownerId: SCENARIO_STAFF.socialSecretary,
+      unit: unitOf(SCENARIO_STAFF.socialSecretary) as string,
     });
     ss.assignments.push(
       {
@@ -441,6 +612,14 @@ export function scenarioTables(): SeedTables {
         assignedAt: momentFromReference(-140 - s, 13, 15),
         endedAt: null,
       },
+      // Her coordinated plan (SIP): the other agencies' officers who work with her.
+      ...(
+        [
+          [ids.assignments.housingOfficer, SCENARIO_STAFF.housingOfficer, "HOUSING_OFFICER"],
+          [ids.assignments.policeLiaison, SCENARIO_STAFF.policeLiaison, "POLICE_LIAISON"],
+          [ids.assignments.childServicesOfficer, SCENARIO_STAFF.childServicesOfficer, "CHILD_SERVICES_OFFICER"],
+        ] as const
+      ).map(([id, staffId, role], i) => ({ id, caseId: ids.caseId, staffId, role, assignedAt: momentFromReference(-135 - s + i, 10, 0), endedAt: null })),
     );
     const meeting = MEETINGS[name];
     ss.appointments.push({
@@ -463,6 +642,9 @@ export function scenarioTables(): SeedTables {
         id: ids.consentIds.valid,
         personId: ids.adult,
         recipientAgency: "social_services",
+        recipientUnit: VALID_CONSENT_UNIT,
+        givenBy: ids.adult,
+        form: "WRITTEN",
         purpose: "COORDINATED_SUPPORT",
         scope: ["STATUS", "HOUSING", "SAFETY", "CHILD", "LOCATION"],
         // Valid well past the reference date, so it also covers the real date tests run on.
@@ -476,6 +658,9 @@ export function scenarioTables(): SeedTables {
         id: ids.consentIds.revoked,
         personId: ids.adult,
         recipientAgency: "housing",
+        recipientUnit: unitOf(SCENARIO_STAFF.housingOfficer) as string,
+        givenBy: ids.adult,
+        form: "WRITTEN",
         purpose: "COORDINATED_SUPPORT",
         scope: ["STATUS", "HOUSING"],
         validFrom: momentFromReference(-138 - s, 10, 5),
@@ -488,6 +673,9 @@ export function scenarioTables(): SeedTables {
         id: ids.consentIds.expired,
         personId: ids.adult,
         recipientAgency: "police_liaison",
+        recipientUnit: unitOf(SCENARIO_STAFF.policeLiaison) as string,
+        givenBy: ids.adult,
+        form: "ORAL",
         purpose: "COORDINATED_SUPPORT",
         scope: ["SAFETY", "LOCATION"],
         validFrom: momentFromReference(-400 - s, 9, 30),
@@ -496,6 +684,10 @@ export function scenarioTables(): SeedTables {
         recordedBy: SCENARIO_STAFF.socialSecretary,
         createdAt: momentFromReference(-400 - s, 9, 30),
       },
+      // For the child, her custodian's consent (the mother's: a father who is a threat person
+      // neither needs to consent nor counts), and from 12 the child's own beside it.
+      childConsent(ids.consentIds.custodial, ids.child, ids.adult, s),
+      ...(ids.consentIds.childOwn ? [childConsent(ids.consentIds.childOwn, ids.child, ids.child, s)] : []),
     );
 
     t.housing.applications.push({
@@ -516,7 +708,7 @@ export function scenarioTables(): SeedTables {
     t.housing.tenancies.push(
       {
         id: ids.endedTenancy,
-        personId: ids.adult,
+        personId: ids.formerIdentity ?? ids.adult,
         flatId: ids.endedFlat,
         administratorId: SCENARIO_STAFF.previousHousingOfficer,
         status: "ENDED",
@@ -545,17 +737,18 @@ export function scenarioTables(): SeedTables {
 
     t.policeLiaison.incidents.push({
       id: ids.incident,
-      personId: ids.adult,
+      // An assumed identity's incidents are the former identity's, where she lived then.
+      personId: ids.formerIdentity ?? ids.adult,
       occurredAt: momentFromReference(-45 - s, 21, 10),
       category: "THREAT",
-      place: `Utanför bostaden, ${d.home.street.replace(/ \d+$/, "")}, ${d.home.city}`,
+      place: `Utanför bostaden, ${(ids.formerIdentity ? d.previousHome : d.home).street.replace(/ \d+$/, "")}, ${(ids.formerIdentity ? d.previousHome : d.home).city}`,
       description: INCIDENT_DESCRIPTIONS.THREAT[0],
       reportedBy: SCENARIO_STAFF.policeLiaison,
       createdAt: momentFromReference(-44 - s, 8, 20),
     });
     t.policeLiaison.restrainingOrders.push({
       id: ids.restrainingOrder,
-      protectedPersonId: ids.adult,
+      protectedPersonId: ids.formerIdentity ?? ids.adult,
       restrainedPersonId: ids.restrainedPerson,
       kind: d.restrainingOrderKind,
       // A kontaktförbud runs for at most a year; this one covers the reference date and beyond.
@@ -630,6 +823,7 @@ export function scenarioTables(): SeedTables {
       assessment: ASSESSMENTS.SHELTER_FOLLOW_UP[1],
       shelterPlacement: SHELTER_PLACEMENTS[3],
       ownerId: SCENARIO_STAFF.closedCaseSocialSecretary,
+      unit: unitOf(SCENARIO_STAFF.closedCaseSocialSecretary) as string,
     },
     {
       id: c.openCaseId,
@@ -641,6 +835,7 @@ export function scenarioTables(): SeedTables {
       assessment: ASSESSMENTS.PROTECTION_AND_SUPPORT[1],
       shelterPlacement: null,
       ownerId: SCENARIO_STAFF.socialSecretary,
+      unit: unitOf(SCENARIO_STAFF.socialSecretary) as string,
     },
   );
   ss.assignments.push(

@@ -12,7 +12,10 @@ import type { Prisma as SocialServices } from "@skyddsnat/social-services/prisma
 export interface SeedTables {
   socialServices: {
     persons: SocialServices.PersonCreateManyInput[];
-    householdMembers: SocialServices.HouseholdMemberCreateManyInput[];
+    households: SocialServices.HouseholdCreateManyInput[];
+    householdMemberships: SocialServices.HouseholdMembershipCreateManyInput[];
+    custodies: SocialServices.CustodyCreateManyInput[];
+    threatRelations: SocialServices.ThreatRelationCreateManyInput[];
     cases: SocialServices.CaseCreateManyInput[];
     assignments: SocialServices.AssignmentCreateManyInput[];
     consents: SocialServices.ConsentCreateManyInput[];
@@ -55,7 +58,7 @@ export type ConsentScope = Extract<ConsentRow["scope"], readonly unknown[]>;
 
 export function emptyTables(): SeedTables {
   return {
-    socialServices: { persons: [], householdMembers: [], cases: [], assignments: [], consents: [], appointments: [], appointmentParticipants: [] },
+    socialServices: { persons: [], households: [], householdMemberships: [], custodies: [], threatRelations: [], cases: [], assignments: [], consents: [], appointments: [], appointmentParticipants: [] },
     housing: { flats: [], applications: [], tenancies: [] },
     policeLiaison: { incidents: [], restrainingOrders: [], threatAssessments: [] },
     childServices: { childCases: [], placements: [], consultations: [] },

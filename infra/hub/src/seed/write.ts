@@ -18,7 +18,10 @@ export interface SeedClients {
 /** Rows inserted per table, as reported by the database (not as counted in memory). */
 export interface SeedCounts {
   persons: number;
-  householdMembers: number;
+  households: number;
+  householdMemberships: number;
+  custodies: number;
+  threatRelations: number;
   cases: number;
   assignments: number;
   consents: number;
@@ -35,8 +38,8 @@ export interface SeedCounts {
 }
 
 /**
- * Writes the population with createMany, parents before children (persons before the household
- * links, cases before assignments, flats before tenancies, child cases before placements), one
+ * Writes the population with createMany, parents before children (persons before the households,
+ * their members, custody and threat relations, cases before assignments, flats before tenancies, child cases before placements), one
  * transaction per agency database: each database ends up with all of its part or none of it.
  * The four databases are separate, so there is no transaction across them; cross-agency
  * references (a tenancy's personId) are plain ids by design and need no ordering.
@@ -45,9 +48,12 @@ export interface SeedCounts {
 export async function writePopulation(clients: SeedClients, population: SeedTables): Promise<SeedCounts> {
   const { socialServices: ss, housing, policeLiaison: police, childServices: child } = population;
   const s = clients.socialServices;
-  const [persons, householdMembers, cases, assignments, consents, appointments] = await s.$transaction([
+  const [persons, households, householdMemberships, custodies, threatRelations, cases, assignments, consents, appointments] = await s.$transaction([
     s.person.createMany({ data: ss.persons }),
-    s.householdMember.createMany({ data: ss.householdMembers }),
+    s.household.createMany({ data: ss.households }),
+    s.householdMembership.createMany({ data: ss.householdMemberships }),
+    s.custody.createMany({ data: ss.custodies }),
+    s.threatRelation.createMany({ data: ss.threatRelations }),
     s.case.createMany({ data: ss.cases }),
     s.assignment.createMany({ data: ss.assignments }),
     s.consent.createMany({ data: ss.consents }),
@@ -74,7 +80,10 @@ export async function writePopulation(clients: SeedClients, population: SeedTabl
   ]);
   return {
     persons: persons.count,
-    householdMembers: householdMembers.count,
+    households: households.count,
+    householdMemberships: householdMemberships.count,
+    custodies: custodies.count,
+    threatRelations: threatRelations.count,
     cases: cases.count,
     assignments: assignments.count,
     consents: consents.count,

@@ -5,6 +5,7 @@ import type { Context } from "../context.js";
 import { loadSubjectFacts } from "../facts/subject-facts.js";
 import type { Case as CaseRow, Prisma } from "../generated/prisma/client.js";
 import { Person } from "../person/person.type.js";
+import { agencyHoldsRole } from "./assignment-role.js";
 import { AssignStaffInput, CaseFilter, OpenCaseInput } from "./case.input.js";
 import { Assignment, Case, CaseConnection } from "./case.type.js";
 
@@ -14,6 +15,15 @@ function caseWhere(filter: CaseFilter | undefined): Prisma.CaseWhereInput {
     ...(filter?.type ? { type: filter.type } : {}),
     ...(filter?.assignedTo ? { assignments: { some: { staffId: filter.assignedTo, endedAt: null } } } : {}),
   };
+}
+
+/**
+ * The unit that holds a new case: the opener's. A token without a unit (from before units were
+ * carried) gives a unit no one works in: no team lead handles the case until its unit is recorded.
+ */
+function caseUnitOf(context: Context): string {
+  const unit = context.actor.unit;
+  return unit?.startsWith("social-services/") ? unit : "social-services/unit-not-recorded";
 }
 
 @Resolver(() => Case)
@@ -91,6 +101,7 @@ export class CaseResolver {
           assessment: input.assessment,
           shelterPlacement: input.shelterPlacement ?? null,
           ownerId: context.actor.staffId,
+          unit: caseUnitOf(context),
         },
       });
       // A secretary who opens a case works on it; a team lead owns it and staffs it separately.
@@ -103,7 +114,10 @@ export class CaseResolver {
     });
   }
 
-  @Mutation(() => Assignment, { description: "Assign a social secretary or contact person to an open case (its owner or a team lead)." })
+  @Mutation(() => Assignment, {
+    description:
+      "Assign staff to an open case (its owner or a team lead): a social secretary or contact person, or another agency's officer as a member of the case's coordinated plan (SIP) in her agency's role.",
+  })
   async assignStaff(@Arg("input", () => AssignStaffInput) input: AssignStaffInput, @Ctx() context: Context) {
     requireRole(context, "assignStaff");
     const { db } = context.loaders;
@@ -111,6 +125,7 @@ export class CaseResolver {
       const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { status: true, ownerId: true } });
       if (!found) throw badUserInput("No case with that id.", "caseId");
       requireOperation(context, "assignStaff", { case: { ownerId: found.ownerId }, assignee: { staffId: input.staffId } });
+      if (!agencyHoldsRole(input.staffId, input.role)) throw badUserInput("That staff member's agency does not hold that role.", "role", "ROLE_NOT_OF_AGENCY");
       if (found.status !== "OPEN") throw badUserInput("Staff can only be assigned to an open case.", "caseId");
       const existing = await tx.assignment.findFirst({
         where: { caseId: input.caseId, staffId: input.staffId, role: input.role, endedAt: null },

@@ -33,6 +33,11 @@ export class Case implements Partial<CaseRow> {
   @Field(() => String)
   assessment!: string;
 
+  // CASE_DETAIL, like the type: the unit can name the kind of case (an exit programme's unit).
+  @Classified("CASE_DETAIL")
+  @Field(() => String, { description: "The unit that holds the case (e.g. social-services/malmo-vald)." })
+  unit!: string;
+
   @Classified("LOCATION")
   @Field(() => String, { nullable: true, description: "The shelter (skyddat boende) the person was placed in." })
   shelterPlacement!: string | null;

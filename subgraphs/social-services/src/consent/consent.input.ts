@@ -1,7 +1,7 @@
-import { ArrayMinSize, ArrayUnique, IsDate, IsEnum, Matches } from "class-validator";
+import { ArrayMinSize, ArrayUnique, IsDate, IsEnum, Length, Matches } from "class-validator";
 import { OPAQUE_ID } from "@skyddsnat/subgraph-kit";
 import { Field, ID, InputType } from "type-graphql";
-import { DbAgency, DbFieldClass, DbPurpose } from "../enums.js";
+import { ConsentForm, DbAgency, DbFieldClass, DbPurpose } from "../enums.js";
 
 @InputType()
 export class RecordConsentInput {
@@ -12,6 +12,18 @@ export class RecordConsentInput {
   @IsEnum(DbAgency)
   @Field(() => DbAgency)
   recipientAgency!: DbAgency;
+
+  @Length(3, 120)
+  @Field(() => String, { description: "The named unit of the recipient agency, e.g. housing/malmo (its first segment is the agency)." })
+  recipientUnit!: string;
+
+  @Matches(OPAQUE_ID, { message: "givenBy is not an id" })
+  @Field(() => ID, { description: "Who gave the consent: the person herself, or for a child under 15 one of her custodians." })
+  givenBy!: string;
+
+  @IsEnum(ConsentForm)
+  @Field(() => ConsentForm)
+  form!: ConsentForm;
 
   @IsEnum(DbPurpose)
   @Field(() => DbPurpose)

@@ -4,6 +4,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-grap
 import type { Context } from "../context.js";
 import { loadSubjectFacts } from "../facts/subject-facts.js";
 import type { Consent as ConsentRow } from "../generated/prisma/client.js";
+import { consentGiverRefusal } from "./consent-giver.js";
 import { RecordConsentInput } from "./consent.input.js";
 import { Consent } from "./consent.type.js";
 
@@ -17,7 +18,9 @@ export class ConsentResolver {
     return row.personId;
   }
 
-  @Mutation(() => Consent, { description: "Record the person's consent to share some classes of data." })
+  @Mutation(() => Consent, {
+    description: "Record a consent to share some classes of data with a named unit: given by the person, or for a child under 15 by one of her custodians (never one who is a threat person).",
+  })
   async recordConsent(@Arg("input", () => RecordConsentInput) input: RecordConsentInput, @Ctx() context: Context) {
     requireRole(context, "recordConsent");
     if (input.validTo <= input.validFrom) throw badUserInput("validTo must be after validFrom.", "validTo");
@@ -29,11 +32,16 @@ export class ConsentResolver {
       const [subject] = await loadSubjectFacts(tx, [input.subjectId]);
       if (!subject) throw badUserInput("No person with that id.", "subjectId");
       requireOperation(context, "recordConsent", { subject });
+      const refusal = consentGiverRefusal(subject, input, context.policy.now);
+      if (refusal) throw refusal;
       return tx.consent.create({
         data: {
           id: newId("con"),
           personId: subject.id,
           recipientAgency: input.recipientAgency,
+          recipientUnit: input.recipientUnit,
+          givenBy: input.givenBy,
+          form: input.form,
           purpose: input.purpose,
           scope: input.scope,
           validFrom: input.validFrom,

@@ -1,20 +1,38 @@
-import { HANDLING_INSTRUCTIONS, filteredFields } from "@skyddsnat/schema";
+import { badUserInput, filteredFields, forbiddenOperation, HANDLING_INSTRUCTIONS, type Role } from "@skyddsnat/schema";
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Classified, Connection, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Case } from "../case/case.type.js";
 import { Consent } from "../consent/consent.type.js";
 import type { Context } from "../context.js";
 import type { Person as PersonRow, Prisma } from "../generated/prisma/client.js";
+import { Custody, ThreatRelation } from "../household/household.type.js";
 import { PersonFilter } from "./person.filter.js";
 import { ProtectionLevel } from "../enums.js";
+import { displayedLevel } from "./displayed-level.js";
 import { Person } from "./person.type.js";
 
 @ObjectType()
 export class PersonConnection extends Connection(Person) {}
 
+/** Personnummer as the hub stores it: YYYYMMDD-NNNN. */
+const IDENTITY_NUMBER = /^\d{8}-\d{4}$/;
+
+/**
+ * The agency systems that may turn a known identity number into a person's id: machine clients
+ * (a token with client_id) acting for a role that handles persons, and the population register.
+ */
+const RESOLVING_ROLES: readonly Role[] = [
+  "SOCIAL_SECRETARY",
+  "CONTACT_PERSON",
+  "HOUSING_OFFICER",
+  "POLICE_LIAISON",
+  "CHILD_SERVICES_OFFICER",
+  "TEAM_LEAD",
+  "POPULATION_REGISTER",
+];
+
 export function personWhere(filter: PersonFilter | undefined): Prisma.PersonWhereInput {
   const where: Prisma.PersonWhereInput = {};
-  if (filter?.protectionLevel) where.protectionLevel = filter.protectionLevel;
   if (filter?.residenceMunicipality) {
     where.residenceMunicipality = { equals: filter.residenceMunicipality, mode: "insensitive" };
   }
@@ -27,19 +45,30 @@ export function personWhere(filter: PersonFilter | undefined): Prisma.PersonWher
   return where;
 }
 
-/** A filter on a classified field may only find persons whose field the actor could see. */
-async function admitByFilter(rows: PersonRow[], filter: PersonFilter | undefined, context: Context) {
-  return context.policy.admitOn(rows, (row: PersonRow) => row.id, filteredFields("persons", filter));
+/**
+ * No directory: a list or search answers only persons whose identity the actor may know (she
+ * handles them: IDENTITY class), after the filter's own admission on the fields it matches on
+ * (which records the protected persons it matched and excluded, for the audit trail). Anyone
+ * else is simply not in the answer: no count, and a page is filled only with admitted rows.
+ */
+async function admitted(rows: PersonRow[], filter: PersonFilter | undefined, context: Context) {
+  const byFilter = await context.policy.admitOn(rows, (row: PersonRow) => row.id, filteredFields("persons", filter));
+  return context.policy.existing(byFilter, (row) => row.id, "Person.givenName");
+}
+
+/** A person link that drops whoever the actor may not know exists (a quarantined former identity). */
+function known(context: Context, persons: PersonRow[]) {
+  return context.policy.existing(persons, (person) => person.id, "Person.id");
 }
 
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true })
-  person(@Arg("id", () => ID) id: string, @Ctx() context: Context): Promise<PersonRow | null> {
-    return context.loaders.personById.load(id);
+  async person(@Arg("id", () => ID) id: string, @Ctx() context: Context): Promise<PersonRow | null> {
+    return context.policy.existingOne(await context.loaders.personById.load(id), (row) => row.id, "Person.id");
   }
 
-  @Query(() => PersonConnection)
+  @Query(() => PersonConnection, { description: "Persons the caller handles, optionally searched by name or municipality of residence." })
   persons(
     @Arg("filter", () => PersonFilter, { nullable: true }) filter: PersonFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -53,14 +82,58 @@ export class PersonResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      (rows) => admitByFilter(rows, filter, context),
+      (rows) => admitted(rows, filter, context),
     );
   }
 
-  @Classified("REFERENCE")
-  @FieldResolver(() => [Person], { description: "The person's children in the household." })
-  children(@Root() person: PersonRow, @Ctx() context: Context) {
-    return context.loaders.childrenOf.load(person.id);
+  @Query(() => Person, {
+    nullable: true,
+    description:
+      "For agency systems: the person with this identity number (personnummer, YYYYMMDD-NNNN), as a reference (its id); null when social services does not know it. Every other field follows the policy as anywhere.",
+  })
+  async personByIdentityNumber(@Arg("identityNumber", () => String) identityNumber: string, @Ctx() context: Context): Promise<PersonRow | null> {
+    const { actor } = context;
+    if (!actor.clientId || !RESOLVING_ROLES.includes(actor.role)) throw forbiddenOperation("personByIdentityNumber", "REQUIRES_AGENCY_SYSTEM");
+    if (!IDENTITY_NUMBER.test(identityNumber)) throw badUserInput("identityNumber must look like YYYYMMDD-NNNN.", "identityNumber");
+    const row = await context.loaders.db.person.findUnique({ where: { identityNumber } });
+    // A former identity does not exist for the caller: null, exactly as for an unknown number.
+    return context.policy.existingOne(row, (found) => found.id, "Person.id");
+  }
+
+  /**
+   * Whom she lives with now, in both directions. LOCATION class: co-residence tells where she is
+   * as much as an address does (a protected child's school reveals her mother's home and the
+   * mother's address the child's), so it follows the household's strictest level and the same
+   * needs as an address.
+   */
+  @Classified("LOCATION")
+  @FieldResolver(() => [Person], { nullable: true, description: "Whom the person lives with now (co-residents)." })
+  async household(@Root() person: PersonRow, @Ctx() context: Context) {
+    return known(context, await context.loaders.coResidentsOf.load(person.id));
+  }
+
+  /** The child's custodians: CHILD class, as the custody records themselves. */
+  @Classified("CHILD")
+  @FieldResolver(() => [Custody], { nullable: true, description: "The person's custodians (vårdnadshavare), with the kind of custody." })
+  async custodians(@Root() person: PersonRow, @Ctx() context: Context) {
+    return context.policy.existing(await context.loaders.custodiansOf.load(person.id), (row) => row.childId, "Custody.kind");
+  }
+
+  /**
+   * The children in the person's custody. Each custody record is the child's (its subject), so it
+   * exists for the actor only if she may see the child's CHILD data: a threat person's own
+   * secretary learns nothing of the children through him.
+   */
+  @Classified("CHILD")
+  @FieldResolver(() => [Custody], { nullable: true, description: "The children in the person's custody." })
+  async custodyOf(@Root() person: PersonRow, @Ctx() context: Context) {
+    return context.policy.existing(await context.loaders.custodyOf.load(person.id), (row) => row.childId, "Custody.kind");
+  }
+
+  @Classified("SAFETY")
+  @FieldResolver(() => [ThreatRelation], { nullable: true, description: "Threat persons to her (e.g. the restrained person of a kontaktförbud)." })
+  threatRelations(@Root() person: PersonRow, @Ctx() context: Context) {
+    return context.loaders.threatRelationsOf.load(person.id);
   }
 
   @Classified("STATUS")
@@ -77,11 +150,13 @@ export class PersonResolver {
 
   /**
    * The effective level: the strictest in her household, so a child whose location follows a
-   * parent's protection is handled as protected — without saying which parent it comes from.
+   * parent's protection is handled as protected — without saying whose it is; an assumed identity
+   * reads as protected registration (displayed-level.ts).
    */
   @FieldResolver(() => ProtectionLevel)
   async protectionLevel(@Root() person: PersonRow, @Ctx() context: Context): Promise<ProtectionLevel> {
-    return (await context.policy.householdLevelOf(person.id)) ?? person.protectionLevel;
+    const level = (await context.policy.householdLevelOf(person.id)) ?? person.protectionLevel;
+    return displayedLevel(level, context.actor.role);
   }
 
   @Classified("PROTECTION")
