@@ -13,5 +13,5 @@ export {
 } from "./subgraph-server.js";
 export { applyClassificationRules, classOfField, classOfNode, fieldClassesOf, objectFields } from "./classification-sdl.js";
 export { enforcePolicy } from "./enforce.js";
-export { PolicyContext } from "./policy-context.js";
+export { PolicyContext, type RecordRef, type RowHolder } from "./policy-context.js";
 export { type AgencyDefinition, type AgencyOptions, openAgencyDatabase, startAgency } from "./agency.js";
