@@ -45,6 +45,11 @@ const plainRecord = (holder: RowHolder | null): RecordRef =>
     ? { subjectId: holder.subjectId, stewardId: null, current: false, ownerUnit: holder.ownerUnit }
     : { subjectId: holder, stewardId: null, current: false };
 
+/** A row that records the unit holding it, as the holder its existence and filters are judged by. */
+export const heldBy =
+  <T extends { unit: string }>(subjectOf: (row: T) => string) =>
+  (row: T): RowHolder => ({ subjectId: subjectOf(row), ownerUnit: row.unit });
+
 const subjectOfHolder = (holder: RowHolder): string => (typeof holder === "string" ? holder : holder.subjectId);
 
 /** A row's record, with the decisions already made for its fields, by class. */

@@ -2,6 +2,7 @@ import type { ProtectionLevel } from "@skyddsnat/schema";
 import { identityNumber } from "./identity-numbers.js";
 import { fictionPhone } from "./phones.js";
 import { dayFromReference, momentFromReference } from "./random.js";
+import { unitOfMember } from "./staff.js";
 import { emptyTables, type SeedTables } from "./tables.js";
 import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS, SHELTER_PLACEMENTS, THREAT_SUMMARIES } from "./texts.js";
 
@@ -508,6 +509,7 @@ export function scenarioTables(): SeedTables {
       submittedAt: momentFromReference(-146 - s, 9, 45),
       decidedAt: momentFromReference(-128 - s, 14, 0),
       handlerId: SCENARIO_STAFF.housingOfficer,
+      unit: unitOfMember(SCENARIO_STAFF.housingOfficer),
     });
     t.housing.flats.push(
       { id: ids.activeFlat, streetAddress: d.home.street, postalCode: d.home.postalCode, city: d.home.city, rooms: 2, landlord: "Kommunhem Bostäder AB" },
@@ -519,6 +521,7 @@ export function scenarioTables(): SeedTables {
         personId: ids.adult,
         flatId: ids.endedFlat,
         administratorId: SCENARIO_STAFF.previousHousingOfficer,
+        unit: unitOfMember(SCENARIO_STAFF.previousHousingOfficer),
         status: "ENDED",
         startsOn: dayFromReference(-720 - s),
         endsOn: dayFromReference(-190 - s),
@@ -528,6 +531,7 @@ export function scenarioTables(): SeedTables {
         personId: ids.adult,
         flatId: ids.activeFlat,
         administratorId: SCENARIO_STAFF.housingOfficer,
+        unit: unitOfMember(SCENARIO_STAFF.housingOfficer),
         status: "ACTIVE",
         startsOn: dayFromReference(-120 - s),
         endsOn: null,
@@ -537,6 +541,7 @@ export function scenarioTables(): SeedTables {
         personId: ids.previousTenant,
         flatId: ids.activeFlat,
         administratorId: SCENARIO_STAFF.previousHousingOfficer,
+        unit: unitOfMember(SCENARIO_STAFF.previousHousingOfficer),
         status: "ENDED",
         startsOn: dayFromReference(-480 - s),
         endsOn: dayFromReference(-126 - s),
@@ -551,6 +556,7 @@ export function scenarioTables(): SeedTables {
       place: `Utanför bostaden, ${d.home.street.replace(/ \d+$/, "")}, ${d.home.city}`,
       description: INCIDENT_DESCRIPTIONS.THREAT[0],
       reportedBy: SCENARIO_STAFF.policeLiaison,
+      unit: unitOfMember(SCENARIO_STAFF.policeLiaison),
       createdAt: momentFromReference(-44 - s, 8, 20),
     });
     t.policeLiaison.restrainingOrders.push({
@@ -561,6 +567,8 @@ export function scenarioTables(): SeedTables {
       // A kontaktförbud runs for at most a year; this one covers the reference date and beyond.
       validFrom: momentFromReference(-60 - s, 0, 0),
       validTo: momentFromReference(305 - s, 0, 0),
+      // No officer of its own: held by the unit of the household's police liaison.
+      unit: unitOfMember(SCENARIO_STAFF.policeLiaison),
     });
     t.policeLiaison.threatAssessments.push({
       id: ids.threatAssessment,
@@ -569,6 +577,7 @@ export function scenarioTables(): SeedTables {
       assessedAt: momentFromReference(-30 - s, 13, 0),
       summary: THREAT_SUMMARIES[d.threatLevel][0],
       assessorId: SCENARIO_STAFF.policeLiaison,
+      unit: unitOfMember(SCENARIO_STAFF.policeLiaison),
     });
 
     t.childServices.childCases.push({
@@ -579,6 +588,7 @@ export function scenarioTables(): SeedTables {
       openedAt: momentFromReference(-100 - s, 10, 0),
       closedAt: null,
       officerId: SCENARIO_STAFF.childServicesOfficer,
+      unit: unitOfMember(SCENARIO_STAFF.childServicesOfficer),
       notes: CHILD_NOTES[d.childConcern][0],
     });
     t.childServices.placements.push({
@@ -591,6 +601,7 @@ export function scenarioTables(): SeedTables {
       municipality: d.home.city,
       startsOn: dayFromReference(-90 - s),
       endsOn: null,
+      unit: unitOfMember(SCENARIO_STAFF.childServicesOfficer),
     });
     t.childServices.consultations.push({
       id: ids.consultation,
