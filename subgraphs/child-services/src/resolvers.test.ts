@@ -262,7 +262,7 @@ describe("openChildCase", () => {
     expect(result.data?.openChildCase).toMatchObject({ subjectId: ORDINARY.id, stewardId: "cs-5001", officerId: "cs-5001", status: "OPEN", concern: "NEGLECT" });
     expect(await count("ChildCase")).toBe(before + 1);
     // Held by the officer's unit.
-    const id = (result.data?.openChildCase as { id: string }).id;
+    const id = (result.data?.openChildCase as { id: string } | undefined)?.id ?? "";
     expect((await client.childCase.findUnique({ where: { id } }))?.unit).toBe("child-services/malmo-bou");
   });
 
