@@ -1,4 +1,5 @@
 export * from "./actor.js";
+export * from "./unit.js";
 export * from "./classification.js";
 export * from "./filters.js";
 export * from "./errors.js";

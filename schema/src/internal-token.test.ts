@@ -19,6 +19,7 @@ const actor: Actor = {
   role: "SOCIAL_SECRETARY",
   purpose: "CASE_WORK",
   issuer: "https://idp.social-services.kommun.example",
+  unit: "social-services/malmo-vald",
 };
 const claims: InternalClaims = { actor, requestId: "req-1", emergencyGrants: ["person-1"] };
 
@@ -84,6 +85,22 @@ describe("signInternalToken / verifyInternalToken", () => {
       const token = await signInternalToken({ ...claims, requestId: `r${i}` }, { privateKey: imported, kid }, AUDIENCE);
       expect((await verifyInternalToken(token, jwks, AUDIENCE)).requestId).toBe(`r${i}`);
     }
+  });
+
+  test("round trip: the unit is carried; an auditor may carry none", async () => {
+    expect((await verifyInternalToken(await signInternalToken(claims, { privateKey, kid }, AUDIENCE), jwks, AUDIENCE)).actor.unit).toBe(
+      "social-services/malmo-vald",
+    );
+    const auditor: Actor = { staffId: "au-6001", agency: "audit", role: "AUDITOR", purpose: "AUDIT", issuer: "https://idp.audit.example" };
+    const verified = await verifyInternalToken(await signInternalToken({ ...claims, actor: auditor }, { privateKey, kid }, AUDIENCE), jwks, AUDIENCE);
+    expect(verified.actor).toEqual(auditor);
+    expect("unit" in verified.actor).toBe(false);
+  });
+
+  test("signing refuses a case role without a unit, or with another agency's", async () => {
+    const { unit: _, ...unitless } = actor;
+    await expectCode(signInternalToken({ ...claims, actor: unitless }, { privateKey, kid }, AUDIENCE), "BAD_CLAIMS");
+    await expectCode(signInternalToken({ ...claims, actor: { ...actor, unit: "police-liaison/malmo" } }, { privateKey, kid }, AUDIENCE), "BAD_CLAIMS");
   });
 
   test("extra actor properties are not carried", async () => {
@@ -162,6 +179,10 @@ describe("signInternalToken / verifyInternalToken", () => {
     ["sub differs from the actor", { sub: "someone-else" }],
     ["issuer missing from the actor", { act: { ...actor, issuer: undefined } }],
     ["client id not a string", { act: { ...actor, clientId: 7 } }],
+    ["a case role without a unit", { act: { ...actor, unit: undefined } }],
+    ["a unit of another agency", { act: { ...actor, unit: "housing/malmo" } }],
+    ["a unit that is no slug path", { act: { ...actor, unit: "social-services/Malmö vuxen" } }],
+    ["a unit that is not a string", { act: { ...actor, unit: ["social-services/malmo-vald"] } }],
     ["request id missing", { rid: undefined }],
     ["grants not a list", { egr: "person-1" }],
     ["grants with a non-string", { egr: ["person-1", 2] }],

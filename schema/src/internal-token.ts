@@ -11,6 +11,7 @@ import {
 } from "jose";
 import { joseFailure } from "./jose-failure.js";
 import { type Actor, isAgency, isPurpose, isRole, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "./actor.js";
+import { isUnitOf, requiresUnit } from "./unit.js";
 
 /**
  * The token the gateway signs for a subgraph on a caller's behalf (DESIGN.md invariant 4: zero
@@ -80,15 +81,26 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Rebuilds the actor from an untrusted value, field by field, or returns undefined. The actor
- * must also be coherent with the actor model: a role of its agency, a purpose its role may state.
+ * must also be coherent with the actor model: a role of its agency, a purpose its role may state,
+ * a unit of its agency, present for every role whose access is its unit's.
  */
 function parseActor(value: unknown): Actor | undefined {
   if (!isPlainObject(value)) return undefined;
-  const { staffId, agency, role, purpose, issuer, clientId } = value;
+  const { staffId, agency, role, purpose, issuer, clientId, unit } = value;
   if (!isId(staffId) || !isId(issuer) || !isAgency(agency) || !isRole(role) || !isPurpose(purpose)) return undefined;
   if (!ROLES_BY_AGENCY[agency].includes(role) || !PURPOSES_BY_ROLE[role].includes(purpose)) return undefined;
   if (clientId !== undefined && !isId(clientId)) return undefined;
-  return { staffId, agency, role, purpose, issuer, ...(clientId !== undefined ? { clientId } : {}) };
+  if (unit === undefined ? requiresUnit(role) : !isUnitOf(agency, unit)) return undefined;
+  const unitClaim: { unit?: string } = unit === undefined ? {} : { unit: unit as string };
+  return {
+    staffId,
+    agency,
+    role,
+    purpose,
+    issuer,
+    ...(clientId !== undefined ? { clientId } : {}),
+    ...unitClaim,
+  };
 }
 
 function parseGrants(value: unknown): string[] | undefined {

@@ -12,6 +12,8 @@ export const AUTHENTICATION_REASONS = [
   "BAD_CLAIM",
   "ROLE_NOT_IN_AGENCY",
   "PURPOSE_NOT_ALLOWED",
+  "UNIT_REQUIRED",
+  "UNIT_NOT_IN_AGENCY",
 ] as const;
 export type AuthenticationReason = (typeof AUTHENTICATION_REASONS)[number];
 

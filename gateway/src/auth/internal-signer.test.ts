@@ -4,7 +4,7 @@ import { decodeProtectedHeader, exportJWK, generateKeyPair, type JWK } from "jos
 import { createInternalSigner } from "./internal-signer.js";
 
 const claims: InternalClaims = {
-  actor: { staffId: "po-4001", agency: "police-liaison", role: "POLICE_LIAISON", purpose: "EMERGENCY", issuer: "https://idp.police.test" },
+  actor: { staffId: "po-4001", agency: "police-liaison", role: "POLICE_LIAISON", purpose: "EMERGENCY", issuer: "https://idp.police.test", unit: "police-liaison/malmo" },
   requestId: "req-7",
   emergencyGrants: ["person-9"],
 };

@@ -49,6 +49,7 @@ async function token({ claims = {}, omit = [], header = {}, key }: Craft = {}): 
     agency: "social-services",
     role: "SOCIAL_SECRETARY",
     purpose: "CASE_WORK",
+    unit: "social-services/malmo-vald",
     ...claims,
   };
   for (const claim of omit) delete payload[claim];
@@ -86,7 +87,19 @@ describe("verifyCaller: the happy path", () => {
       role: "SOCIAL_SECRETARY",
       purpose: "CASE_WORK",
       issuer: SOCIAL,
+      unit: "social-services/malmo-vald",
     });
+  });
+
+  test("an auditor may carry a unit or none; without one the actor has no unit", async () => {
+    const audit = createIssuerRegistry([{ issuer: SOCIAL, agency: "audit", algorithms: ["ES256"], jwks: { keys: [socialPublicJwk] } }]);
+    const auditor = (claims: Record<string, unknown>, omit: string[] = []) =>
+      token({ claims: { agency: "audit", role: "AUDITOR", purpose: "AUDIT", sub: "au-6001", ...claims }, omit });
+    const without = await verifyCaller(bearer(await auditor({}, ["unit"])), audit, { audience: AUDIENCE });
+    expect("unit" in without).toBe(false);
+    await expect(verifyCaller(bearer(await auditor({ unit: "audit/skane" })), audit, { audience: AUDIENCE })).resolves.toMatchObject({ unit: "audit/skane" });
+    // A unit an auditor does carry is checked like anyone's.
+    await expect(verifyCaller(bearer(await auditor({ unit: "housing/malmo" })), audit, { audience: AUDIENCE })).rejects.toMatchObject({ reason: "UNIT_NOT_IN_AGENCY" });
   });
 
   test("a machine client acting for a role carries its client id; the scheme is case-insensitive", async () => {
@@ -95,7 +108,7 @@ describe("verifyCaller: the happy path", () => {
   });
 
   test("each issuer's own keys: a housing token verifies with housing's key", async () => {
-    const jwt = await token({ claims: { iss: HOUSING, agency: "housing", role: "HOUSING_OFFICER", sub: "ho-3001" }, header: { kid: "ho-1" }, key: housingKey });
+    const jwt = await token({ claims: { iss: HOUSING, agency: "housing", role: "HOUSING_OFFICER", sub: "ho-3001", unit: "housing/malmo" }, header: { kid: "ho-1" }, key: housingKey });
     await expect(verify(bearer(jwt))).resolves.toEqual(expect.objectContaining({ agency: "housing", issuer: HOUSING }));
   });
 
@@ -170,6 +183,14 @@ describe("verifyCaller: every refusal has its reason", () => {
     ["BAD_CLAIM", "an unknown role", async () => bearer(await token({ claims: { role: "ADMIN" } }))],
     ["BAD_CLAIM", "an unknown purpose", async () => bearer(await token({ claims: { purpose: "CURIOSITY" } }))],
     ["BAD_CLAIM", "a client id that is not a string", async () => bearer(await token({ claims: { client_id: 42 } }))],
+    ["UNIT_REQUIRED", "a case role without a unit", async () => bearer(await token({ omit: ["unit"] }))],
+    ["UNIT_REQUIRED", "a team lead without a unit", async () => bearer(await token({ claims: { role: "TEAM_LEAD", sub: "tl-7001" }, omit: ["unit"] }))],
+    ["UNIT_NOT_IN_AGENCY", "a unit of another agency", async () => bearer(await token({ claims: { unit: "housing/malmo" } }))],
+    ["UNIT_NOT_IN_AGENCY", "a unit of an agency whose name merely begins the same", async () => bearer(await token({ claims: { unit: "social-services-x/malmo" } }))],
+    ["BAD_CLAIM", "a unit that is not a string", async () => bearer(await token({ claims: { unit: ["social-services/malmo-vald"] } }))],
+    ["BAD_CLAIM", "a unit that is the agency alone", async () => bearer(await token({ claims: { unit: "social-services" } }))],
+    ["BAD_CLAIM", "a unit with characters outside [a-z0-9-/]", async () => bearer(await token({ claims: { unit: "social-services/Malmö" } }))],
+    ["BAD_CLAIM", "a unit over 64 characters", async () => bearer(await token({ claims: { unit: `social-services/${"a".repeat(49)}` } }))],
     ["ROLE_NOT_IN_AGENCY", "a role of another agency", async () => bearer(await token({ claims: { role: "POLICE_LIAISON" } }))],
     ["PURPOSE_NOT_ALLOWED", "a purpose the role may not state", async () => bearer(await token({ claims: { purpose: "AUDIT" } }))],
     [

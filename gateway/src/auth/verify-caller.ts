@@ -1,4 +1,15 @@
-import { type Actor, isAgency, isPurpose, isRole, joseFailure, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "@skyddsnat/schema";
+import {
+  type Actor,
+  agencyOfUnit,
+  isAgency,
+  isPurpose,
+  isRole,
+  isUnit,
+  joseFailure,
+  PURPOSES_BY_ROLE,
+  ROLES_BY_AGENCY,
+  requiresUnit,
+} from "@skyddsnat/schema";
 import { decodeJwt, jwtVerify } from "jose";
 import { AuthenticationError, type AuthenticationReason, IssuerUnavailableError } from "./errors.js";
 import type { IssuerRegistry } from "./issuers.js";
@@ -88,7 +99,7 @@ export async function verifyCaller(
   const now = Math.floor(Date.now() / 1000);
   if (typeof payload.iat !== "number" || payload.iat > now + tolerance) throw new AuthenticationError("NOT_YET_VALID");
 
-  const { sub, agency, role, purpose, client_id: clientId } = payload;
+  const { sub, agency, role, purpose, client_id: clientId, unit } = payload;
   if (typeof sub !== "string" || !ID.test(sub)) throw new AuthenticationError("BAD_CLAIM");
   // An issuer speaks for its own agency only.
   if (!isAgency(agency) || agency !== issuer.agency) throw new AuthenticationError("BAD_CLAIM");
@@ -96,6 +107,7 @@ export async function verifyCaller(
   if (clientId !== undefined && (typeof clientId !== "string" || !ID.test(clientId))) throw new AuthenticationError("BAD_CLAIM");
   if (!ROLES_BY_AGENCY[agency].includes(role)) throw new AuthenticationError("ROLE_NOT_IN_AGENCY");
   if (!PURPOSES_BY_ROLE[role].includes(purpose)) throw new AuthenticationError("PURPOSE_NOT_ALLOWED");
+  const unitClaim = unitOf(unit, agency, role);
 
   return {
     staffId: sub,
@@ -104,5 +116,20 @@ export async function verifyCaller(
     purpose,
     issuer: issuer.issuer,
     ...(clientId !== undefined ? { clientId } : {}),
+    ...unitClaim,
   };
+}
+
+/**
+ * The caller's unit (claim `unit`): need to know inside an agency is the unit's, so every role
+ * that reads a unit's records must name one, and an issuer speaks for units of its own agency only.
+ */
+function unitOf(unit: unknown, agency: Actor["agency"], role: Actor["role"]): { unit?: string } {
+  if (unit === undefined) {
+    if (requiresUnit(role)) throw new AuthenticationError("UNIT_REQUIRED");
+    return {};
+  }
+  if (!isUnit(unit)) throw new AuthenticationError("BAD_CLAIM");
+  if (agencyOfUnit(unit) !== agency) throw new AuthenticationError("UNIT_NOT_IN_AGENCY");
+  return { unit };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import type { Actor, SubjectFacts } from "@skyddsnat/schema";
+import { type Actor, type SubjectFacts, unknownSubject } from "@skyddsnat/schema";
 import { buildSchema, getOperationAST, type OperationDefinitionNode, parse, print } from "graphql";
 import type { ClassificationMap } from "./classification-map.js";
 import { HIDDEN, withRecordFields } from "./record-fields.js";
@@ -23,8 +23,12 @@ const classes: ClassificationMap = new Map([
 const query = "{ meeting { place } }";
 const operation = getOperationAST(withRecordFields(parse(query), schema)) as OperationDefinitionNode;
 const assigned = (staffId: string) => ({ staffId, role: "SOCIAL_SECRETARY" as const, since: "2026-01-01T00:00:00Z" });
-const facts: SubjectFacts = { id: "p-1", protectionLevel: "PROTECTED_REGISTRATION", householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false, assignments: [assigned("ss-1"), assigned("ss-2")], consents: [] };
-const secretary = (staffId: string): Actor => ({ staffId, role: "SOCIAL_SECRETARY", agency: "social-services", purpose: "CASE_WORK", issuer: "test" });
+const facts: SubjectFacts = {
+  ...unknownSubject("p-1"),
+  protectionLevel: "PROTECTED_REGISTRATION",
+  assignments: [assigned("ss-1"), assigned("ss-2")],
+};
+const secretary = (staffId: string): Actor => ({ staffId, role: "SOCIAL_SECRETARY", agency: "social-services", purpose: "CASE_WORK", issuer: "test", unit: "social-services/malmo-vald" });
 const context = { emergencyGrants: new Set<string>(), now: new Date("2026-12-01T12:00:00Z") };
 
 function decisionFor(staffId: string, data: Record<string, unknown>) {

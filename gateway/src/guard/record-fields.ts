@@ -28,6 +28,7 @@ export const HIDDEN = {
   current: "__sn_current",
   place: "__sn_place",
   participants: "__sn_participants",
+  unit: "__sn_unit",
 } as const;
 
 /** The selections the guard itself added: a hidden value counts only if it came from one of these. */
@@ -57,8 +58,8 @@ export function placedValue(
 /**
  * Adds, to every selection on an object type, what the guard needs to judge its fields: the
  * subject the record is about, the record's steward, whether it is current, the level of the
- * place it names and the staff who take part in it (the POLICY fields, RecordFacts); on an interface or union, the runtime
- * type. Deterministic, so query plans stay cacheable.
+ * place it names, the staff who take part in it and the unit that holds it (the POLICY fields,
+ * RecordFacts); on an interface or union, the runtime type. Deterministic, so query plans stay cacheable.
  */
 export function withRecordFields(document: DocumentNode, schema: GraphQLSchema): DocumentNode {
   const typeInfo = new TypeInfo(schema);
@@ -78,6 +79,7 @@ export function withRecordFields(document: DocumentNode, schema: GraphQLSchema):
           if (fields.policyCurrent) extra.push(field(HIDDEN.current, "policyCurrent"));
           if (fields.policyPlaceLevel) extra.push(field(HIDDEN.place, "policyPlaceLevel"));
           if (fields.policyParticipants) extra.push(field(HIDDEN.participants, "policyParticipants"));
+          if (fields.policyUnit) extra.push(field(HIDDEN.unit, "policyUnit"));
           return extra.length > 0 ? { ...node, selections: [...node.selections, ...extra] } : undefined;
         },
       },

@@ -45,6 +45,8 @@ export interface Check {
   placeLevel?: ProtectionLevel | null;
   /** The staff who take part in the record (an appointment's); absent when it names none. */
   participants?: readonly string[];
+  /** The unit that holds the record (RecordFacts.ownerUnit); null when it names none or it is unreadable. */
+  ownerUnit: string | null;
   /** The object (or list) holding the value, and its key there: where redaction writes null. */
   holder: Record<string | number, unknown>;
   key: string | number;
@@ -141,7 +143,7 @@ function visitValue(
   }
   // A value whose runtime type can't be told can't be judged: withhold it whole (fail closed).
   const unjudged = "UNCLASSIFIED" as FieldClass;
-  state.checks.push({ path, fieldPath: names, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, current: false, holder, key, ...within(state) });
+  state.checks.push({ path, fieldPath: names, field: String(type), fieldClass: unjudged, subjectId: null, stewardId: null, owner: null, ownerUnit: null, current: false, holder, key, ...within(state) });
 }
 
 const within = (state: Walk): Pick<Check, "within"> => (state.within ? { within: state.within } : {});
@@ -184,6 +186,9 @@ function visitObject(
   const participantIds = placedValue(object, subfields, HIDDEN.participants);
   const named = Array.isArray(participantIds) ? participantIds.filter((id): id is string => typeof id === "string") : [];
   const taking = subfields.has(HIDDEN.participants) ? { participants: named } : {};
+  // A unit the guard cannot read is no unit's: the own-unit rule then holds for no one.
+  const unit = placedValue(object, subfields, HIDDEN.unit);
+  const ownerUnit = typeof unit === "string" ? unit : null;
   const classes = state.classes.get(type.name);
   for (const [key, fieldNodes] of subfields) {
     const name = fieldNodes[0]?.name.value ?? "";
@@ -201,6 +206,7 @@ function visitObject(
         subjectId: subject,
         stewardId: typeof stewardId === "string" ? stewardId : null,
         owner: info?.owner ?? null,
+        ownerUnit,
         current,
         ...placed,
         ...taking,
@@ -246,14 +252,15 @@ export function decideChecks(
   const memo = new Map<string, AccessDecision>();
   return checks.map((check) => {
     if (check.fieldClass === ("UNCLASSIFIED" as FieldClass)) return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };
-    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}\u0000${check.current}\u0000${check.placeLevel}\u0000${check.participants?.join(",")}`;
+    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}\u0000${check.ownerUnit ?? ""}\u0000${check.current}\u0000${check.placeLevel}\u0000${check.participants?.join(",")}`;
     let decision = memo.get(key);
     if (!decision) {
       const subject = (check.subjectId && facts.get(check.subjectId)) || unknownSubject(check.subjectId ?? "");
-      const { stewardId, owner, current, placeLevel, participants } = check;
+      const { stewardId, owner, ownerUnit, current, placeLevel, participants } = check;
       const record = {
         stewardId,
         ownerAgency: owner,
+        ownerUnit,
         current,
         ...(placeLevel !== undefined ? { placeLevel } : {}),
         ...(participants !== undefined ? { participants } : {}),

@@ -33,6 +33,7 @@ describe("mintToken + verifyCaller", () => {
       role: "SOCIAL_SECRETARY",
       purpose: "CASE_WORK",
       issuer: "https://idp.social-services.kommun.example",
+      unit: "social-services/malmo-vald",
     });
   });
 
@@ -42,9 +43,16 @@ describe("mintToken + verifyCaller", () => {
       clientId: "housing-system",
     });
     await expect(verify({ agency: "audit", role: "AUDITOR", sub: "au-1" })).resolves.toMatchObject({ purpose: "AUDIT" });
-    await expect(verify({ agency: "police-liaison", role: "POLICE_LIAISON", sub: "po-1", purpose: "EMERGENCY" })).resolves.toMatchObject({
+    await expect(verify({ agency: "police-liaison", role: "POLICE_LIAISON", sub: "po-1", purpose: "EMERGENCY", unit: "police-liaison/malmo" })).resolves.toMatchObject({
       purpose: "EMERGENCY",
+      unit: "police-liaison/malmo",
     });
+  });
+
+  test("a demo staff member's unit by default, from the staff directory; another on request", async () => {
+    await expect(verify({ agency: "housing", role: "HOUSING_OFFICER", sub: "ho-3003" })).resolves.toMatchObject({ unit: "housing/lund" });
+    await expect(verify({ agency: "housing", role: "HOUSING_OFFICER", sub: "ho-3003", unit: "housing/malmo" })).resolves.toMatchObject({ unit: "housing/malmo" });
+    expect(decodeJwt(await mint({ agency: "audit", role: "AUDITOR", sub: "au-1" }))).not.toHaveProperty("unit");
   });
 
   test("the token's shape: ES256, the dev kid, the hub audience, one hour", async () => {
@@ -67,6 +75,8 @@ describe("mintToken + verifyCaller", () => {
     ["ROLE_NOT_IN_AGENCY", { agency: "housing", role: "SOCIAL_SECRETARY", sub: "x" }],
     ["PURPOSE_NOT_ALLOWED", { agency: "housing", role: "HOUSING_OFFICER", sub: "x", purpose: "EMERGENCY" }],
     ["ALGORITHM_NOT_ALLOWED", { agency: "housing", role: "HOUSING_OFFICER", sub: "x", alg: "none" }],
+    ["UNIT_REQUIRED", { agency: "housing", role: "HOUSING_OFFICER", sub: "ho-3001", unit: null }],
+    ["UNIT_NOT_IN_AGENCY", { agency: "housing", role: "HOUSING_OFFICER", sub: "ho-3001", unit: "police-liaison/malmo" }],
   ])("overrides forge tokens the gateway refuses: %s", async (reason, options) => {
     const forged =
       reason === "BAD_SIGNATURE"

@@ -1,6 +1,7 @@
 import { type Agency, GATEWAY_AUDIENCE, isAgency, PURPOSES_BY_ROLE, type Purpose, type Role } from "@skyddsnat/schema";
 import { base64url, importJWK, type JWK, SignJWT } from "jose";
 import { ensureDevKeys } from "./keys/dev-keys.js";
+import { unitOf } from "./seed/staff.js";
 
 export interface MintOptions {
   agency: Agency;
@@ -10,6 +11,12 @@ export interface MintOptions {
   purpose?: Purpose;
   /** The calling system, for a machine client (claim `client_id`). */
   clientId?: string;
+  /**
+   * The unit she works in (claim `unit`). Default: her unit in the demo staff directory (none for
+   * an id it does not know); null leaves the claim out; a string is sent as it is (tests may send
+   * another unit, or a malformed one).
+   */
+  unit?: string | null;
   /** Default 3600. */
   ttlSeconds?: number;
   /** Default GATEWAY_AUDIENCE. */
@@ -57,6 +64,7 @@ export async function mintToken(options: MintOptions): Promise<string> {
   const purpose = options.purpose ?? PURPOSES_BY_ROLE[options.role]?.[0];
   if (purpose === undefined) throw new TypeError("mintToken: unknown role; pass a purpose explicitly");
   const alg = options.alg ?? inferAlgorithm(privateJwk);
+  const unit = options.unit === undefined ? unitOf(options.sub) : options.unit;
 
   const now = Math.floor(Date.now() / 1000);
   const claims: Record<string, unknown> = {
@@ -70,6 +78,7 @@ export async function mintToken(options: MintOptions): Promise<string> {
     role: options.role,
     purpose,
     ...(options.clientId !== undefined ? { client_id: options.clientId } : {}),
+    ...(unit != null ? { unit } : {}),
     ...options.extraClaims,
   };
   for (const claim of options.omitClaims ?? []) delete claims[claim];

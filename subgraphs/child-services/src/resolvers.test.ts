@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Database } from "@skyddsnat/platform";
-import { type Actor, decide, type SubjectFacts } from "@skyddsnat/schema";
+import { type Actor, decide, type SubjectFacts, unknownSubject } from "@skyddsnat/schema";
 import { fieldClassesOf, openAgencyDatabase, PolicyContext } from "@skyddsnat/subgraph-kit";
 import { graphql } from "graphql";
 import type { Context } from "./context.js";
@@ -15,19 +15,19 @@ import { buildChildServicesSchema } from "./schema.js";
 const schema = await buildChildServicesSchema();
 
 const facts = (id: string, over: Partial<SubjectFacts> = {}): SubjectFacts =>
-  ({ id, protectionLevel: "NONE", householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false, assignments: [], consents: [], ...over });
+  ({ ...unknownSubject(id), protectionLevel: "NONE", ...over });
 /** Her mother lives at a protected address; cs-5002 is assigned on the household's social services case. */
 const SHIELDED = facts("per_kidp", { householdLevels: ["PROTECTED_REGISTRATION"], assignments: [{ staffId: "cs-5002", role: "CHILD_SERVICES_OFFICER", since: "2026-01-02T09:00:00.000Z" }] });
 const ORDINARY = facts("per_kidn");
 const WRITES = facts("per_kidw", { householdLevels: ["ASSUMED_IDENTITY"] });
 const KNOWN = new Map([SHIELDED, ORDINARY, WRITES].map((subject) => [subject.id, subject]));
 
-const SOLBACKA = { id: "plc_p_now", childCaseId: "chc_p1", childId: SHIELDED.id, kind: "SCHOOL", schoolName: "Solbackaskolan", municipality: "Gävle", startsOn: new Date("2026-01-08") } as const;
+const SOLBACKA = { id: "plc_p_now", childCaseId: "chc_p1", childId: SHIELDED.id, kind: "SCHOOL", schoolName: "Solbackaskolan", municipality: "Gävle", startsOn: new Date("2026-01-08"), unit: "child-services/malmo-bou" } as const;
 /** Her previous school, in the same open case: she changed schools when she moved. */
-const EKSKOLAN = { id: "plc_p_then", childCaseId: "chc_p1", childId: SHIELDED.id, kind: "SCHOOL", schoolName: "Ekskolan", municipality: "Sandviken", startsOn: new Date("2024-08-20"), endsOn: new Date("2025-12-19") } as const;
+const EKSKOLAN = { id: "plc_p_then", childCaseId: "chc_p1", childId: SHIELDED.id, kind: "SCHOOL", schoolName: "Ekskolan", municipality: "Sandviken", startsOn: new Date("2024-08-20"), endsOn: new Date("2025-12-19"), unit: "child-services/malmo-bou" } as const;
 /** Never ended, but its case is closed: nobody is its steward any more. */
-const TALLEN = { id: "plc_p_pre", childCaseId: "chc_p0", childId: SHIELDED.id, kind: "PRESCHOOL", schoolName: "Förskolan Tallen", municipality: "Sandviken", startsOn: new Date("2021-08-16") } as const;
-const LARKAN = { id: "plc_n_now", childCaseId: "chc_n1", childId: ORDINARY.id, kind: "PRESCHOOL", schoolName: "Förskolan Lärkan", municipality: "Gävle", startsOn: new Date("2025-08-15") } as const;
+const TALLEN = { id: "plc_p_pre", childCaseId: "chc_p0", childId: SHIELDED.id, kind: "PRESCHOOL", schoolName: "Förskolan Tallen", municipality: "Sandviken", startsOn: new Date("2021-08-16"), unit: "child-services/malmo-bou" } as const;
+const LARKAN = { id: "plc_n_now", childCaseId: "chc_n1", childId: ORDINARY.id, kind: "PRESCHOOL", schoolName: "Förskolan Lärkan", municipality: "Gävle", startsOn: new Date("2025-08-15"), unit: "child-services/malmo-bou" } as const;
 
 let db: Database;
 let client: PrismaClient;
@@ -36,15 +36,15 @@ beforeAll(async () => {
   ({ db, client } = await openAgencyDatabase(childServices, {}));
   await client.childCase.createMany({
     data: [
-      { id: "chc_p1", childId: SHIELDED.id, concern: "WITNESSED_VIOLENCE", officerId: "cs-5001", notes: "Flyttade med mamma efter hot från pappa." },
-      { id: "chc_p0", childId: SHIELDED.id, concern: "NEGLECT", officerId: "cs-5002", notes: "Tidigare ärende, avslutat.", status: "CLOSED", closedAt: new Date("2025-12-19") },
-      { id: "chc_n1", childId: ORDINARY.id, concern: "SUPPORT_AFTER_RELOCATION", officerId: "cs-5002", notes: "Stöd efter flytt till ny förskola." },
-      { id: "chc_w1", childId: WRITES.id, concern: "DIRECT_VIOLENCE", officerId: "cs-5001", notes: "Ärende för placeringar i testerna." },
-      { id: "chc_w0", childId: WRITES.id, concern: "NEGLECT", officerId: "cs-5001", notes: "Avslutat ärende.", status: "CLOSED", closedAt: new Date("2025-06-30") },
+      { id: "chc_p1", childId: SHIELDED.id, concern: "WITNESSED_VIOLENCE", officerId: "cs-5001", notes: "Flyttade med mamma efter hot från pappa.", unit: "child-services/malmo-bou" },
+      { id: "chc_p0", childId: SHIELDED.id, concern: "NEGLECT", officerId: "cs-5002", notes: "Tidigare ärende, avslutat.", unit: "child-services/malmo-bou", status: "CLOSED", closedAt: new Date("2025-12-19") },
+      { id: "chc_n1", childId: ORDINARY.id, concern: "SUPPORT_AFTER_RELOCATION", officerId: "cs-5002", notes: "Stöd efter flytt till ny förskola.", unit: "child-services/malmo-bou" },
+      { id: "chc_w1", childId: WRITES.id, concern: "DIRECT_VIOLENCE", officerId: "cs-5001", notes: "Ärende för placeringar i testerna.", unit: "child-services/malmo-bou" },
+      { id: "chc_w0", childId: WRITES.id, concern: "NEGLECT", officerId: "cs-5001", notes: "Avslutat ärende.", unit: "child-services/malmo-bou", status: "CLOSED", closedAt: new Date("2025-06-30") },
     ],
   });
   await client.schoolPlacement.createMany({
-    data: [SOLBACKA, EKSKOLAN, TALLEN, LARKAN, { id: "plc_w_now", childCaseId: "chc_w1", childId: WRITES.id, kind: "SCHOOL", schoolName: "Norrskolan", municipality: "Hofors", startsOn: new Date("2025-08-18") }],
+    data: [SOLBACKA, EKSKOLAN, TALLEN, LARKAN, { id: "plc_w_now", childCaseId: "chc_w1", childId: WRITES.id, kind: "SCHOOL", schoolName: "Norrskolan", municipality: "Hofors", startsOn: new Date("2025-08-18"), unit: "child-services/malmo-bou" }],
   });
   await client.barnahusConsultation.createMany({
     data: [
@@ -58,9 +58,9 @@ afterAll(async () => {
   await db.close();
 });
 
-const OFFICER: Actor = { staffId: "cs-5001", role: "CHILD_SERVICES_OFFICER", agency: "child-services", purpose: "CASE_WORK", issuer: "test" };
+const OFFICER: Actor = { staffId: "cs-5001", role: "CHILD_SERVICES_OFFICER", agency: "child-services", purpose: "CASE_WORK", issuer: "test", unit: "child-services/malmo-bou" };
 const COLLEAGUE: Actor = { ...OFFICER, staffId: "cs-5002" };
-const POLICE: Actor = { staffId: "pl-4001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test" };
+const POLICE: Actor = { staffId: "pl-4001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test", unit: "police-liaison/malmo" };
 
 /** `held`: the facts source already holds the children's facts, so the kit decides synchronously (no promise). */
 function contextFor(actor: Actor, options: { held?: boolean; emergencyGrants?: ReadonlySet<string> } = {}) {
@@ -161,17 +161,22 @@ describe("who gets a child's school, as decide() says", () => {
     expect(placementsIn(result)).toEqual([]);
   });
 
-  test("through the Person entity her officer sees her current school, never her previous one", async () => {
-    const source = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { schoolPlacements { id schoolName startsOn } } } }`;
-    const result = await graphql({ schema, source, variableValues: { r: [{ __typename: "Person", id: SHIELDED.id }] }, contextValue: contextFor(OFFICER).context });
+  test("through her child case her officer sees her current school, never her previous one", async () => {
+    const source = `{ childCase(id: "chc_p1") { placements { id schoolName startsOn } } }`;
+    const result = await graphql({ schema, source, contextValue: contextFor(OFFICER).context });
     expect(result.data).toEqual({
-      _entities: [{ schoolPlacements: [
-        { id: "plc_p_pre", schoolName: null, startsOn: "2021-08-16T00:00:00.000Z" },
+      childCase: { placements: [
         { id: "plc_p_then", schoolName: null, startsOn: "2024-08-20T00:00:00.000Z" },
         { id: "plc_p_now", schoolName: "Solbackaskolan", startsOn: "2026-01-08T00:00:00.000Z" },
-      ] }],
+      ] },
     });
-    expect(reasons(result)).toEqual(["REQUIRES_STEWARDSHIP", "REQUIRES_STEWARDSHIP"]);
+    expect(reasons(result)).toEqual(["REQUIRES_STEWARDSHIP"]);
+  });
+
+  test("an officer of another unit of child services learns of no case or placement of hers", async () => {
+    const other: Actor = { ...OFFICER, staffId: "cs-5004", unit: "child-services/lund" };
+    expect(placementsIn(await run(other, `{ schoolPlacements(first: 100) { nodes { id } } }`))).toEqual([]);
+    expect((await run(other, `{ childCase(id: "chc_p1") { id concern } }`)).data).toEqual({ childCase: null });
   });
 });
 
@@ -214,10 +219,10 @@ describe("child cases and Barnahus consultations", () => {
 describe("filters on classified fields find only rows whose field the actor sees (no oracle)", () => {
   const ids = (result: Result) => placementsIn(result).map((node) => node.id);
 
-  test("a colleague filtering by municipality finds the ordinary child, not the shielded one in the same town", async () => {
+  test("a colleague filtering by municipality finds neither child in the town: no school is open merely because the level is NONE", async () => {
     const filtered = await run(COLLEAGUE, `{ schoolPlacements(filter: { municipality: "gävle" }) { nodes { id municipality } } }`);
     expect(filtered.errors).toBeUndefined();
-    expect(filtered.data).toEqual({ schoolPlacements: { nodes: [{ id: "plc_n_now", municipality: "Gävle" }] } });
+    expect(filtered.data).toEqual({ schoolPlacements: { nodes: [] } });
     const unfiltered = await run(COLLEAGUE, `{ schoolPlacements(first: 100) { nodes { id } } }`);
     expect(ids(unfiltered)).toEqual(expect.arrayContaining(["plc_p_now", "plc_n_now"]));
   });
@@ -256,6 +261,17 @@ describe("openChildCase", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.openChildCase).toMatchObject({ subjectId: ORDINARY.id, stewardId: "cs-5001", officerId: "cs-5001", status: "OPEN", concern: "NEGLECT" });
     expect(await count("ChildCase")).toBe(before + 1);
+    // Held by the officer's unit.
+    const id = (result.data?.openChildCase as { id: string } | undefined)?.id ?? "";
+    expect((await client.childCase.findUnique({ where: { id } }))?.unit).toBe("child-services/malmo-bou");
+  });
+
+  test("refuses an officer with no unit, writing nothing", async () => {
+    const before = await count("ChildCase");
+    const { unit: _, ...unitless } = OFFICER;
+    const result = await run(unitless, mutation(ORDINARY.id));
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "UNIT_REQUIRED" });
+    expect(await count("ChildCase")).toBe(before);
   });
 
   test.each<[string, Actor, string, string, string]>([

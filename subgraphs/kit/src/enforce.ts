@@ -19,8 +19,9 @@ const SKIPPED_TYPES = new Set(["Query", "Mutation", "_Service", "_Entity"]);
  * The fields a row's policy facts are read from, through the fields' own resolvers: a Person is
  * its own subject and always current; every other type says whom it is about in `subjectId`, who
  * is its steward in `stewardId`, and — as POLICY fields the gateway's guard reads too — whether it
- * is current (`policyCurrent`), the level of the place it names (`policyPlaceLevel`) and the staff
- * who take part in it (`policyParticipants`, an appointment's).
+ * is current (`policyCurrent`), the level of the place it names (`policyPlaceLevel`), the staff
+ * who take part in it (`policyParticipants`, an appointment's) and the unit that holds it
+ * (`policyUnit`: need to know inside the agency is that unit's).
  */
 export const RECORD_FIELDS = {
   subject: "subjectId",
@@ -28,6 +29,7 @@ export const RECORD_FIELDS = {
   current: "policyCurrent",
   placeLevel: "policyPlaceLevel",
   participants: "policyParticipants",
+  unit: "policyUnit",
 } as const;
 
 function recordFrom(type: GraphQLObjectType, values: Record<string, unknown>): RecordRef {
@@ -42,6 +44,10 @@ function recordFrom(type: GraphQLObjectType, values: Record<string, unknown>): R
     const level = values[RECORD_FIELDS.placeLevel];
     record.placeLevel = isProtectionLevel(level) ? level : null;
   }
+  if (RECORD_FIELDS.unit in values) {
+    // A unit that cannot be read is no unit's: the own-unit rule then holds for no one (fail closed).
+    record.ownerUnit = text(values[RECORD_FIELDS.unit]);
+  }
   if (RECORD_FIELDS.participants in values) {
     // Unreadable participants name nobody: the record stays participants-only, for no one (fail closed).
     const participants = values[RECORD_FIELDS.participants];
@@ -53,7 +59,14 @@ function recordFrom(type: GraphQLObjectType, values: Record<string, unknown>): R
 /** The fields of `type` its record is read from (computed once per type, when enforcement is set up). */
 function recordFieldsOf(type: GraphQLObjectType): GraphQLField<unknown, SubgraphContext>[] {
   const fields = type.getFields();
-  const names = [type.name === "Person" ? "id" : RECORD_FIELDS.subject, RECORD_FIELDS.steward, RECORD_FIELDS.current, RECORD_FIELDS.placeLevel, RECORD_FIELDS.participants];
+  const names = [
+    type.name === "Person" ? "id" : RECORD_FIELDS.subject,
+    RECORD_FIELDS.steward,
+    RECORD_FIELDS.current,
+    RECORD_FIELDS.placeLevel,
+    RECORD_FIELDS.participants,
+    RECORD_FIELDS.unit,
+  ];
   return names.flatMap((name) => (fields[name] ? [fields[name]] : []));
 }
 

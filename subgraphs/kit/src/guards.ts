@@ -19,3 +19,15 @@ export function requireOperation(context: SubgraphContext, operation: Operation,
   if (decision.effect === "deny") throw forbiddenOperation(operation, decision.reason, decision.rule);
   if (decision.widensAccess) context.logger.info({ operation, rule: decision.rule }, "change widens access: recorded for review");
 }
+
+/**
+ * The unit a new record is held by: the acting staff member's own (need to know within an agency
+ * is the unit's). A caller without one can hold nothing: refused with FORBIDDEN, before any write.
+ * The gateway already refuses case roles without a unit; this keeps a subgraph from writing a
+ * record no unit holds, whatever calls it.
+ */
+export function actingUnit(context: SubgraphContext, operation: Operation): string {
+  const { unit } = context.actor;
+  if (unit === undefined) throw forbiddenOperation(operation, "UNIT_REQUIRED");
+  return unit;
+}

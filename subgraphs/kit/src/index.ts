@@ -3,7 +3,7 @@ import "reflect-metadata";
 export { buildAgencySchema, type AgencySchemaOptions } from "./build-schema.js";
 export { Classified } from "./classified.js";
 export type { SubgraphContext } from "./context.js";
-export { requireOperation, requireRole } from "./guards.js";
+export { actingUnit, requireOperation, requireRole } from "./guards.js";
 export { newId, OPAQUE_ID, STAFF_ID } from "./ids.js";
 export { Connection, decodeCursor, PageArgs, PageInfo, pageById } from "./pagination.js";
 export {
@@ -13,5 +13,5 @@ export {
 } from "./subgraph-server.js";
 export { applyClassificationRules, classOfField, classOfNode, fieldClassesOf, objectFields } from "./classification-sdl.js";
 export { enforcePolicy } from "./enforce.js";
-export { PolicyContext } from "./policy-context.js";
+export { heldBy, PolicyContext, type RecordRef, type RowHolder } from "./policy-context.js";
 export { type AgencyDefinition, type AgencyOptions, openAgencyDatabase, startAgency } from "./agency.js";

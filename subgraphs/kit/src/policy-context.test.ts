@@ -1,29 +1,14 @@
 import { describe, expect, test } from "@jest/globals";
-import type { Actor, SubjectFacts } from "@skyddsnat/schema";
-import { PolicyContext } from "./policy-context.js";
+import { type Actor, type SubjectFacts, unknownSubject } from "@skyddsnat/schema";
+import { heldBy, PolicyContext } from "./policy-context.js";
 
-const actor: Actor = { staffId: "pl-4001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test", unit: "police-liaison/malmo" };
-/** Her own consent to the officer's unit: no class is open merely because the level is NONE. */
-const consentToTheUnit = {
-  recipientAgency: "police-liaison" as const,
-  recipientUnit: "police-liaison/malmo",
-  purpose: "CASE_WORK" as const,
-  scope: ["LOCATION" as const, "SAFETY" as const],
-  validFrom: "2020-01-01T00:00:00.000Z",
-  validTo: "2999-01-01T00:00:00.000Z",
-  revokedAt: null,
-  recordedAt: "2020-01-01T00:00:00.000Z",
-  givenBy: "per_1",
-  form: "WRITTEN" as const,
-};
-const facts = (protectionLevel: SubjectFacts["protectionLevel"]): SubjectFacts => ({
-  id: "per_1",
-  protectionLevel,
-  householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false,
-  assignments: [],
-  consents: [consentToTheUnit],
-});
-const classes = new Map([["Incident.place", "LOCATION" as const]]);
+const UNIT = "police-liaison/malmo";
+const actor: Actor = { staffId: "pl-4001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test", unit: UNIT };
+const facts = (protectionLevel: SubjectFacts["protectionLevel"]): SubjectFacts => ({ ...unknownSubject("per_1"), protectionLevel });
+const classes = new Map([
+  ["Incident.place", "LOCATION" as const],
+  ["Person.incidents", "SAFETY" as const],
+]);
 
 function contextWith(source: { current: SubjectFacts | undefined; loads: number }, peekable: boolean) {
   const load = async (ids: readonly string[]) => {
@@ -34,15 +19,15 @@ function contextWith(source: { current: SubjectFacts | undefined; loads: number 
   return new PolicyContext(actor, new Set(), "police-liaison", factsSource, "token", () => {}, classes);
 }
 
-/** A current record of the subject, with that steward, naming no place. */
-const rec = (subjectId: string | null, stewardId: string | null) => ({ subjectId, stewardId, current: true });
+/** A current record of the subject, with that steward, naming no place, held by the actor's unit unless told. */
+const rec = (subjectId: string | null, stewardId: string | null, ownerUnit: string | null = UNIT) => ({ subjectId, stewardId, current: true, ownerUnit });
 
 describe("PolicyContext", () => {
   test("decides synchronously only when the facts are at hand; otherwise the async path loads them once", async () => {
     const source = { current: facts("NONE"), loads: 0 };
     const policy = contextWith(source, false);
-    expect(policy.decideNow(rec("per_1", null), "LOCATION")).toBeUndefined();
-    expect((await policy.decide(rec("per_1", null), "LOCATION")).effect).toBe("allow");
+    expect(policy.decideNow(rec("per_1", null), "SAFETY")).toBeUndefined();
+    expect((await policy.decide(rec("per_1", null), "SAFETY")).effect).toBe("allow");
     expect(policy.decideNow(rec("per_1", null), "CASE_DETAIL")?.effect).toBe("redact");
     expect(source.loads).toBe(1);
   });
@@ -67,12 +52,13 @@ describe("PolicyContext", () => {
   test("one request judges every field on the first facts it saw, even if the source's copy changes meanwhile", () => {
     const source = { current: facts("NONE"), loads: 0 };
     const policy = contextWith(source, true);
-    expect(policy.decideNow(rec("per_1", null), "LOCATION")?.effect).toBe("allow");
-    source.current = facts("PROTECTED_REGISTRATION");
+    expect(policy.decideNow(rec("per_1", null), "SAFETY")?.effect).toBe("allow");
+    // She becomes a former identity: her records are the personal-security unit's alone.
+    source.current = { ...facts("NONE"), quarantined: true };
     // A new question about the same person, in the same request: still the facts it started with.
-    expect(policy.decideNow(rec("per_1", "pl-4001"), "LOCATION")?.effect).toBe("allow");
+    expect(policy.decideNow(rec("per_1", "pl-4001"), "SAFETY")?.effect).toBe("allow");
     // The next request sees the change.
-    expect(contextWith(source, true).decideNow(rec("per_1", "pl-4001"), "LOCATION")?.effect).toBe("redact");
+    expect(contextWith(source, true).decideNow(rec("per_1", "pl-4001"), "SAFETY")?.effect).toBe("redact");
   });
 
   test("an unknown subject is decided at once and fails closed", () => {
@@ -87,12 +73,43 @@ describe("PolicyContext and a record's participants", () => {
     const source = { current: { ...facts("NONE") }, loads: 0 };
     const policy = contextWith(source, true);
     const meeting = (participants: string[]) => ({ ...rec("per_1", null), participants });
-    // An unprotected person's address is open to the police liaison on her consent, her meeting's place is not.
-    expect((await policy.decide(rec("per_1", null), "LOCATION")).effect).toBe("allow");
     expect(await policy.decide(meeting(["ss-1001"]), "LOCATION")).toMatchObject({ effect: "redact", reason: "REQUIRES_PARTICIPATION" });
     expect(await policy.decide(meeting(["pl-4001"]), "LOCATION")).toMatchObject({ effect: "redact", reason: "REQUIRES_PARTICIPATION" });
     // Taking part and assigned on her case (in a new request: facts are kept per request).
     const onCase = { current: { ...facts("NONE"), assignments: [{ staffId: "pl-4001", role: "POLICE_LIAISON" as const, since: "2026-01-01T00:00:00Z" }] }, loads: 0 };
-    expect((await contextWith(onCase, true).decide(meeting(["pl-4001"]), "LOCATION")).effect).toBe("allow");
+    const assigned = contextWith(onCase, true);
+    expect((await assigned.decide(meeting(["pl-4001"]), "LOCATION")).effect).toBe("allow");
+    // …and the same question of a record naming no participants is a question of its own.
+    expect((await assigned.decide(rec("per_1", null), "LOCATION")).effect).toBe("redact");
+  });
+});
+
+describe("PolicyContext and the unit that holds a record", () => {
+  test("own-unit opens a record held by the actor's unit, not one another unit of her agency holds", () => {
+    const policy = contextWith({ current: facts("NONE"), loads: 0 }, true);
+    expect(policy.decideNow(rec("per_1", null, UNIT), "SAFETY")?.effect).toBe("allow");
+    // Same subject, same steward, same request: the unit is part of the question.
+    expect(policy.decideNow(rec("per_1", null, "police-liaison/lund"), "SAFETY")).toMatchObject({ effect: "redact", reason: "REQUIRES_OWN_UNIT" });
+    expect(policy.decideNow(rec("per_1", null, null), "SAFETY")).toMatchObject({ effect: "redact", reason: "REQUIRES_OWN_UNIT" });
+    expect(policy.decideNow({ subjectId: "per_1", stewardId: null, current: true }, "SAFETY")).toMatchObject({ effect: "redact", reason: "REQUIRES_OWN_UNIT" });
+  });
+
+  test("an actor without a unit has no own unit's records", () => {
+    const { unit: _, ...unitless } = actor;
+    const policy = new PolicyContext(unitless, new Set(), "police-liaison", async () => [facts("NONE")], "token", () => {}, classes);
+    expect(policy.decideNow(rec("per_1", null, UNIT), "SAFETY")).toBeUndefined();
+    return expect(policy.decide(rec("per_1", null, UNIT), "SAFETY")).resolves.toMatchObject({ effect: "redact", reason: "REQUIRES_OWN_UNIT" });
+  });
+
+  test("existence is judged by the row's unit: a unit knows its own incidents exist, not another unit's", async () => {
+    const policy = contextWith({ current: facts("NONE"), loads: 0 }, true);
+    const rows = [
+      { id: "inc_1", personId: "per_1", unit: UNIT },
+      { id: "inc_2", personId: "per_1", unit: "police-liaison/lund" },
+    ];
+    expect((await policy.existing(rows, heldBy((row) => row.personId), "Person.incidents")).map((row) => row.id)).toEqual(["inc_1"]);
+    expect(await policy.existingOne(rows[1] ?? null, heldBy((row) => row.personId), "Person.incidents")).toBeNull();
+    // A row judged by its subject alone is no unit's.
+    expect(await policy.existing(rows, (row) => row.personId, "Person.incidents")).toEqual([]);
   });
 });

@@ -28,10 +28,28 @@ export interface RecordRef {
   placeLevel?: ProtectionLevel | null;
   /** Absent when the row names no participants (only an appointment does). */
   participants?: readonly string[];
+  /** The unit of the owner agency that holds the row (RecordFacts.ownerUnit); absent or null: no unit's. */
+  ownerUnit?: string | null;
 }
 
+/**
+ * Whom a row is about, for a filter or an existence check: the subject's id, or the subject and
+ * the unit that holds the row — a unit knows its own records exist (rules.ts, own-unit).
+ */
+export type RowHolder = string | { subjectId: string; ownerUnit: string | null };
+
 /** A row with no steward, not current, naming no place: how filters judge the rows they match. */
-const plainRecord = (subjectId: string | null): RecordRef => ({ subjectId, stewardId: null, current: false });
+const plainRecord = (holder: RowHolder | null): RecordRef =>
+  typeof holder === "object" && holder !== null
+    ? { subjectId: holder.subjectId, stewardId: null, current: false, ownerUnit: holder.ownerUnit }
+    : { subjectId: holder, stewardId: null, current: false };
+
+/** A row that records the unit holding it, as the holder its existence and filters are judged by. */
+export const heldBy =
+  <T extends { unit: string }>(subjectOf: (row: T) => string) =>
+  (row: T): RowHolder => ({ subjectId: subjectOf(row), ownerUnit: row.unit });
+
+const subjectOfHolder = (holder: RowHolder): string => (typeof holder === "string" ? holder : holder.subjectId);
 
 /** A row's record, with the decisions already made for its fields, by class. */
 interface SettledRecord extends RecordRef {
@@ -142,10 +160,11 @@ export class PolicyContext {
   }
 
   private settle(key: string, subject: SubjectFacts, record: RecordRef, fieldClass: FieldClass): AccessDecision {
-    const { stewardId, current, placeLevel, participants } = record;
+    const { stewardId, current, placeLevel, participants, ownerUnit } = record;
     const facts = {
       stewardId,
       ownerAgency: this.ownerAgency,
+      ownerUnit: ownerUnit ?? null,
       current,
       ...(placeLevel !== undefined ? { placeLevel } : {}),
       ...(participants !== undefined ? { participants } : {}),
@@ -213,7 +232,7 @@ export class PolicyContext {
    * a filter must not find, rank or count anyone the actor couldn't see that field of (no
    * oracle). The class is the field's own, read from the schema, never restated here.
    */
-  async admit<T>(rows: T[], subjectOf: (row: T) => string, field: string): Promise<T[]> {
+  async admit<T>(rows: T[], subjectOf: (row: T) => RowHolder, field: string): Promise<T[]> {
     return this.admitBy(rows, subjectOf, field);
   }
 
@@ -223,18 +242,18 @@ export class PolicyContext {
    * admission), if given. An incident, a case or a child case exists for an actor only if she may
    * see what it says: no list, page or lookup by id tells anyone else that there is one.
    */
-  async existing<T>(rows: T[], subjectOf: (row: T) => string, link: string, and?: (rows: T[]) => Promise<T[]>): Promise<T[]> {
+  async existing<T>(rows: T[], subjectOf: (row: T) => RowHolder, link: string, and?: (rows: T[]) => Promise<T[]>): Promise<T[]> {
     const known = await this.admitBy(rows, subjectOf, link);
     return and ? and(known) : known;
   }
 
   /** One row looked up by id, or null when its existence is not the actor's to know. */
-  async existingOne<T>(row: T | null, subjectOf: (row: T) => string, link: string): Promise<T | null> {
+  async existingOne<T>(row: T | null, subjectOf: (row: T) => RowHolder, link: string): Promise<T | null> {
     if (row === null) return null;
     return (await this.admitBy([row], subjectOf, link))[0] ?? null;
   }
 
-  private async admitBy<T>(rows: T[], subjectOf: (row: T) => string, field: string): Promise<T[]> {
+  private async admitBy<T>(rows: T[], subjectOf: (row: T) => RowHolder, field: string): Promise<T[]> {
     const fieldClass = this.fieldClasses.get(field);
     if (!fieldClass) throw new Error(`filter on ${field}: no such classified field`);
     const decisions = await Promise.all(rows.map((row) => this.decide(plainRecord(subjectOf(row)), fieldClass)));
@@ -242,11 +261,11 @@ export class PolicyContext {
   }
 
   /** The rows a filter may find: admitted on every field it matches on (filteredFields in schema/). */
-  async admitOn<T>(rows: T[], subjectOf: (row: T) => string, fields: readonly string[]): Promise<T[]> {
+  async admitOn<T>(rows: T[], subjectOf: (row: T) => RowHolder, fields: readonly string[]): Promise<T[]> {
     let admitted = rows;
     for (const field of fields) {
       const kept = await this.admit(admitted, subjectOf, field);
-      const excluded = admitted.filter((row) => !kept.includes(row)).map(subjectOf);
+      const excluded = admitted.filter((row) => !kept.includes(row)).map((row) => subjectOfHolder(subjectOf(row)));
       // Every person a filter matched and excluded is on the record, protected or not (OSL 26 kap. 1 §).
       for (const subjectId of excluded) this.filterExclusions.push({ field, subjectId });
       admitted = kept;
@@ -263,4 +282,4 @@ export class PolicyContext {
 }
 
 const decisionKey = (record: RecordRef, fieldClass: FieldClass) =>
-  `${record.subjectId ?? ""}\u0000${record.stewardId ?? ""}\u0000${record.current}\u0000${record.placeLevel}\u0000${record.participants?.join(",")}\u0000${fieldClass}`;
+  `${record.subjectId ?? ""}\u0000${record.stewardId ?? ""}\u0000${record.ownerUnit ?? ""}\u0000${record.current}\u0000${record.placeLevel}\u0000${record.participants?.join(",")}\u0000${fieldClass}`;

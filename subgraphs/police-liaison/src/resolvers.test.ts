@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { describe, expect, test } from "@jest/globals";
-import type { Actor, SubjectFacts } from "@skyddsnat/schema";
+import { type Actor, type SubjectFacts, unknownSubject } from "@skyddsnat/schema";
 import { fieldClassesOf, PolicyContext } from "@skyddsnat/subgraph-kit";
 import { graphql } from "graphql";
 import type { Context } from "./context.js";
@@ -11,16 +11,16 @@ import { buildPoliceLiaisonSchema } from "./schema.js";
 // The subgraph's own enforcement over a fake database: the policy is the real one.
 const schema = await buildPoliceLiaisonSchema();
 
-const PROTECTED: SubjectFacts = { id: "per_her", protectionLevel: "PROTECTED_REGISTRATION", householdLevels: [], caseUnits: [], custodians: [], birthDate: null, quarantined: false, assignments: [], consents: [] };
+const PROTECTED: SubjectFacts = { ...unknownSubject("per_her"), protectionLevel: "PROTECTED_REGISTRATION" };
 const DAY = 86_400_000;
 const INCIDENT: Incident = {
   id: "inc_1", personId: "per_her", occurredAt: new Date("2026-01-05T21:00:00Z"), category: "STALKING",
   place: "Utanför förskolan på Solgatan", description: "Stod utanför förskolan vid hämtning.", reportedBy: "pl-2001",
-  createdAt: new Date("2026-01-06T08:00:00Z"),
+  createdAt: new Date("2026-01-06T08:00:00Z"), unit: "police-liaison/malmo",
 };
 const ORDER: RestrainingOrder = {
   id: "ro_1", protectedPersonId: "per_her", restrainedPersonId: "per_him", kind: "EXTENDED",
-  validFrom: new Date(Date.now() - 30 * DAY), validTo: new Date(Date.now() + 30 * DAY),
+  validFrom: new Date(Date.now() - 30 * DAY), validTo: new Date(Date.now() + 30 * DAY), unit: "police-liaison/malmo",
 };
 
 function contextFor(actor: Partial<Actor> = {}, emergencyGrants: ReadonlySet<string> = new Set()) {
@@ -37,7 +37,9 @@ function contextFor(actor: Partial<Actor> = {}, emergencyGrants: ReadonlySet<str
     },
     restrainingOrder: { findMany: async () => [ORDER] },
   } as unknown as PrismaClient;
-  const who: Actor = { staffId: "pl-2001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test", ...actor };
+  const who: Actor = { staffId: "pl-2001", role: "POLICE_LIAISON", agency: "police-liaison", purpose: "CASE_WORK", issuer: "test", unit: "police-liaison/malmo", ...actor };
+  // `unit: undefined` asks for an actor without one.
+  if (who.unit === undefined) delete who.unit;
   const facts = async (ids: readonly string[]) => ids.filter((id) => id === PROTECTED.id).map(() => PROTECTED);
   const context = {
     actor: who, requestId: "req", emergencyGrants,
@@ -69,7 +71,7 @@ describe("incidents about a protected person", () => {
   });
 
   test("a housing officer learns of no incident at all: not through a filter, a list or its id", async () => {
-    const { context } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing" });
+    const { context } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing", unit: "housing/malmo" });
     const filtered = await graphql({ schema, source: `{ incidents(filter: { category: STALKING }) { nodes { id } } }`, contextValue: context });
     expect(filtered.data).toEqual({ incidents: { nodes: [] } });
     const unfiltered = await graphql({ schema, source: `{ incidents { nodes { id category } } }`, contextValue: context });
@@ -78,10 +80,18 @@ describe("incidents about a protected person", () => {
     expect(byId).toEqual({ data: { incident: null } });
   });
 
-  test("the police liaison lists and finds it", async () => {
+  test("the police liaison of the unit that holds it lists and finds it", async () => {
     const { context } = contextFor();
     const unfiltered = await graphql({ schema, source: `{ incidents { nodes { id } } incident(id: "inc_1") { id } }`, contextValue: context });
     expect(unfiltered.data).toEqual({ incidents: { nodes: [{ id: "inc_1" }] }, incident: { id: "inc_1" } });
+  });
+
+  test("a police liaison of another unit learns of no incident at all: not through a filter, a list or its id", async () => {
+    const { context } = contextFor({ staffId: "pl-4003", unit: "police-liaison/lund" });
+    const filtered = await graphql({ schema, source: `{ incidents(filter: { category: STALKING }) { nodes { id } } }`, contextValue: context });
+    expect(filtered.data).toEqual({ incidents: { nodes: [] } });
+    const listed = await graphql({ schema, source: `{ incidents { nodes { id category } } incident(id: "inc_1") { id } }`, contextValue: context });
+    expect(listed).toEqual({ data: { incidents: { nodes: [] }, incident: null } });
   });
 });
 
@@ -97,7 +107,7 @@ describe("restraining orders", () => {
   });
 
   test("a housing officer learns not even that there is an order", async () => {
-    const { context } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing" });
+    const { context } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing", unit: "housing/malmo" });
     const result = await graphql({ schema, source, contextValue: context });
     expect(result).toEqual({ data: { restrainingOrders: { nodes: [] } } });
   });
@@ -115,6 +125,15 @@ describe("recordIncident", () => {
     expect(result.data?.recordIncident).toMatchObject({ subjectId: "per_her", stewardId: null, reportedBy: "pl-2001" });
     expect(calls.created).toHaveLength(1);
     expect(calls.created[0]?.id).toMatch(/^inc_/);
+    expect(calls.created[0]?.unit).toBe("police-liaison/malmo");
+  });
+
+  test("refuses a caller with no unit, writing nothing", async () => {
+    const { context, calls } = contextFor({ unit: undefined });
+    expect("unit" in context.actor).toBe(false);
+    const result = await graphql({ schema, source: mutation("per_her", yesterday()), contextValue: context });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "UNIT_REQUIRED" });
+    expect(calls.created).toEqual([]);
   });
 
   test.each<[string, string, Date, string]>([
@@ -128,7 +147,7 @@ describe("recordIncident", () => {
   });
 
   test("a housing officer may not record an incident", async () => {
-    const { context, calls } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing" });
+    const { context, calls } = contextFor({ staffId: "ho-3001", role: "HOUSING_OFFICER", agency: "housing", unit: "housing/malmo" });
     const result = await graphql({ schema, source: mutation("per_her", yesterday()), contextValue: context });
     expect(codes(result)).toEqual(["FORBIDDEN"]);
     expect(calls.created).toEqual([]);

@@ -1,5 +1,5 @@
-import type { Agency, Purpose, Role } from "@skyddsnat/schema";
-import { mintToken } from "@skyddsnat/hub";
+import { type Agency, type Purpose, type Role, requiresUnit } from "@skyddsnat/schema";
+import { mintToken, unitOf } from "@skyddsnat/hub";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -53,16 +53,28 @@ const ROLE_AGENCY: Record<Role, Agency> = {
   SOCIAL_ON_CALL: "social-services",
 };
 
-/** A real token from the role's agency issuer (the dev keys the hub trusts). */
-export function tokenFor(role: Role, sub: string, purpose?: Purpose): Promise<string> {
-  return mintToken({ agency: ROLE_AGENCY[role], role, sub, ...(purpose ? { purpose } : {}) });
+/**
+ * The unit a test's token names: her unit in the demo staff directory; for an id the directory
+ * does not know (a stranger to every household), a unit of her agency that holds no record.
+ */
+export function unitFor(role: Role, sub: string): string | undefined {
+  return unitOf(sub) ?? (requiresUnit(role) ? `${ROLE_AGENCY[role]}/elsewhere` : undefined);
+}
+
+/**
+ * A real token from the role's agency issuer (the dev keys the hub trusts). `unit` overrides the
+ * unit it names (null: none).
+ */
+export function tokenFor(role: Role, sub: string, purpose?: Purpose, unit?: string | null): Promise<string> {
+  const named = unit === undefined ? unitFor(role, sub) : unit;
+  return mintToken({ agency: ROLE_AGENCY[role], role, sub, unit: named ?? null, ...(purpose ? { purpose } : {}) });
 }
 
 export async function gqlAs<T = Record<string, unknown>>(
   role: Role,
   sub: string,
   query: string,
-  options: { purpose?: Purpose; variables?: Record<string, unknown> } = {},
+  options: { purpose?: Purpose; variables?: Record<string, unknown>; unit?: string | null } = {},
 ): Promise<GraphQLResponse<T>> {
-  return gql<T>(query, { token: await tokenFor(role, sub, options.purpose), variables: options.variables ?? {} });
+  return gql<T>(query, { token: await tokenFor(role, sub, options.purpose, options.unit), variables: options.variables ?? {} });
 }

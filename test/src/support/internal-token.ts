@@ -1,7 +1,14 @@
 import { ensureDevKeys } from "@skyddsnat/hub";
 import { type Actor, importInternalSigningKey, type InternalClaims, signInternalToken } from "@skyddsnat/schema";
 
-const SECRETARY: Actor = { staffId: "ss-1001", agency: "social-services", role: "SOCIAL_SECRETARY", purpose: "CASE_WORK", issuer: "x" };
+const SECRETARY: Actor = {
+  staffId: "ss-1001",
+  agency: "social-services",
+  role: "SOCIAL_SECRETARY",
+  purpose: "CASE_WORK",
+  issuer: "x",
+  unit: "social-services/malmo-vald",
+};
 
 /**
  * A token signed with the gateway's own (dev) key, as the gateway would send it to `audience`

@@ -37,13 +37,26 @@ describe("token CLI", () => {
       purpose: "COORDINATED_SUPPORT",
       issuer: "https://idp.social-services.kommun.example",
       clientId: "case-app",
+      // Her unit in the demo staff directory, by default.
+      unit: "social-services/malmo-vald",
     });
   });
 
+  test("--unit overrides the directory's unit: ss-1001 as a member of another unit of her agency", async () => {
+    const { code, stdout } = await cli("--agency", "social-services", "--role", "SOCIAL_SECRETARY", "--sub", "ss-1001", "--unit", "social-services/lund-avhopp");
+    expect(code).toBe(0);
+    const registry = createIssuerRegistry((await ensureDevKeys(keysDir)).issuers);
+    await expect(verifyCaller(`Bearer ${stdout.trim()}`, registry, { audience: GATEWAY_AUDIENCE })).resolves.toMatchObject({ unit: "social-services/lund-avhopp" });
+  });
+
+  test("an auditor outside the directory gets a token without a unit", () => {
+    expect(parseTokenArgs(["--agency", "audit", "--role", "AUDITOR", "--sub", "au-1"])).toMatchObject({ kind: "mint", options: { unit: null } });
+  });
+
   test("purpose and ttl", () => {
-    expect(parseTokenArgs(["--agency", "police-liaison", "--role", "POLICE_LIAISON", "--sub", "po-1", "--purpose", "EMERGENCY", "--ttl", "600"])).toEqual({
+    expect(parseTokenArgs(["--agency", "police-liaison", "--role", "POLICE_LIAISON", "--sub", "po-1", "--purpose", "EMERGENCY", "--ttl", "600", "--unit", "police-liaison/malmo"])).toEqual({
       kind: "mint",
-      options: { agency: "police-liaison", role: "POLICE_LIAISON", sub: "po-1", purpose: "EMERGENCY", ttlSeconds: 600 },
+      options: { agency: "police-liaison", role: "POLICE_LIAISON", sub: "po-1", purpose: "EMERGENCY", ttlSeconds: 600, unit: "police-liaison/malmo" },
     });
   });
 
@@ -61,6 +74,9 @@ describe("token CLI", () => {
     ["a zero ttl", ["--agency", "audit", "--role", "AUDITOR", "--sub", "a", "--ttl", "0"], /--ttl/],
     ["a bad client id", ["--agency", "audit", "--role", "AUDITOR", "--sub", "a", "--client", "x y"], /--client/],
     ["an unknown option", ["--agency", "audit", "--role", "AUDITOR", "--sub", "a", "--admin"], /Unknown option/],
+    ["a unit of another agency", ["--agency", "housing", "--role", "HOUSING_OFFICER", "--sub", "ho-3001", "--unit", "police-liaison/malmo"], /--unit must be a unit of housing/],
+    ["a malformed unit", ["--agency", "housing", "--role", "HOUSING_OFFICER", "--sub", "ho-3001", "--unit", "housing/Malmö"], /--unit must be a unit of housing/],
+    ["a case role outside the directory without a unit", ["--agency", "housing", "--role", "HOUSING_OFFICER", "--sub", "ho-1"], /--unit is required for HOUSING_OFFICER/],
     ["a positional argument", ["audit"], /Unexpected argument|positional/i],
   ])("bad arguments: %s → usage on stderr, exit 2, nothing on stdout", async (_, argv, message) => {
     const { code, stdout, stderr } = await cli(...(argv as string[]));

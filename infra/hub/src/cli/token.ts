@@ -2,24 +2,27 @@ import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { AGENCIES, isAgency, isPurpose, isRole, PURPOSES_BY_ROLE, ROLES_BY_AGENCY } from "@skyddsnat/schema";
+import { AGENCIES, isAgency, isPurpose, isRole, isUnitOf, PURPOSES_BY_ROLE, ROLES_BY_AGENCY, requiresUnit } from "@skyddsnat/schema";
+import { unitOf } from "../seed/staff.js";
 import { type MintOptions, mintToken } from "../tokens.js";
 
 /**
  * `npm run -s token -- --agency <agency> --role <role> --sub <staff-id> [--purpose <purpose>]
- * [--ttl <seconds>] [--client <id>]`: a development caller token on stdout, nothing else.
+ * [--ttl <seconds>] [--client <id>] [--unit <unit>]`: a development caller token on stdout, nothing else.
  * Bad arguments: a usage error on stderr, exit code 2.
  */
-export const USAGE = `usage: npm run -s token -- --agency <agency> --role <role> --sub <staff-id> [--purpose <purpose>] [--ttl <seconds>] [--client <id>]
+export const USAGE = `usage: npm run -s token -- --agency <agency> --role <role> --sub <staff-id> [--purpose <purpose>] [--ttl <seconds>] [--client <id>] [--unit <unit>]
   agencies and their roles: ${AGENCIES.map((agency) => `${agency} (${ROLES_BY_AGENCY[agency].join(", ")})`).join("; ")}
   --purpose   default: the role's first purpose
-  --ttl       1-86400 seconds, default 3600`;
+  --ttl       1-86400 seconds, default 3600
+  --unit      the unit she works in, e.g. housing/malmo (claim \`unit\`); default: her unit in the demo
+              staff directory. Case roles and team leads need one.`;
 
 const ID = /^[A-Za-z0-9._:@-]{1,64}$/;
 const MAX_TTL_SECONDS = 86_400;
 
 export type ParsedTokenArgs =
-  | { kind: "mint"; options: Pick<MintOptions, "agency" | "role" | "sub" | "purpose" | "ttlSeconds" | "clientId"> }
+  | { kind: "mint"; options: Pick<MintOptions, "agency" | "role" | "sub" | "purpose" | "ttlSeconds" | "clientId" | "unit"> }
   | { kind: "help" }
   | { kind: "error"; message: string };
 
@@ -36,6 +39,7 @@ export function parseTokenArgs(argv: readonly string[]): ParsedTokenArgs {
         purpose: { type: "string" },
         ttl: { type: "string" },
         client: { type: "string" },
+        unit: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -45,7 +49,7 @@ export function parseTokenArgs(argv: readonly string[]): ParsedTokenArgs {
     return { kind: "error", message: (error as Error).message };
   }
   if (values.help) return { kind: "help" };
-  const { agency, role, sub, purpose, ttl, client } = values as Record<string, string | undefined>;
+  const { agency, role, sub, purpose, ttl, client, unit: unitArg } = values as Record<string, string | undefined>;
 
   if (!isAgency(agency)) return { kind: "error", message: `--agency must be one of: ${AGENCIES.join(", ")}` };
   if (!isRole(role) || !ROLES_BY_AGENCY[agency].includes(role)) {
@@ -64,6 +68,15 @@ export function parseTokenArgs(argv: readonly string[]): ParsedTokenArgs {
   if (client !== undefined && !ID.test(client)) {
     return { kind: "error", message: "--client must be a client id (1-64 of A-Z a-z 0-9 . _ : @ -)" };
   }
+  // The directory's unit for a demo id, if it is one of this agency's.
+  const listed = unitOf(sub);
+  const unit = unitArg ?? (listed !== undefined && isUnitOf(agency, listed) ? listed : undefined);
+  if (unit !== undefined && !isUnitOf(agency, unit)) {
+    return { kind: "error", message: `--unit must be a unit of ${agency}: ${agency}/<name>, at most 64 of a-z 0-9 - /` };
+  }
+  if (unit === undefined && requiresUnit(role)) {
+    return { kind: "error", message: `--unit is required for ${role} when ${sub} is not in the demo staff directory` };
+  }
   return {
     kind: "mint",
     options: {
@@ -71,6 +84,8 @@ export function parseTokenArgs(argv: readonly string[]): ParsedTokenArgs {
       role,
       sub,
       ttlSeconds,
+      // Always explicit, so mintToken never guesses: null for a role that carries none.
+      unit: unit ?? null,
       ...(purpose !== undefined ? { purpose } : {}),
       ...(client !== undefined ? { clientId: client } : {}),
     },

@@ -64,7 +64,7 @@ describe("ensureDevKeys", () => {
     await expect(jwtVerify(jwt, publicKey)).resolves.toBeDefined();
 
     const claims = {
-      actor: { staffId: "ho-3001", agency: "housing" as const, role: "HOUSING_OFFICER" as const, purpose: "CASE_WORK" as const, issuer: own.issuer },
+      actor: { staffId: "ho-3001", agency: "housing" as const, role: "HOUSING_OFFICER" as const, purpose: "CASE_WORK" as const, issuer: own.issuer, unit: "housing/malmo" },
       requestId: "r1",
       emergencyGrants: [],
     };

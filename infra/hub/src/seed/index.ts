@@ -12,6 +12,6 @@ export {
   type ScenarioHousehold,
   type Scenarios,
 } from "./scenarios.js";
-export { DEMO_STAFF, STAFF, type StaffMember } from "./staff.js";
+export { DEMO_STAFF, STAFF, type StaffMember, unitOf } from "./staff.js";
 export type { SeedTables } from "./tables.js";
 export { type SeedClients, type SeedCounts, writePopulation } from "./write.js";

@@ -17,8 +17,8 @@ import {
 import { dayFromReference, momentFromReference, Random } from "./random.js";
 import { FULL_SCENARIO_NAMES, type Household, SCENARIO_PHONE_DIGITS, SCENARIOS, scenarioTables } from "./scenarios.js";
 import { derivedId } from "./derived-ids.js";
-import { STAFF, type StaffMember, staffIdsOf, unitOf } from "./staff.js";
-import type { ConsentScope, FlatRow, PersonRow, SeedTables } from "./tables.js";
+import { STAFF, type StaffMember, staffIdsOf, unitOf, unitOfMember } from "./staff.js";
+import type { ConsentScope, FlatRow, PersonRow, RestrainingOrderRow, SeedTables } from "./tables.js";
 import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS, SHELTER_PLACEMENTS, THREAT_SUMMARIES } from "./texts.js";
 
 /**
@@ -103,6 +103,11 @@ interface FreeFlat {
   flat: FlatRow;
   /** Days before the reference date from which the flat stands empty. */
   freeSinceDaysAgo: number;
+}
+
+/** A record as held by the unit of the staff member it names in `officer` (handler, administrator, reporter…). */
+function heldByUnitOf<const T extends Record<K, string>, K extends keyof T>(row: T, officer: K): T & { unit: string } {
+  return { ...row, unit: unitOfMember(row[officer]) };
 }
 
 const isProtectedRegistration = (level: ProtectionLevel) => level === "PROTECTED_REGISTRATION" || level === "ASSUMED_IDENTITY";
@@ -301,7 +306,7 @@ class RandomPopulation {
       const status = housed ? "HOUSED" : r.weighted([["SUBMITTED", 40], ["APPROVED", 25], ["REJECTED", 15], ["WITHDRAWN", 20]] as const);
       // A housed applicant was decided before moving in.
       const decidedDaysAgo = housed ? r.int(activeStartDaysAgo, submittedDaysAgo - 3) : r.int(1, Math.max(2, submittedDaysAgo - 3));
-      housing.applications.push({
+      housing.applications.push(heldByUnitOf({
         id: this.id("app"),
         personId: adult.id,
         urgency: r.weighted([["LOW", 10], ["MEDIUM", 35], ["HIGH", 40], ["ACUTE", 15]] as const),
@@ -311,7 +316,7 @@ class RandomPopulation {
         submittedAt: momentFromReference(-submittedDaysAgo, r.int(8, 16), r.int(0, 59)),
         decidedAt: status === "SUBMITTED" ? null : momentFromReference(-decidedDaysAgo, r.int(8, 16), r.int(0, 59)),
         handlerId: r.pick(this.housingOfficers),
-      });
+      }, "handlerId"));
     }
     // The previous address: most often in the municipality she moved away from.
     let previousCity: string | null = null;
@@ -320,7 +325,7 @@ class RandomPopulation {
       previousCity = r.chance(0.6) ? r.pick(MUNICIPALITY_NAMES.filter((m) => m !== home.city)) : home.city;
       const previous = this.newHome(previousCity);
       const flatId = this.flat(previous);
-      housing.tenancies.push({
+      housing.tenancies.push(heldByUnitOf({
         id: this.id("ten"),
         personId: adult.id,
         flatId,
@@ -328,11 +333,11 @@ class RandomPopulation {
         status: "ENDED",
         startsOn: dayFromReference(-(endsDaysAgo + r.int(90, 700))),
         endsOn: dayFromReference(-endsDaysAgo),
-      });
+      }, "administratorId"));
       this.freeFlats.push({ flat: this.t.housing.flats.find((f) => f.id === flatId) as FlatRow, freeSinceDaysAgo: Math.max(1, endsDaysAgo - r.int(7, 30)) });
     }
     if (activeFlatId) {
-      housing.tenancies.push({
+      housing.tenancies.push(heldByUnitOf({
         id: this.id("ten"),
         personId: adult.id,
         flatId: activeFlatId,
@@ -340,11 +345,14 @@ class RandomPopulation {
         status: "ACTIVE",
         startsOn: dayFromReference(-activeStartDaysAgo),
         endsOn: null,
-      });
+      }, "administratorId"));
     }
 
     // Police liaison: incidents, a restraining order against a restrained person, assessments.
     let restrainedId: string | null = null;
+    // A restraining order names no officer: it is held by the unit that handles the household's
+    // police matters, known once its incidents and assessments are drawn (below).
+    const orders: Omit<RestrainingOrderRow, "unit">[] = [];
     if (restrained) {
       const restrainedSex: Sex = r.chance(0.9) ? "M" : "F";
       // Never the household's family name: for an assumed identity that would hint at the old one.
@@ -362,7 +370,7 @@ class RandomPopulation {
         createdDaysAgo: r.int(10, 700),
       }).id;
       const fromDaysAgo = r.int(5, 500);
-      police.restrainingOrders.push({
+      orders.push({
         id: this.id("ord"),
         protectedPersonId: adult.id,
         restrainedPersonId: restrainedId,
@@ -383,7 +391,7 @@ class RandomPopulation {
       });
       if (r.chance(0.25)) {
         const earlier = fromDaysAgo + r.int(380, 700);
-        police.restrainingOrders.push({
+        orders.push({
           id: this.id("ord"),
           protectedPersonId: adult.id,
           restrainedPersonId: restrainedId,
@@ -393,6 +401,7 @@ class RandomPopulation {
         });
       }
     }
+    const policeRecordsFrom = { incidents: police.incidents.length, assessments: police.threatAssessments.length };
     const incidentCount = r.weighted([[0, 35], [1, 35], [2, 20], [3, 10]] as const);
     const placeKinds = childCount > 0 ? INCIDENT_PLACE_KINDS : INCIDENT_PLACE_KINDS.filter((k) => !/skola|förskola/.test(k));
     for (let i = 0; i < incidentCount; i++) {
@@ -405,7 +414,7 @@ class RandomPopulation {
         ["OTHER", 5],
       ] as const);
       const occurredDaysAgo = r.int(3, 700);
-      police.incidents.push({
+      police.incidents.push(heldByUnitOf({
         id: this.id("inc"),
         personId: adult.id,
         occurredAt: momentFromReference(-occurredDaysAgo, r.int(0, 23), r.int(0, 59)),
@@ -414,20 +423,24 @@ class RandomPopulation {
         description: r.pick(INCIDENT_DESCRIPTIONS[category]),
         reportedBy: r.pick(this.policeLiaisons),
         createdAt: momentFromReference(-occurredDaysAgo + r.int(0, Math.min(2, occurredDaysAgo)), r.int(7, 18), r.int(0, 59)),
-      });
+      }, "reportedBy"));
     }
     const assessments = r.chance(restrainedId ? 0.8 : incidentCount > 0 ? 0.3 : 0.05) ? (r.chance(0.2) ? 2 : 1) : 0;
     for (let i = 0; i < assessments; i++) {
       const threatLevel = r.weighted([["LOW", 15], ["MODERATE", 40], ["HIGH", 35], ["SEVERE", 10]] as const);
-      police.threatAssessments.push({
+      police.threatAssessments.push(heldByUnitOf({
         id: this.id("thr"),
         personId: adult.id,
         level: threatLevel,
         assessedAt: momentFromReference(-r.int(2, 400), r.int(8, 16), r.int(0, 59)),
         summary: r.pick(THREAT_SUMMARIES[threatLevel]),
         assessorId: r.pick(this.policeLiaisons),
-      });
+      }, "assessorId"));
     }
+    const policeUnit =
+      [...police.incidents.slice(policeRecordsFrom.incidents), ...police.threatAssessments.slice(policeRecordsFrom.assessments)][0]?.unit ??
+      unitOfMember(this.policeLiaisons[0] as string);
+    police.restrainingOrders.push(...orders.map((order) => ({ ...order, unit: policeUnit })));
 
     // Child services: a child case for some of the children, with school and Barnahus.
     for (const kid of children) {
@@ -441,7 +454,7 @@ class RandomPopulation {
         ["SUPPORT_AFTER_RELOCATION", 35],
       ] as const);
       const childCaseId = this.id("chc");
-      child.childCases.push({
+      const childCase = heldByUnitOf({
         id: childCaseId,
         childId: kid.id,
         status: open ? "OPEN" : "CLOSED",
@@ -450,7 +463,8 @@ class RandomPopulation {
         closedAt: open ? null : momentFromReference(-r.int(1, openedDaysAgo - 10), r.int(8, 16), r.int(0, 59)),
         officerId: r.pick(this.childOfficers),
         notes: r.pick(CHILD_NOTES[concern]),
-      });
+      }, "officerId");
+      child.childCases.push(childCase);
       const age = ageAtReference(kid.birth);
       const kind = age >= 1 && age <= 5 ? "PRESCHOOL" : age >= 6 && age <= 17 ? "SCHOOL" : null;
       if (kind && (age < 16 || r.chance(0.7))) {
@@ -465,6 +479,8 @@ class RandomPopulation {
           municipality: home.city,
           startsOn: dayFromReference(-startsDaysAgo),
           endsOn: null,
+          // A placement is held where its child case is.
+          unit: childCase.unit,
         });
         // After a move: the school or preschool before it, in the previous municipality.
         if (previousCity && startsDaysAgo + 200 < (age - 1) * 365 && r.chance(0.4)) {
@@ -479,6 +495,7 @@ class RandomPopulation {
             municipality: previousCity,
             startsOn: dayFromReference(-earlierStart),
             endsOn: dayFromReference(-(startsDaysAgo + r.int(1, 30))),
+            unit: childCase.unit,
           });
         }
       }

@@ -3,7 +3,7 @@ import { identityNumber } from "./identity-numbers.js";
 import { derivedId } from "./derived-ids.js";
 import { fictionPhone } from "./phones.js";
 import { dayFromReference, momentFromReference } from "./random.js";
-import { unitOf } from "./staff.js";
+import { unitOf, unitOfMember } from "./staff.js";
 import { type ConsentRow, emptyTables, type PersonRow, type SeedTables } from "./tables.js";
 import { ASSESSMENTS, CHILD_NOTES, CONSULTATION_SUMMARIES, INCIDENT_DESCRIPTIONS, SHELTER_PLACEMENTS, THREAT_SUMMARIES } from "./texts.js";
 
@@ -700,6 +700,7 @@ export function scenarioTables(): SeedTables {
       submittedAt: momentFromReference(-146 - s, 9, 45),
       decidedAt: momentFromReference(-128 - s, 14, 0),
       handlerId: SCENARIO_STAFF.housingOfficer,
+      unit: unitOfMember(SCENARIO_STAFF.housingOfficer),
     });
     t.housing.flats.push(
       { id: ids.activeFlat, streetAddress: d.home.street, postalCode: d.home.postalCode, city: d.home.city, rooms: 2, landlord: "Kommunhem Bostäder AB" },
@@ -711,6 +712,7 @@ export function scenarioTables(): SeedTables {
         personId: ids.formerIdentity ?? ids.adult,
         flatId: ids.endedFlat,
         administratorId: SCENARIO_STAFF.previousHousingOfficer,
+        unit: unitOfMember(SCENARIO_STAFF.previousHousingOfficer),
         status: "ENDED",
         startsOn: dayFromReference(-720 - s),
         endsOn: dayFromReference(-190 - s),
@@ -720,6 +722,7 @@ export function scenarioTables(): SeedTables {
         personId: ids.adult,
         flatId: ids.activeFlat,
         administratorId: SCENARIO_STAFF.housingOfficer,
+        unit: unitOfMember(SCENARIO_STAFF.housingOfficer),
         status: "ACTIVE",
         startsOn: dayFromReference(-120 - s),
         endsOn: null,
@@ -729,6 +732,7 @@ export function scenarioTables(): SeedTables {
         personId: ids.previousTenant,
         flatId: ids.activeFlat,
         administratorId: SCENARIO_STAFF.previousHousingOfficer,
+        unit: unitOfMember(SCENARIO_STAFF.previousHousingOfficer),
         status: "ENDED",
         startsOn: dayFromReference(-480 - s),
         endsOn: dayFromReference(-126 - s),
@@ -744,6 +748,7 @@ export function scenarioTables(): SeedTables {
       place: `Utanför bostaden, ${(ids.formerIdentity ? d.previousHome : d.home).street.replace(/ \d+$/, "")}, ${(ids.formerIdentity ? d.previousHome : d.home).city}`,
       description: INCIDENT_DESCRIPTIONS.THREAT[0],
       reportedBy: SCENARIO_STAFF.policeLiaison,
+      unit: unitOfMember(SCENARIO_STAFF.policeLiaison),
       createdAt: momentFromReference(-44 - s, 8, 20),
     });
     t.policeLiaison.restrainingOrders.push({
@@ -754,6 +759,8 @@ export function scenarioTables(): SeedTables {
       // A kontaktförbud runs for at most a year; this one covers the reference date and beyond.
       validFrom: momentFromReference(-60 - s, 0, 0),
       validTo: momentFromReference(305 - s, 0, 0),
+      // No officer of its own: held by the unit of the household's police liaison.
+      unit: unitOfMember(SCENARIO_STAFF.policeLiaison),
     });
     t.policeLiaison.threatAssessments.push({
       id: ids.threatAssessment,
@@ -762,6 +769,7 @@ export function scenarioTables(): SeedTables {
       assessedAt: momentFromReference(-30 - s, 13, 0),
       summary: THREAT_SUMMARIES[d.threatLevel][0],
       assessorId: SCENARIO_STAFF.policeLiaison,
+      unit: unitOfMember(SCENARIO_STAFF.policeLiaison),
     });
 
     t.childServices.childCases.push({
@@ -772,6 +780,7 @@ export function scenarioTables(): SeedTables {
       openedAt: momentFromReference(-100 - s, 10, 0),
       closedAt: null,
       officerId: SCENARIO_STAFF.childServicesOfficer,
+      unit: unitOfMember(SCENARIO_STAFF.childServicesOfficer),
       notes: CHILD_NOTES[d.childConcern][0],
     });
     t.childServices.placements.push({
@@ -784,6 +793,7 @@ export function scenarioTables(): SeedTables {
       municipality: d.home.city,
       startsOn: dayFromReference(-90 - s),
       endsOn: null,
+      unit: unitOfMember(SCENARIO_STAFF.childServicesOfficer),
     });
     t.childServices.consultations.push({
       id: ids.consultation,

@@ -92,3 +92,10 @@ export const DEMO_STAFF: Readonly<Record<Role, readonly string[]>> = Object.free
 export function unitOf(staffId: string): string | undefined {
   return STAFF.find((s) => s.id === staffId)?.unit;
 }
+
+/** The unit of a member the seed's records name: every record is held by its officer's unit. */
+export function unitOfMember(staffId: string): string {
+  const unit = unitOf(staffId);
+  if (unit === undefined) throw new Error(`seed: ${staffId} is not in the staff directory`);
+  return unit;
+}

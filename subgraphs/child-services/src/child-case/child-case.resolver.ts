@@ -1,5 +1,5 @@
 import { badUserInput, filteredFields } from "@skyddsnat/schema";
-import { Classified, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
+import { actingUnit, heldBy, Classified, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { ChildCase as ChildCaseRow } from "../generated/prisma/client.js";
@@ -13,7 +13,7 @@ import { ChildCase, ChildCaseConnection } from "./child-case.type.js";
 export class ChildCaseResolver {
   @Query(() => ChildCase, { nullable: true })
   async childCase(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
-    return context.policy.existingOne(await context.loaders.caseById.load(id), (row) => row.childId, "Person.childCases");
+    return context.policy.existingOne(await context.loaders.caseById.load(id), heldBy((row) => row.childId), "Person.childCases");
   }
 
   @Query(() => ChildCaseConnection)
@@ -36,8 +36,8 @@ export class ChildCaseResolver {
           take,
         }),
       (rows) =>
-        context.policy.existing(rows, (row) => row.childId, "Person.childCases", (known) =>
-          context.policy.admitOn(known, (row) => row.childId, filteredFields("childCases", filter)),
+        context.policy.existing(rows, heldBy((row) => row.childId), "Person.childCases", (known) =>
+          context.policy.admitOn(known, heldBy((row) => row.childId), filteredFields("childCases", filter)),
         ),
     );
   }
@@ -50,6 +50,11 @@ export class ChildCaseResolver {
   @FieldResolver(() => ID, { nullable: true })
   stewardId(@Root() row: ChildCaseRow): string | null {
     return row.status === "OPEN" ? row.officerId : null;
+  }
+
+  @FieldResolver(() => String)
+  policyUnit(@Root() row: ChildCaseRow): string {
+    return row.unit;
   }
 
   @Classified("REFERENCE")
@@ -73,6 +78,7 @@ export class ChildCaseResolver {
   @Mutation(() => ChildCase, { description: "Open a child case; the caller is its officer." })
   async openChildCase(@Arg("input", () => OpenChildCaseInput) input: OpenChildCaseInput, @Ctx() context: Context) {
     requireRole(context, "openChildCase");
+    const unit = actingUnit(context, "openChildCase");
     // Persons live in social services: ask there before the single insert, so a case is never
     // opened for nobody.
     const subject = await context.policy.factsOf(input.childId);
@@ -85,6 +91,7 @@ export class ChildCaseResolver {
         concern: input.concern,
         notes: input.notes,
         officerId: context.actor.staffId,
+        unit,
       },
     });
   }

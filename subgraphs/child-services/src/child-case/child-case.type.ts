@@ -40,6 +40,10 @@ export class ChildCase implements Partial<ChildCaseRow> {
   @Classified("CHILD")
   @Field(() => String)
   notes!: string;
+
+  @Classified("POLICY")
+  @Field(() => String, { description: "For the gateway's guard: the unit that holds the record (need to know within the agency is that unit's)." })
+  policyUnit!: string;
 }
 
 @ObjectType()

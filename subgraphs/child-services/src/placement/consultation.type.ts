@@ -32,4 +32,8 @@ export class BarnahusConsultation implements Partial<ConsultationRow> {
   @Classified("POLICY")
   @Field(() => Boolean, { description: "For the gateway's guard: the consultation's case is open (an emergency opens only the present)." })
   policyCurrent!: boolean;
+
+  @Classified("POLICY")
+  @Field(() => String, { nullable: true, description: "For the gateway's guard: the unit that holds the record (its case's); null if unknown." })
+  policyUnit!: string | null;
 }

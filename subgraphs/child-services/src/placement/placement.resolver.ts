@@ -1,5 +1,5 @@
 import { badUserInput, filteredFields } from "@skyddsnat/schema";
-import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
+import { actingUnit, heldBy, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { BarnahusConsultation as ConsultationRow, SchoolPlacement as PlacementRow } from "../generated/prisma/client.js";
@@ -28,8 +28,8 @@ export class PlacementResolver {
           take,
         }),
       (rows) =>
-        context.policy.existing(rows, (row) => row.childId, "Person.schoolPlacements", (known) =>
-          context.policy.admitOn(known, (row) => row.childId, filteredFields("schoolPlacements", filter)),
+        context.policy.existing(rows, heldBy((row) => row.childId), "Person.schoolPlacements", (known) =>
+          context.policy.admitOn(known, heldBy((row) => row.childId), filteredFields("schoolPlacements", filter)),
         ),
     );
   }
@@ -52,9 +52,15 @@ export class PlacementResolver {
     return current && childCase?.status === "OPEN" ? childCase.officerId : null;
   }
 
+  @FieldResolver(() => String)
+  policyUnit(@Root() row: PlacementRow): string {
+    return row.unit;
+  }
+
   @Mutation(() => SchoolPlacement, { description: "Place a child in a school or preschool within an open child case." })
   async placeChild(@Arg("input", () => PlaceChildInput) input: PlaceChildInput, @Ctx() context: Context) {
     requireRole(context, "placeChild");
+    const unit = actingUnit(context, "placeChild");
     return context.loaders.db.$transaction(async (tx) => {
       const childCase = await tx.childCase.findUnique({ where: { id: input.childCaseId } });
       if (!childCase) throw badUserInput("No child case with that id.", "childCaseId");
@@ -88,6 +94,7 @@ export class PlacementResolver {
           schoolName: input.schoolName,
           municipality: input.municipality,
           startsOn: input.startsOn,
+          unit,
         },
       });
     });
@@ -110,5 +117,11 @@ export class ConsultationResolver {
   async stewardId(@Root() row: ConsultationRow, @Ctx() context: Context): Promise<string | null> {
     const childCase = await context.loaders.caseById.load(row.childCaseId);
     return childCase?.status === "OPEN" ? childCase.officerId : null;
+  }
+
+  /** A consultation is held by the unit that holds its child case. */
+  @FieldResolver(() => String, { nullable: true })
+  async policyUnit(@Root() row: ConsultationRow, @Ctx() context: Context): Promise<string | null> {
+    return (await context.loaders.caseById.load(row.childCaseId))?.unit ?? null;
   }
 }

@@ -1,5 +1,5 @@
 import { badUserInput, filteredFields } from "@skyddsnat/schema";
-import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
+import { actingUnit, heldBy, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { ApplicationStatus } from "../enums.js";
@@ -20,7 +20,7 @@ function applicationWhere(filter: ApplicationFilter | undefined): Prisma.Housing
 
 /** A filter on a classified field may only find applications whose field the actor could see. */
 async function admitByFilter(rows: ApplicationRow[], filter: ApplicationFilter | undefined, context: Context) {
-  return context.policy.admitOn(rows, (row: ApplicationRow) => row.personId, filteredFields("housingApplications", filter));
+  return context.policy.admitOn(rows, heldBy((row) => row.personId), filteredFields("housingApplications", filter));
 }
 
 @Resolver(() => HousingApplication)
@@ -28,7 +28,7 @@ export class ApplicationResolver {
   @Query(() => HousingApplication, { nullable: true })
   async housingApplication(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
     const row = await context.loaders.db.housingApplication.findUnique({ where: { id } });
-    return context.policy.existingOne(row, (found) => found.personId, "Person.housingApplications");
+    return context.policy.existingOne(row, heldBy((row) => row.personId), "Person.housingApplications");
   }
 
   @Query(() => HousingApplicationConnection)
@@ -45,7 +45,7 @@ export class ApplicationResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      (rows) => context.policy.existing(rows, (row) => row.personId, "Person.housingApplications", filter ? (known) => admitByFilter(known, filter, context) : undefined),
+      (rows) => context.policy.existing(rows, heldBy((row) => row.personId), "Person.housingApplications", filter ? (known) => admitByFilter(known, filter, context) : undefined),
     );
   }
 
@@ -59,6 +59,11 @@ export class ApplicationResolver {
     return CURRENT_STATUSES.has(row.status) ? row.handlerId : null;
   }
 
+  @FieldResolver(() => String)
+  policyUnit(@Root() row: ApplicationRow): string {
+    return row.unit;
+  }
+
   @FieldResolver(() => Boolean)
   policyCurrent(@Root() row: ApplicationRow): boolean {
     return CURRENT_STATUSES.has(row.status);
@@ -67,6 +72,7 @@ export class ApplicationResolver {
   @Mutation(() => HousingApplication, { description: "Register a housing application; the caller handles it." })
   async registerApplication(@Arg("input", () => RegisterApplicationInput) input: RegisterApplicationInput, @Ctx() context: Context) {
     requireRole(context, "registerApplication");
+    const unit = actingUnit(context, "registerApplication");
     // Persons live in social services: the only reference to check is asked there, before the
     // single insert (one statement, so no transaction; nothing is written on bad input).
     const subject = await context.policy.factsOf(input.subjectId);
@@ -80,6 +86,7 @@ export class ApplicationResolver {
         requestedArea: input.requestedArea,
         householdSize: input.householdSize,
         handlerId: context.actor.staffId,
+        unit,
       },
     });
   }

@@ -48,6 +48,10 @@ export class HousingApplication implements Partial<ApplicationRow> {
   @Classified("POLICY")
   @Field(() => Boolean, { description: "For the gateway's guard: the record describes the present (an emergency opens only the present)." })
   policyCurrent!: boolean;
+
+  @Classified("POLICY")
+  @Field(() => String, { description: "For the gateway's guard: the unit that holds the record (need to know within the agency is that unit's)." })
+  policyUnit!: string;
 }
 
 @ObjectType()

@@ -1,5 +1,5 @@
 import { filteredFields } from "@skyddsnat/schema";
-import { PageArgs, pageById } from "@skyddsnat/subgraph-kit";
+import { heldBy, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { Flat, Tenancy as TenancyRow } from "../generated/prisma/client.js";
@@ -16,7 +16,7 @@ export class TenancyResolver {
   @Query(() => Tenancy, { nullable: true })
   async tenancy(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
     const row = await context.loaders.db.tenancy.findUnique({ where: { id } });
-    return context.policy.existingOne(row, (found) => found.personId, "Person.tenancies");
+    return context.policy.existingOne(row, heldBy((row) => row.personId), "Person.tenancies");
   }
 
   @Query(() => TenancyConnection)
@@ -35,8 +35,8 @@ export class TenancyResolver {
         }),
       // The status filter is STATUS-class: only tenancies whose status the actor may see.
       (rows) =>
-        context.policy.existing(rows, (row) => row.personId, "Person.tenancies", (known) =>
-          context.policy.admitOn(known, (row) => row.personId, filteredFields("tenancies", filter)),
+        context.policy.existing(rows, heldBy((row) => row.personId), "Person.tenancies", (known) =>
+          context.policy.admitOn(known, heldBy((row) => row.personId), filteredFields("tenancies", filter)),
         ),
     );
   }
@@ -49,6 +49,11 @@ export class TenancyResolver {
   @FieldResolver(() => ID, { nullable: true })
   stewardId(@Root() row: TenancyRow): string | null {
     return row.status === "ACTIVE" ? row.administratorId : null;
+  }
+
+  @FieldResolver(() => String)
+  policyUnit(@Root() row: TenancyRow): string {
+    return row.unit;
   }
 
   @FieldResolver(() => Boolean)

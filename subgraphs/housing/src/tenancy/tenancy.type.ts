@@ -68,6 +68,10 @@ export class Tenancy implements Partial<TenancyRow> {
   @Classified("POLICY")
   @Field(() => String, { nullable: true, description: "For the gateway's guard: the flat's level over every tenant it has had; null if unknown." })
   policyPlaceLevel!: string | null;
+
+  @Classified("POLICY")
+  @Field(() => String, { description: "For the gateway's guard: the unit that holds the record (need to know within the agency is that unit's)." })
+  policyUnit!: string;
 }
 
 @ObjectType()

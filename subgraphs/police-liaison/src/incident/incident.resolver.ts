@@ -1,5 +1,5 @@
 import { badUserInput, filteredFields } from "@skyddsnat/schema";
-import { newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
+import { actingUnit, heldBy, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { Incident as IncidentRow, Prisma } from "../generated/prisma/client.js";
@@ -21,7 +21,7 @@ function incidentWhere(filter: IncidentFilter | undefined): Prisma.IncidentWhere
 /** A filter on a SAFETY field (category, time) may only find incidents whose safety data the actor could see. */
 /** A filter may only find incidents whose filtered fields the actor could see. */
 async function admitByFilter(rows: IncidentRow[], filter: IncidentFilter | undefined, context: Context) {
-  return context.policy.admitOn(rows, (row) => row.personId, filteredFields("incidents", filter));
+  return context.policy.admitOn(rows, heldBy((row) => row.personId), filteredFields("incidents", filter));
 }
 
 @Resolver(() => Incident)
@@ -29,7 +29,7 @@ export class IncidentResolver {
   @Query(() => Incident, { nullable: true })
   async incident(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
     const row = await context.loaders.db.incident.findUnique({ where: { id } });
-    return context.policy.existingOne(row, (found) => found.personId, "Person.incidents");
+    return context.policy.existingOne(row, heldBy((row) => row.personId), "Person.incidents");
   }
 
   @Query(() => IncidentConnection)
@@ -46,7 +46,7 @@ export class IncidentResolver {
           orderBy: { id: "asc" },
           take,
         }),
-      (rows) => context.policy.existing(rows, (row) => row.personId, "Person.incidents", (known) => admitByFilter(known, filter, context)),
+      (rows) => context.policy.existing(rows, heldBy((row) => row.personId), "Person.incidents", (known) => admitByFilter(known, filter, context)),
     );
   }
 
@@ -60,9 +60,15 @@ export class IncidentResolver {
     return null;
   }
 
+  @FieldResolver(() => String)
+  policyUnit(@Root() row: IncidentRow): string {
+    return row.unit;
+  }
+
   @Mutation(() => Incident, { description: "Record an incident about a person; the caller is its reporter." })
   async recordIncident(@Arg("input", () => RecordIncidentInput) input: RecordIncidentInput, @Ctx() context: Context) {
     requireRole(context, "recordIncident");
+    const unit = actingUnit(context, "recordIncident");
     if (input.occurredAt.getTime() > Date.now()) throw badUserInput("occurredAt may not be in the future.", "occurredAt");
     // Persons live in social services: the only reference to check is asked there, before the
     // single insert (one statement, so no transaction; nothing is written on bad input).
@@ -78,6 +84,7 @@ export class IncidentResolver {
         place: input.place,
         description: input.description,
         reportedBy: context.actor.staffId,
+        unit,
       },
     });
   }

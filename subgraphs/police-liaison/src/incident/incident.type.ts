@@ -36,6 +36,10 @@ export class Incident implements Partial<IncidentRow> {
   @Classified("REFERENCE")
   @Field(() => ID, { description: "The staff member who recorded it." })
   reportedBy!: string;
+
+  @Classified("POLICY")
+  @Field(() => String, { description: "For the gateway's guard: the unit that holds the record (need to know within the agency is that unit's)." })
+  policyUnit!: string;
 }
 
 @ObjectType()

@@ -1,5 +1,5 @@
 import { filteredFields } from "@skyddsnat/schema";
-import { Classified, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
+import { heldBy, Classified, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { RestrainingOrder as OrderRow, Prisma } from "../generated/prisma/client.js";
@@ -32,8 +32,8 @@ export class RestrainingOrderResolver {
           take,
         }),
       (rows) =>
-        context.policy.existing(rows, (row) => row.protectedPersonId, "Person.restrainingOrders", (known) =>
-          context.policy.admitOn(known, (row) => row.protectedPersonId, filteredFields("restrainingOrders", filter)),
+        context.policy.existing(rows, heldBy((row) => row.protectedPersonId), "Person.restrainingOrders", (known) =>
+          context.policy.admitOn(known, heldBy((row) => row.protectedPersonId), filteredFields("restrainingOrders", filter)),
         ),
     );
   }
@@ -46,6 +46,11 @@ export class RestrainingOrderResolver {
   @FieldResolver(() => ID, { nullable: true })
   stewardId(): string | null {
     return null;
+  }
+
+  @FieldResolver(() => String)
+  policyUnit(@Root() row: OrderRow): string {
+    return row.unit;
   }
 
   @Classified("SAFETY")

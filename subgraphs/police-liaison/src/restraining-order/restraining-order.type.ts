@@ -29,6 +29,10 @@ export class RestrainingOrder implements Partial<OrderRow> {
   @Classified("SAFETY")
   @Field(() => Date)
   validTo!: Date;
+
+  @Classified("POLICY")
+  @Field(() => String, { description: "For the gateway's guard: the unit that holds the record (need to know within the agency is that unit's)." })
+  policyUnit!: string;
 }
 
 @ObjectType()

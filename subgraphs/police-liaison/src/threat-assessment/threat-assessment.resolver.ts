@@ -1,5 +1,5 @@
 import { filteredFields } from "@skyddsnat/schema";
-import { PageArgs, pageById } from "@skyddsnat/subgraph-kit";
+import { heldBy, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { ThreatAssessment as AssessmentRow, Prisma } from "../generated/prisma/client.js";
@@ -31,8 +31,8 @@ export class ThreatAssessmentResolver {
           take,
         }),
       (rows) =>
-        context.policy.existing(rows, (row) => row.personId, "Person.threatAssessments", (known) =>
-          context.policy.admitOn(known, (row) => row.personId, filteredFields("threatAssessments", filter)),
+        context.policy.existing(rows, heldBy((row) => row.personId), "Person.threatAssessments", (known) =>
+          context.policy.admitOn(known, heldBy((row) => row.personId), filteredFields("threatAssessments", filter)),
         ),
     );
   }
@@ -45,5 +45,10 @@ export class ThreatAssessmentResolver {
   @FieldResolver(() => ID, { nullable: true })
   stewardId(): string | null {
     return null;
+  }
+
+  @FieldResolver(() => String)
+  policyUnit(@Root() row: AssessmentRow): string {
+    return row.unit;
   }
 }

@@ -32,6 +32,10 @@ export class ThreatAssessment implements Partial<AssessmentRow> {
   @Classified("REFERENCE")
   @Field(() => ID, { description: "The officer who made the assessment." })
   assessorId!: string;
+
+  @Classified("POLICY")
+  @Field(() => String, { description: "For the gateway's guard: the unit that holds the record (need to know within the agency is that unit's)." })
+  policyUnit!: string;
 }
 
 @ObjectType()
