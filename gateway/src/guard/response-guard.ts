@@ -47,6 +47,11 @@ export interface Check {
   participants?: readonly string[];
   /** The unit that holds the record (RecordFacts.ownerUnit); null when it names none or it is unreadable. */
   ownerUnit: string | null;
+  /**
+   * A person's link to an agency's records (Person.tenancies…): the list a unit sees of them is
+   * its own rows, which the subgraph admits row by row; the link is judged as the actor's unit's.
+   */
+  link?: true;
   /** The object (or list) holding the value, and its key there: where redaction writes null. */
   holder: Record<string | number, unknown>;
   key: string | number;
@@ -207,6 +212,7 @@ function visitObject(
         stewardId: typeof stewardId === "string" ? stewardId : null,
         owner: info?.owner ?? null,
         ownerUnit,
+        ...(type.name === "Person" && Array.isArray(value) ? { link: true as const } : {}),
         current,
         ...placed,
         ...taking,
@@ -252,11 +258,12 @@ export function decideChecks(
   const memo = new Map<string, AccessDecision>();
   return checks.map((check) => {
     if (check.fieldClass === ("UNCLASSIFIED" as FieldClass)) return { effect: "redact", reason: "NOT_PERMITTED_FOR_ROLE", rule: null };
-    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}\u0000${check.ownerUnit ?? ""}\u0000${check.current}\u0000${check.placeLevel}\u0000${check.participants?.join(",")}`;
+    const ownerUnit = check.link && check.owner === actor.agency ? (actor.unit ?? null) : check.ownerUnit;
+    const key = `${check.subjectId ?? ""}\u0000${check.stewardId ?? ""}\u0000${check.fieldClass}\u0000${check.owner ?? ""}\u0000${ownerUnit ?? ""}\u0000${check.current}\u0000${check.placeLevel}\u0000${check.participants?.join(",")}`;
     let decision = memo.get(key);
     if (!decision) {
       const subject = (check.subjectId && facts.get(check.subjectId)) || unknownSubject(check.subjectId ?? "");
-      const { stewardId, owner, ownerUnit, current, placeLevel, participants } = check;
+      const { stewardId, owner, current, placeLevel, participants } = check;
       const record = {
         stewardId,
         ownerAgency: owner,

@@ -1,11 +1,13 @@
 import { type FieldClass, forbiddenField, isProtectionLevel } from "@skyddsnat/schema";
 import {
   defaultFieldResolver,
+  getNullableType,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  isListType,
   isObjectType,
   responsePathAsArray,
 } from "graphql";
@@ -14,6 +16,20 @@ import type { SubgraphContext } from "./context.js";
 import type { RecordRef } from "./policy-context.js";
 
 const SKIPPED_TYPES = new Set(["Query", "Mutation", "_Service", "_Entity"]);
+
+/**
+ * A person's link to an agency's records (Person.tenancies, Person.incidents…). A unit knows its
+ * own records exist, not the agency's (rules.ts, own-unit): the link is decided as the actor's
+ * unit's list, and its rows are admitted one by one on the unit that holds each.
+ */
+const isLink = (type: GraphQLObjectType, field: GraphQLField<unknown, SubgraphContext>, fieldClass: FieldClass | undefined): boolean =>
+  type.name === "Person" && fieldClass !== undefined && fieldClass !== "LOCATION" && isListType(getNullableType(field.type));
+
+/** The unit that holds a row of a link: its `unit` column, where it has one. */
+const unitOfRow = (row: unknown): string | null => {
+  const unit = (row as { unit?: unknown } | null)?.unit;
+  return typeof unit === "string" ? unit : null;
+};
 
 /**
  * The fields a row's policy facts are read from, through the fields' own resolvers: a Person is
@@ -110,7 +126,19 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
       const fieldClass = classOfField(field);
       // References reveal nothing; POLICY fields are the policy's own inputs, for the gateway's guard.
       if (fieldClass === "REFERENCE" || fieldClass === "POLICY") continue;
-      const original: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
+      const resolver: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
+      const link = isLink(type, field, fieldClass);
+      const coordinate = `${type.name}.${field.name}`;
+      // A link's rows, each admitted on its own unit: the list is the actor's unit's view of them.
+      const original: GraphQLFieldResolver<unknown, SubgraphContext> = link
+        ? async (parent, args, context, info) => {
+            const rows = await resolver(parent, args, context, info);
+            if (!Array.isArray(rows)) return rows;
+            const subjectId = context.policy.subjectOf(parent as object) ?? (parent as { id?: string } | null)?.id;
+            if (!subjectId) return [];
+            return context.policy.existing(rows, (row) => ({ subjectId, ownerUnit: unitOfRow(row) }), coordinate);
+          }
+        : resolver;
       const withhold = (path: GraphQLResolveInfo["path"], reason: string, context: SubgraphContext, subjectId: string | null) => {
         context.logger.debug({ path: responsePathAsArray(path).join("."), subjectId, reason }, "field withheld");
         return forbiddenField(responsePathAsArray(path), reason);
@@ -127,8 +155,16 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
         if (decision.effect === "redact") throw withhold(info.path, decision.reason, context, record.subjectId);
         return original(parent, args, context, info);
       };
+      // A link is decided as the actor's unit's view of the list (its rows then each on their own unit).
+      const linked = async (parent: unknown, args: Record<string, unknown>, context: SubgraphContext, info: GraphQLResolveInfo) => {
+        const person = await context.policy.recordOf(parent as object, async () => readRecord(type, recordFields, parent, context, info));
+        const decision = await context.policy.decide({ ...person, ownerUnit: context.actor.unit ?? null }, fieldClass as FieldClass);
+        if (decision.effect === "redact") throw withhold(info.path, decision.reason, context, person.subjectId);
+        return original(parent, args, context, info);
+      };
       const guarded: GraphQLFieldResolver<unknown, SubgraphContext> = (parent, args, context, info) => {
         if (!fieldClass) throw forbiddenField(responsePathAsArray(info.path), "UNCLASSIFIED_FIELD");
+        if (link) return linked(parent, args, context, info);
         if (typeof parent !== "object" || parent === null) return slow(parent, args, context, info);
         // Fast path, no promise: the row's subject and steward are plain values and the subject's
         // facts are at hand (seen earlier in this request, or held by the facts source).
