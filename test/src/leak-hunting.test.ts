@@ -67,15 +67,19 @@ describe("a protected location reaches no one without need, by any path", () => 
     expectNoSecrets(response);
   });
 
-  test("through her child, the tenancy, the incident and the restraining order", async () => {
+  test("through her household, her child, the tenancy, the incident and the restraining order", async () => {
+    const child = await asPolice(`{ person(id: "${herChild}") { streetAddress schoolPlacements { schoolName municipality } } }`);
+    expectWithheld(child, ["person", "streetAddress"]);
+    expectWithheld(child, ["person", "schoolPlacements", 0, "schoolName"]);
+    expectNoSecrets(child);
     const response = await asPolice(`{ person(id: "${her.adult}") {
-      children { streetAddress schoolPlacements { schoolName municipality } }
+      household { streetAddress schoolPlacements { schoolName municipality } }
       tenancies { streetAddress city }
       incidents { place }
       restrainingOrders { protectedPerson { streetAddress } }
     } }`);
-    expectWithheld(response, ["person", "children", 0, "streetAddress"]);
-    expectWithheld(response, ["person", "children", 0, "schoolPlacements", 0, "schoolName"]);
+    expectWithheld(response, ["person", "household", 0, "streetAddress"]);
+    expectWithheld(response, ["person", "household", 0, "schoolPlacements", 0, "schoolName"]);
     expectWithheld(response, ["person", "tenancies", 0, "streetAddress"]);
     expectWithheld(response, ["person", "incidents", 0, "place"]);
     expectWithheld(response, ["person", "restrainingOrders", 0, "protectedPerson", "streetAddress"]);
@@ -88,7 +92,9 @@ describe("a protected location reaches no one without need, by any path", () => 
     const police = await asPolice(query, variables);
     const policeIds = (police.data as { persons: { nodes: { id: string }[] } }).persons.nodes.map((n) => n.id);
     expect(policeIds).not.toContain(her.adult);
-    expect(policeIds.length).toBeGreaterThan(0); // ordinary residents of the city are still found
+    // No one's residence is open to the police without a need: not even an unprotected resident
+    // is found by where she lives (OSL 26 kap. 1 §).
+    expect(policeIds).toEqual([]);
     const own = await gqlAs("SOCIAL_SECRETARY", "ss-1001", query, { variables });
     expect((own.data as { persons: { nodes: { id: string }[] } }).persons.nodes.map((n) => n.id)).toContain(her.adult);
   });
@@ -135,7 +141,7 @@ describe("a protected location reaches no one without need, by any path", () => 
   });
 
   test("error texts carry no value: withheld-field errors are one fixed sentence with codes", async () => {
-    const response = await asPolice(`{ person(id: "${her.adult}") { streetAddress postalCode city phone residenceMunicipality children { streetAddress } } }`);
+    const response = await asPolice(`{ person(id: "${her.adult}") { streetAddress postalCode city phone residenceMunicipality household { streetAddress } } }`);
     const messages = new Set(response.errors?.map((e) => e.message));
     expect([...messages]).toEqual(["This field is withheld under the protected-identity rules."]);
     expectNoSecrets(response);
@@ -147,10 +153,10 @@ describe("a protected location reaches no one without need, by any path", () => 
     expectNoSecrets(response);
   });
 
-  test("an auditor reads no protected value through any path", async () => {
-    const response = await gqlAs("AUDITOR", "au-6001", `{ person(id: "${her.adult}") { id protectionLevel givenName identityNumber streetAddress children { givenName schoolPlacements { schoolName } } tenancies { streetAddress } } }`);
-    expect((response.data as { person: { protectionLevel: string } }).person.protectionLevel).toBe("PROTECTED_REGISTRATION");
-    for (const path of [["person", "givenName"], ["person", "identityNumber"], ["person", "streetAddress"], ["person", "children", 0, "givenName"]]) {
+  test("an auditor reads no protected value through any path, nor that she is protected", async () => {
+    const response = await gqlAs("AUDITOR", "au-6001", `{ person(id: "${her.adult}") { id protectionLevel handlingInstructions givenName identityNumber streetAddress household { givenName schoolPlacements { schoolName } } tenancies { streetAddress } } }`);
+    expect((response.data as { person: { id: string } }).person.id).toBe(her.adult);
+    for (const path of [["person", "protectionLevel"], ["person", "handlingInstructions"], ["person", "givenName"], ["person", "identityNumber"], ["person", "streetAddress"], ["person", "household", 0, "givenName"]]) {
       expectWithheld(response, path);
     }
     expectNoSecrets(response);
@@ -167,7 +173,7 @@ describe("a direct _entities call to a subgraph, even with the gateway's own tok
       .sort((a, b) => a.path.localeCompare(b.path));
 
   test.each([
-    ["social-services", her.adult, "givenName protectionLevel streetAddress phone city children { id streetAddress }"],
+    ["social-services", her.adult, "givenName protectionLevel streetAddress phone city household { id streetAddress }"],
     ["housing", her.adult, "tenancies { status streetAddress city }"],
     ["police-liaison", her.adult, "incidents { category place }"],
     ["child-services", herChild, "schoolPlacements { kind schoolName municipality }"],
@@ -211,11 +217,11 @@ describe("when a subgraph's own check is broken, the gateway's guard still withh
 
   test("every path the leak hunt tried is still closed", async () => {
     const response = await gql(
-      `{ a: person(id: "${her.adult}") { ...F children { streetAddress schoolPlacements { schoolName } } tenancies { streetAddress } incidents { place } } }
+      `{ a: person(id: "${her.adult}") { ...F household { streetAddress schoolPlacements { schoolName } } tenancies { streetAddress } incidents { place } } }
        fragment F on Person { home: streetAddress phone }`,
       { url: broken.url, token: await tokenFor("POLICE_LIAISON", "pl-4001") },
     );
-    for (const path of [["a", "home"], ["a", "phone"], ["a", "children", 0, "streetAddress"], ["a", "children", 0, "schoolPlacements", 0, "schoolName"], ["a", "tenancies", 0, "streetAddress"], ["a", "incidents", 0, "place"]]) {
+    for (const path of [["a", "home"], ["a", "phone"], ["a", "household", 0, "streetAddress"], ["a", "household", 0, "schoolPlacements", 0, "schoolName"], ["a", "tenancies", 0, "streetAddress"], ["a", "incidents", 0, "place"]]) {
       expectWithheld(response, path);
     }
     expectNoSecrets(response);
@@ -229,3 +235,110 @@ describe("when a subgraph's own check is broken, the gateway's guard still withh
     expect((response.data as { person: { streetAddress: string } }).person.streetAddress).toBe(herRecord.streetAddress);
   });
 });
+
+describe("no query, join, filter or audit search connects an assumed identity to the former one", () => {
+  const assumed = SCENARIOS.ASSUMED_IDENTITY;
+  const former = assumed.formerIdentity as string;
+  const formerRecord = seeded.socialServices.persons.find((p) => p.id === former)!;
+  /** Everything that names the former identity or her old records. */
+  const FORMER = [former, formerRecord.identityNumber, formerRecord.familyName, assumed.endedTenancy, assumed.incident, assumed.restrainingOrder];
+  const expectNoFormer = (response: GraphQLResponse) => {
+    const text = JSON.stringify(response);
+    for (const trace of FORMER) expect(text).not.toContain(trace);
+  };
+
+  test("the control: the former identity and her old records are really there, for the personal-security unit", async () => {
+    const response = await gqlAs("PERSONAL_SECURITY", "ps-9101", `{ person(id: "${former}") { id identityNumber } }`);
+    expect(response.data?.person).toEqual({ id: former, identityNumber: formerRecord.identityNumber });
+  });
+
+  test.each([
+    ["SOCIAL_SECRETARY", "ss-1001"],
+    ["CONTACT_PERSON", "cp-2001"],
+    ["HOUSING_OFFICER", "ho-3002"],
+    ["POLICE_LIAISON", "pl-4001"],
+    ["CHILD_SERVICES_OFFICER", "cs-5001"],
+    ["TEAM_LEAD", "tl-7001"],
+  ] as const)("%s %s: the new identity's whole view, every list of her agency's records and every search name nothing of the old", async (role, staffId) => {
+    const newIdentity = await gqlAs(
+      role,
+      staffId,
+      `query($id: ID!) { person(id: $id) { id givenName familyName identityNumber cases { id } consents { id } household { id } custodyOf { childId custodianId } threatRelations { id } tenancies { id } incidents { id } restrainingOrders { id subjectId } threatAssessments { id } } }`,
+      { variables: { id: assumed.adult } },
+    );
+    expect(newIdentity.status).toBe(200);
+    expectNoFormer(newIdentity);
+    const lists = await gqlAs(
+      role,
+      staffId,
+      `query($name: String!) {
+        persons(first: 100, filter: { name: $name }) { nodes { id } }
+        tenancies(first: 100) { nodes { id subjectId } }
+        incidents(first: 100) { nodes { id subjectId } }
+        restrainingOrders(first: 100) { nodes { id subjectId } }
+      }`,
+      { variables: { name: formerRecord.familyName } },
+    );
+    expect(lists.status).toBe(200);
+    expectNoFormer(lists);
+  });
+
+  test("the restrained man, who knows the old identity: nothing of his reaches either identity", async () => {
+    const response = await gqlAs(
+      "POLICE_LIAISON",
+      "pl-4001",
+      `query($id: ID!) { person(id: $id) { id restrainingOrders { id subjectId protectedPerson { id } } incidents { id } } }`,
+      { variables: { id: assumed.restrainedPerson } },
+    );
+    expect(response.status).toBe(200);
+    expectNoFormer(response);
+    expect(JSON.stringify(response)).not.toContain(assumed.adult);
+  });
+
+  test("the audit trail: no record and no request names both, and an auditor's search by the former id finds only the personal-security unit's own reads", async () => {
+    await gqlAs("SOCIAL_SECRETARY", "ss-1001", `{ person(id: "${assumed.adult}") { givenName streetAddress } }`);
+    await gqlAs("PERSONAL_SECURITY", "ps-9101", `{ person(id: "${former}") { givenName } }`);
+    const history = (subjectId: string) =>
+      gqlAs("AUDITOR", "au-6001", `query($id: String!) { subjectAccessHistory(subjectId: $id, first: 100) { nodes { subjectId requestId actorRole fieldPaths } } }`, {
+        variables: { id: subjectId },
+      });
+    const [ofNew, ofFormer] = await Promise.all([history(assumed.adult), history(former)]);
+    type Row = { subjectId: string; requestId: string; actorRole: string; fieldPaths: string[] };
+    const rowsOf = (response: GraphQLResponse) => (response.data as { subjectAccessHistory: { nodes: Row[] } }).subjectAccessHistory.nodes;
+    expect(rowsOf(ofNew).length).toBeGreaterThan(0);
+    expect(rowsOf(ofFormer).length).toBeGreaterThan(0);
+    expect(JSON.stringify(rowsOf(ofNew))).not.toContain(former);
+    expect(JSON.stringify(rowsOf(ofFormer))).not.toContain(assumed.adult);
+    // Only the personal-security unit ever read the former identity: no other desk's request touched both.
+    expect(new Set(rowsOf(ofFormer).map((r) => r.actorRole))).toEqual(new Set(["PERSONAL_SECURITY"]));
+    const formerRequests = new Set(rowsOf(ofFormer).map((r) => r.requestId));
+    expect(rowsOf(ofNew).filter((r) => formerRequests.has(r.requestId))).toEqual([]);
+  });
+});
+
+describe("an unprotected client's data is secret too (OSL 26 kap. 1 §), and every access to it is on the record", () => {
+  const ordinary = SCENARIOS.NONE;
+  const ordinaryRecord = seeded.socialServices.persons.find((p) => p.id === ordinary.adult)!;
+
+  test("a housing officer of another unit, police outside her plan and a contact person of another unit get nothing of her", async () => {
+    for (const [role, staffId] of [["HOUSING_OFFICER", "ho-3003"], ["POLICE_LIAISON", "pl-4002"], ["CONTACT_PERSON", "cp-2002"]] as const) {
+      const response = await gqlAs(role, staffId, `{ person(id: "${ordinary.adult}") { givenName identityNumber streetAddress phone } }`, { purpose: PURPOSES_FOR[role] });
+      for (const field of ["givenName", "identityNumber", "streetAddress", "phone"]) expectWithheld(response, ["person", field]);
+      const text = JSON.stringify(response);
+      for (const value of [ordinaryRecord.streetAddress, ordinaryRecord.identityNumber, ordinaryRecord.familyName]) if (value) expect(text).not.toContain(value);
+    }
+  });
+
+  test("her own secretary's read of her address is recorded, though she has no protection", async () => {
+    const read = await gqlAs("SOCIAL_SECRETARY", "ss-1001", `{ person(id: "${ordinary.adult}") { streetAddress } }`);
+    expect((read.data as { person: { streetAddress: string } }).person.streetAddress).toBe(ordinaryRecord.streetAddress);
+    const history = await gqlAs("AUDITOR", "au-6001", `query($id: String!) { subjectAccessHistory(subjectId: $id, first: 20) { nodes { actorStaffId decision fieldPaths } } }`, {
+      variables: { id: ordinary.adult },
+    });
+    const rows = (history.data as { subjectAccessHistory: { nodes: { actorStaffId: string; decision: string; fieldPaths: string[] }[] } }).subjectAccessHistory.nodes;
+    expect(rows).toContainEqual({ actorStaffId: "ss-1001", decision: "ALLOW", fieldPaths: ["Person.streetAddress at person.streetAddress"] });
+  });
+});
+
+/** A purpose each role may state (the contact person works on consent). */
+const PURPOSES_FOR = { HOUSING_OFFICER: "CASE_WORK", POLICE_LIAISON: "CASE_WORK", CONTACT_PERSON: "COORDINATED_SUPPORT" } as const;

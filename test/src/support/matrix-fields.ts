@@ -35,40 +35,49 @@ export interface MatrixField {
   occupants?: (household: Household) => string[];
   /** The key of the link (a list on Person) the record is reached through: withheld, it is gone. */
   under?: string;
+  /** The unit that holds the record (RecordFacts.ownerUnit); absent for a person and for links. */
+  unit?: string;
+  /** Whether the household's adult holds the record: an assumed identity's old records are her former identity's. */
+  held?: (household: Household) => boolean;
 }
 
 const indexOf = (data: Record<string, unknown>, root: string, list: string, id: string | null) => {
   const items = (data[root] as Record<string, unknown> | null)?.[list] as { id: string }[] | null | undefined;
   // A withheld list: the record is not there at all (its link cell says so).
   if (items === null || items === undefined) return 0;
-  const index = items.findIndex((item) => item.id === id);
-  if (index < 0) throw new Error(`${root}.${list} has no item ${id}`);
-  return index;
+  // A list the actor's unit sees without this row (another unit holds it): the row is not there.
+  return items.findIndex((item) => item.id === id);
 };
-const first = (root: string, list: string, field: string) => () => [root, list, 0, field];
+const row = (root: string, list: string, field: string, id: (h: Household) => string) => (d: Record<string, unknown>, h: Household) => [root, list, indexOf(d, root, list, id(h)), field];
 const none = () => null;
+const SOCIAL = "social-services/malmo-vald";
+const HOUSING = "housing/malmo";
+const POLICE = "police-liaison/malmo";
+const CHILD = "child-services/malmo-bou";
+/** An assumed identity's previous address and incident belong to her quarantined former identity. */
+const notAssumed = (h: Household) => h.formerIdentity === null;
 
 export const MATRIX_FIELDS: MatrixField[] = [
   { key: "adult.id", fieldClass: "REFERENCE", owner: "social-services", subject: "adult", path: () => ["adult", "id"], steward: none, current: true },
   { key: "adult.protectionLevel", fieldClass: "PROTECTION", owner: "social-services", subject: "adult", path: () => ["adult", "protectionLevel"], steward: none, current: true },
   { key: "adult.givenName", fieldClass: "IDENTITY", owner: "social-services", subject: "adult", path: () => ["adult", "givenName"], steward: none, current: true },
   { key: "adult.streetAddress", fieldClass: "LOCATION", owner: "social-services", subject: "adult", path: () => ["adult", "streetAddress"], steward: none, current: true },
-  { key: "case.status", fieldClass: "STATUS", owner: "social-services", subject: "adult", path: first("adult", "cases", "status"), steward: none, current: true, under: "adult.cases" },
-  { key: "case.assessment", fieldClass: "CASE_DETAIL", owner: "social-services", subject: "adult", path: first("adult", "cases", "assessment"), steward: none, current: true, under: "adult.cases" },
-  { key: "application.urgency", fieldClass: "HOUSING", owner: "housing", subject: "adult", path: first("adult", "housingApplications", "urgency"), steward: none, current: true, under: "adult.housingApplications" },
-  { key: "application.requestedArea", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: first("adult", "housingApplications", "requestedArea"), steward: none, current: true, under: "adult.housingApplications" },
-  { key: "tenancy.status", fieldClass: "STATUS", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "status"], steward: () => "ho-3001", current: true, under: "adult.tenancies" },
-  { key: "activeTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "streetAddress"], steward: () => "ho-3001", current: true, occupants: (h) => [h.adult, h.previousTenant], under: "adult.tenancies" },
-  { key: "endedTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.endedTenancy), "streetAddress"], steward: none, current: false, occupants: (h) => [h.adult], under: "adult.tenancies" },
-  { key: "activeTenancy.landlord", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "landlord"], steward: () => "ho-3001", current: true, occupants: (h) => [h.adult, h.previousTenant], under: "adult.tenancies" },
-  { key: "previousTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "previousTenant", path: (d, h) => ["previousTenant", "tenancies", indexOf(d, "previousTenant", "tenancies", h.previousTenantTenancy), "streetAddress"], steward: none, current: false, occupants: (h) => [h.adult, h.previousTenant], under: "previousTenant.tenancies" },
-  { key: "previousTenancy.landlord", fieldClass: "LOCATION", owner: "housing", subject: "previousTenant", path: (d, h) => ["previousTenant", "tenancies", indexOf(d, "previousTenant", "tenancies", h.previousTenantTenancy), "landlord"], steward: none, current: false, occupants: (h) => [h.adult, h.previousTenant], under: "previousTenant.tenancies" },
-  { key: "incident.category", fieldClass: "SAFETY", owner: "police-liaison", subject: "adult", path: first("adult", "incidents", "category"), steward: none, current: false, under: "adult.incidents" },
-  { key: "incident.place", fieldClass: "LOCATION", owner: "police-liaison", subject: "adult", path: first("adult", "incidents", "place"), steward: none, current: false, under: "adult.incidents" },
+  { key: "case.status", fieldClass: "STATUS", owner: "social-services", subject: "adult", path: (d, h) => ["adult", "cases", indexOf(d, "adult", "cases", h.caseId), "status"], steward: none, current: true, under: "adult.cases" , unit: SOCIAL },
+  { key: "case.assessment", fieldClass: "CASE_DETAIL", owner: "social-services", subject: "adult", path: (d, h) => ["adult", "cases", indexOf(d, "adult", "cases", h.caseId), "assessment"], steward: none, current: true, under: "adult.cases" , unit: SOCIAL },
+  { key: "application.urgency", fieldClass: "HOUSING", owner: "housing", subject: "adult", path: row("adult", "housingApplications", "urgency", (h) => h.applicationId), steward: none, current: true, under: "adult.housingApplications" , unit: HOUSING },
+  { key: "application.requestedArea", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: row("adult", "housingApplications", "requestedArea", (h) => h.applicationId), steward: none, current: true, under: "adult.housingApplications" , unit: HOUSING },
+  { key: "tenancy.status", fieldClass: "STATUS", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "status"], steward: () => "ho-3001", current: true, under: "adult.tenancies" , unit: HOUSING },
+  { key: "activeTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "streetAddress"], steward: () => "ho-3001", current: true, occupants: (h) => [h.adult, h.previousTenant], under: "adult.tenancies" , unit: HOUSING },
+  { key: "endedTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.endedTenancy), "streetAddress"], steward: none, current: false, occupants: (h) => [h.adult], under: "adult.tenancies" , unit: HOUSING, held: notAssumed },
+  { key: "activeTenancy.landlord", fieldClass: "LOCATION", owner: "housing", subject: "adult", path: (d, h) => ["adult", "tenancies", indexOf(d, "adult", "tenancies", h.activeTenancy), "landlord"], steward: () => "ho-3001", current: true, occupants: (h) => [h.adult, h.previousTenant], under: "adult.tenancies" , unit: HOUSING },
+  { key: "previousTenancy.streetAddress", fieldClass: "LOCATION", owner: "housing", subject: "previousTenant", path: (d, h) => ["previousTenant", "tenancies", indexOf(d, "previousTenant", "tenancies", h.previousTenantTenancy), "streetAddress"], steward: none, current: false, occupants: (h) => [h.adult, h.previousTenant], under: "previousTenant.tenancies" , unit: HOUSING },
+  { key: "previousTenancy.landlord", fieldClass: "LOCATION", owner: "housing", subject: "previousTenant", path: (d, h) => ["previousTenant", "tenancies", indexOf(d, "previousTenant", "tenancies", h.previousTenantTenancy), "landlord"], steward: none, current: false, occupants: (h) => [h.adult, h.previousTenant], under: "previousTenant.tenancies" , unit: HOUSING },
+  { key: "incident.category", fieldClass: "SAFETY", owner: "police-liaison", subject: "adult", path: row("adult", "incidents", "category", (h) => h.incident), steward: none, current: false, under: "adult.incidents" , unit: POLICE, held: notAssumed },
+  { key: "incident.place", fieldClass: "LOCATION", owner: "police-liaison", subject: "adult", path: row("adult", "incidents", "place", (h) => h.incident), steward: none, current: false, under: "adult.incidents" , unit: POLICE, held: notAssumed },
   { key: "child.givenName", fieldClass: "IDENTITY", owner: "social-services", subject: "child", path: () => ["child", "givenName"], steward: none, current: true },
   { key: "child.streetAddress", fieldClass: "LOCATION", owner: "social-services", subject: "child", path: () => ["child", "streetAddress"], steward: none, current: true },
-  { key: "childCase.concern", fieldClass: "CHILD", owner: "child-services", subject: "child", path: first("child", "childCases", "concern"), steward: () => "cs-5001", current: true, under: "child.childCases" },
-  { key: "placement.schoolName", fieldClass: "LOCATION", owner: "child-services", subject: "child", path: first("child", "schoolPlacements", "schoolName"), steward: () => "cs-5001", current: true, under: "child.schoolPlacements" },
+  { key: "childCase.concern", fieldClass: "CHILD", owner: "child-services", subject: "child", path: row("child", "childCases", "concern", (h) => h.childCase), steward: () => "cs-5001", current: true, under: "child.childCases" , unit: CHILD },
+  { key: "placement.schoolName", fieldClass: "LOCATION", owner: "child-services", subject: "child", path: row("child", "schoolPlacements", "schoolName", (h) => h.placement), steward: () => "cs-5001", current: true, under: "child.schoolPlacements" , unit: CHILD },
   // The links: a record exists for an actor only if she may see what it says (its class).
   { key: "adult.cases", fieldClass: "STATUS", owner: "social-services", subject: "adult", path: () => ["adult", "cases"], steward: none, current: true },
   { key: "adult.housingApplications", fieldClass: "HOUSING", owner: "housing", subject: "adult", path: () => ["adult", "housingApplications"], steward: none, current: true },

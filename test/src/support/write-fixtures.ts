@@ -102,12 +102,13 @@ export async function makeHousehold(level: ProtectionLevel): Promise<WriteHouseh
   });
   await withSchema("child_services", async (db) => {
     await db.query(
-      `INSERT INTO "ChildCase" (id, "childId", status, concern, "openedAt", "officerId", notes) VALUES ($1, $2, 'OPEN', 'WITNESSED_VIOLENCE', $3, $4, 'Skrivtestets barnärende.'), ($5, $2, 'OPEN', 'NEGLECT', $3, $6, 'Den andra handläggarens ärende.')`,
-      [h.childCaseId, h.childId, weekAgo, DESK.officer, h.otherChildCaseId, DESK.otherOfficer],
+      `INSERT INTO "ChildCase" (id, "childId", status, concern, "openedAt", "officerId", notes, unit) VALUES ($1, $2, 'OPEN', 'WITNESSED_VIOLENCE', $3, $4, 'Skrivtestets barnärende.', $7), ($5, $2, 'OPEN', 'NEGLECT', $3, $6, 'Den andra handläggarens ärende.', $7)`,
+      // The write desks are not in the staff directory: their tokens name their agency's unit "elsewhere".
+      [h.childCaseId, h.childId, weekAgo, DESK.officer, h.otherChildCaseId, DESK.otherOfficer, "child-services/elsewhere"],
     );
     await db.query(
-      `INSERT INTO "SchoolPlacement" (id, "childCaseId", "childId", kind, "schoolName", municipality, "startsOn") VALUES ($1, $2, $3, 'SCHOOL', 'Provskolan', 'Sandviken', $4)`,
-      [h.placementId, h.childCaseId, h.childId, new Date(Date.now() - 200 * DAY)],
+      `INSERT INTO "SchoolPlacement" (id, "childCaseId", "childId", kind, "schoolName", municipality, "startsOn", unit) VALUES ($1, $2, $3, 'SCHOOL', 'Provskolan', 'Sandviken', $4, $5)`,
+      [h.placementId, h.childCaseId, h.childId, new Date(Date.now() - 200 * DAY), "child-services/elsewhere"],
     );
   });
   return h;
