@@ -51,10 +51,18 @@ describe("every access to protected data is recorded", () => {
     expect(JSON.stringify(records)).not.toContain(herRecord.givenName);
   });
 
-  test("an access to an unprotected person's data leaves no field record (nothing protected was touched)", async () => {
+  test("an access to an unprotected person's data is recorded too: every access, not only to the protected (OSL 26 kap. 1 §)", async () => {
     // Her own secretary (only staff who handle her see her name: no directory).
     const response = await send(await tokenFor("SOCIAL_SECRETARY", "ss-1001"), `{ person(id: "${ordinary.adult}") { givenName } }`);
     expect(response.data?.person.givenName).toEqual(expect.any(String));
+    expect(await recordsOf(response.requestId)).toEqual([
+      expect.objectContaining({ kind: "FIELD_ACCESS", decision: "ALLOW", subjectId: ordinary.adult, fieldPaths: ["Person.givenName at person.givenName"] }),
+    ]);
+  });
+
+  test("opaque references alone are no access to what a person is: no field record", async () => {
+    const response = await send(await tokenFor("SOCIAL_SECRETARY", "ss-1001"), `{ person(id: "${ordinary.adult}") { id } }`);
+    expect(response.data?.person.id).toBe(ordinary.adult);
     expect(await recordsOf(response.requestId)).toEqual([]);
   });
 
@@ -129,15 +137,18 @@ describe("fail closed: nothing protected leaves unrecorded", () => {
   const restore = () => withAuditOwner((c) => c.query(`GRANT INSERT ON "AuditRecord" TO skyddsnat_audit_writer`));
   afterAll(restore);
 
-  test("with the audit store refusing writes, protected fields are withheld (AUDIT_UNAVAILABLE) and unprotected data flows", async () => {
+  test("with the audit store refusing writes, every person's classified fields are withheld (AUDIT_UNAVAILABLE), protected or not; references flow", async () => {
     await revoke();
     try {
       const token = await tokenFor("SOCIAL_SECRETARY", "ss-1001");
-      const response = await send(token, `{ her: person(id: "${her.adult}") { id streetAddress } other: person(id: "${ordinary.adult}") { streetAddress } }`);
+      const response = await send(token, `{ her: person(id: "${her.adult}") { id streetAddress } other: person(id: "${ordinary.adult}") { id streetAddress } }`);
       expect(response.data?.her.id).toBe(her.adult);
+      expect(response.data?.other.id).toBe(ordinary.adult);
       expect(response.data?.her.streetAddress).toBeNull();
-      expect(response.errors).toContainEqual(expect.objectContaining({ path: ["her", "streetAddress"], extensions: expect.objectContaining({ code: "FORBIDDEN_FIELD", reason: "AUDIT_UNAVAILABLE" }) }));
-      expect(response.data?.other.streetAddress).toEqual(expect.any(String));
+      expect(response.data?.other.streetAddress).toBeNull();
+      for (const key of ["her", "other"]) {
+        expect(response.errors).toContainEqual(expect.objectContaining({ path: [key, "streetAddress"], extensions: expect.objectContaining({ code: "FORBIDDEN_FIELD", reason: "AUDIT_UNAVAILABLE" }) }));
+      }
       expect(JSON.stringify(response)).not.toContain(herRecord.streetAddress);
     } finally {
       await restore();

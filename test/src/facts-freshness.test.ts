@@ -15,7 +15,7 @@ describe("a consent change applies in the very next request, in every service", 
     const caseStatus = async () => {
       const response = await gqlAs<{ person: { cases: { status: string | null }[] | null } }>(
         "HOUSING_OFFICER",
-        "ho-3003",
+        "ho-3002",
         `{ person(id: "${client}") { cases { status } } }`,
         { purpose: "COORDINATED_SUPPORT" },
       );

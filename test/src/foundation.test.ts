@@ -116,7 +116,7 @@ describe("nobody can bypass the gateway", () => {
   test("an internal token signed by anyone but the gateway is refused", async () => {
     const { privateKey } = await generateKeyPair("EdDSA", { crv: "Ed25519" });
     const forged = await signInternalToken(
-      { actor: { staffId: "ss-1001", agency: "social-services", role: "SOCIAL_SECRETARY", purpose: "CASE_WORK", issuer: "x" }, requestId: "r", emergencyGrants: [] },
+      { actor: { staffId: "ss-1001", agency: "social-services", role: "SOCIAL_SECRETARY", purpose: "CASE_WORK", issuer: "x", unit: "social-services/malmo-vald" }, requestId: "r", emergencyGrants: [] },
       { privateKey, kid: "gateway-dev-1" },
       subgraphAudience("social-services"),
     );

@@ -142,7 +142,13 @@ describe("no directory of the protected", () => {
 
   test("the bare list answers only persons she handles", async () => {
     const response = await gqlAs<{ persons: { nodes: { id: string }[] } }>("POLICE_LIAISON", "pl-4001", `{ persons(first: 100) { nodes { id } } }`);
-    const handled = new Set([...Object.values(SCENARIOS).flatMap((h) => [h.adult, ...h.children])]);
+    // Whom pl-4001 handles: the scenario households (she is in their plans) and everyone whose
+    // consent in force names her unit for the purpose she states.
+    const now = Date.now();
+    const consented = seeded.socialServices.consents
+      .filter((c) => c.recipientUnit === "police-liaison/malmo" && c.purpose === "CASE_WORK" && c.revokedAt === null && new Date(c.validFrom).getTime() <= now && now < new Date(c.validTo).getTime())
+      .map((c) => c.personId);
+    const handled = new Set([...Object.values(SCENARIOS).flatMap((h) => [h.adult, ...h.children]), ...consented]);
     const ids = response.data?.persons.nodes.map((n) => n.id) ?? [];
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.filter((id) => !handled.has(id))).toEqual([]);

@@ -166,7 +166,7 @@ describe("a protected location reaches no one without need, by any path", () => 
 
 describe("a direct _entities call to a subgraph, even with the gateway's own token, gets the plain query's answer", () => {
   // What someone who had taken the gateway's place could ask each subgraph for her, as the officer.
-  const officer: Actor = { staffId: "pl-4001", agency: "police-liaison", role: "POLICE_LIAISON", purpose: "CASE_WORK", issuer: "police-liaison" };
+  const officer: Actor = { staffId: "pl-4001", agency: "police-liaison", role: "POLICE_LIAISON", purpose: "CASE_WORK", issuer: "police-liaison", unit: "police-liaison/malmo" };
   const withheld = (response: GraphQLResponse, pathPrefix: number) =>
     (response.errors ?? [])
       .map((e) => ({ path: (e.path ?? []).slice(pathPrefix).join("."), code: e.extensions?.code, reason: e.extensions?.reason }))
@@ -295,22 +295,24 @@ describe("no query, join, filter or audit search connects an assumed identity to
     expect(JSON.stringify(response)).not.toContain(assumed.adult);
   });
 
-  test("the audit trail: no record and no request names both, and an auditor's search by the former id finds only the personal-security unit's own reads", async () => {
+  test("the audit trail: no record and no request names both; the former identity's history holds the personal-security unit's reads and, of anyone else, only refusals (a search for her old name is itself on the record)", async () => {
     await gqlAs("SOCIAL_SECRETARY", "ss-1001", `{ person(id: "${assumed.adult}") { givenName streetAddress } }`);
     await gqlAs("PERSONAL_SECURITY", "ps-9101", `{ person(id: "${former}") { givenName } }`);
     const history = (subjectId: string) =>
-      gqlAs("AUDITOR", "au-6001", `query($id: String!) { subjectAccessHistory(subjectId: $id, first: 100) { nodes { subjectId requestId actorRole fieldPaths } } }`, {
+      gqlAs("AUDITOR", "au-6001", `query($id: String!) { subjectAccessHistory(subjectId: $id, first: 100) { nodes { subjectId requestId actorRole decision fieldPaths } } }`, {
         variables: { id: subjectId },
       });
     const [ofNew, ofFormer] = await Promise.all([history(assumed.adult), history(former)]);
-    type Row = { subjectId: string; requestId: string; actorRole: string; fieldPaths: string[] };
+    type Row = { subjectId: string; requestId: string; actorRole: string; decision: string; fieldPaths: string[] };
     const rowsOf = (response: GraphQLResponse) => (response.data as { subjectAccessHistory: { nodes: Row[] } }).subjectAccessHistory.nodes;
     expect(rowsOf(ofNew).length).toBeGreaterThan(0);
     expect(rowsOf(ofFormer).length).toBeGreaterThan(0);
     expect(JSON.stringify(rowsOf(ofNew))).not.toContain(former);
     expect(JSON.stringify(rowsOf(ofFormer))).not.toContain(assumed.adult);
-    // Only the personal-security unit ever read the former identity: no other desk's request touched both.
-    expect(new Set(rowsOf(ofFormer).map((r) => r.actorRole))).toEqual(new Set(["PERSONAL_SECURITY"]));
+    // Only the personal-security unit ever read the former identity; everyone else was refused.
+    expect(rowsOf(ofFormer).some((r) => r.actorRole === "PERSONAL_SECURITY" && r.decision === "ALLOW")).toBe(true);
+    expect(rowsOf(ofFormer).filter((r) => r.actorRole !== "PERSONAL_SECURITY" && r.decision === "ALLOW")).toEqual([]);
+    // And no request touched both identities.
     const formerRequests = new Set(rowsOf(ofFormer).map((r) => r.requestId));
     expect(rowsOf(ofNew).filter((r) => formerRequests.has(r.requestId))).toEqual([]);
   });

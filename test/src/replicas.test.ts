@@ -105,7 +105,7 @@ describe("two hubs on one PostgreSQL server (a second replica of every service)"
 
   test("a consent recorded and revoked through the first hub reaches the second one's change feed and its answers", async () => {
     const feed = await followFeed(replica.subgraphUrls["social-services"]);
-    const token = await tokenFor("HOUSING_OFFICER", "ho-3003", "COORDINATED_SUPPORT");
+    const token = await tokenFor("HOUSING_OFFICER", "ho-3002", "COORDINATED_SUPPORT");
     const caseStatusOnReplica = async () => {
       const response = await gql<{ person: { cases: { status: string | null }[] } }>(
         `{ person(id: "${client}") { cases { status } } }`,

@@ -158,7 +158,7 @@ describe("a released classified object is judged inside: the restrained person's
     const client = police();
     await client.connect();
     await client.query(
-      `INSERT INTO "RestrainingOrder" (id, "protectedPersonId", "restrainedPersonId", kind, "validFrom", "validTo") VALUES ($1, $2, $3, 'BASIC', now() - interval '1 day', now() + interval '1 year')`,
+      `INSERT INTO "RestrainingOrder" (id, "protectedPersonId", "restrainedPersonId", kind, "validFrom", "validTo", unit) VALUES ($1, $2, $3, 'BASIC', now() - interval '1 day', now() + interval '1 year', 'police-liaison/malmo')`,
       [orderId, protectedParty, her.adult],
     );
     await client.end();

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { type GraphQLResponse, gqlAs } from "./support/http.js";
+import { type GraphQLResponse, gqlAs, unitFor } from "./support/http.js";
 import { closeFixtures, DESK, householdState, makeHousehold, type WriteHousehold } from "./support/write-fixtures.js";
 
 /*
@@ -17,8 +17,10 @@ const addressOf = (h: WriteHousehold, role: "SOCIAL_SECRETARY" | "CONTACT_PERSON
   gqlAs<{ person: { streetAddress: string | null } }>(role, staffId, `{ person(id: "${h.personId}") { streetAddress } }`, {
     purpose: role === "CONTACT_PERSON" ? "COORDINATED_SUPPORT" : "CASE_WORK",
   });
+/** A consent to the unit of the case's contact person (the write desks' tokens name the unit "elsewhere"). */
+const CONTACT_UNIT = unitFor("CONTACT_PERSON", DESK.contactPerson) as string;
 const locationConsent = (h: WriteHousehold) =>
-  `recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, recipientUnit: "social-services/malmo-vald", givenBy: "${h.personId}", form: WRITTEN, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id }`;
+  `recordConsent(input: { subjectId: "${h.personId}", recipientAgency: social_services, recipientUnit: "${CONTACT_UNIT}", givenBy: "${h.personId}", form: WRITTEN, purpose: COORDINATED_SUPPORT, scope: [LOCATION], validFrom: "${new Date(Date.now() - day).toISOString()}", validTo: "${new Date(Date.now() + 30 * day).toISOString()}" }) { id }`;
 
 describe("writes that open reads", () => {
   test("a social secretary with no assignment lowers a person's level and reads the address in the same response: refused, nothing changed, address withheld", async () => {

@@ -64,7 +64,10 @@ export async function mintToken(options: MintOptions): Promise<string> {
   const purpose = options.purpose ?? PURPOSES_BY_ROLE[options.role]?.[0];
   if (purpose === undefined) throw new TypeError("mintToken: unknown role; pass a purpose explicitly");
   const alg = options.alg ?? inferAlgorithm(privateJwk);
-  const unit = options.unit === undefined ? unitOf(options.sub) : options.unit;
+  // The directory's unit only for a token of her own agency (the same id on another agency's
+  // token — an auditor's, in the tests — names none of that agency's units).
+  const directoryUnit = unitOf(options.sub);
+  const unit = options.unit === undefined ? (directoryUnit?.startsWith(`${options.agency}/`) ? directoryUnit : undefined) : options.unit;
 
   const now = Math.floor(Date.now() / 1000);
   const claims: Record<string, unknown> = {

@@ -75,8 +75,10 @@ function holds(condition: Condition, relations: Relations, fieldClass: FieldClas
  * only; participant rows are about such records only (elsewhere they are not the nearest rule).
  */
 function appliesTo(rule: Rule, fieldClass: FieldClass, subject: SubjectFacts, record: RecordFacts): boolean {
-  // A former identity is decided by the quarantine rows alone, and they decide nothing else.
-  if ((rule.when === "quarantined") !== subject.quarantined) return false;
+  // A former identity is decided by the quarantine rows alone, and they decide nothing else —
+  // except the audit trail's rows about her: ids and field paths, which log control must review.
+  const quarantined = subject.quarantined && fieldClass !== "AUDIT";
+  if ((rule.when === "quarantined") !== quarantined) return false;
   const namesParticipants = record.participants !== undefined;
   if (rule.when === "assigned-participant") return namesParticipants;
   return !namesParticipants || fieldClass !== "LOCATION";

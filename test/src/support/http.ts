@@ -58,7 +58,9 @@ const ROLE_AGENCY: Record<Role, Agency> = {
  * does not know (a stranger to every household), a unit of her agency that holds no record.
  */
 export function unitFor(role: Role, sub: string): string | undefined {
-  return unitOf(sub) ?? (requiresUnit(role) ? `${ROLE_AGENCY[role]}/elsewhere` : undefined);
+  const own = unitOf(sub);
+  if (own?.startsWith(`${ROLE_AGENCY[role]}/`)) return own;
+  return requiresUnit(role) ? `${ROLE_AGENCY[role]}/elsewhere` : undefined;
 }
 
 /**

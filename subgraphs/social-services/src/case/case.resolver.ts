@@ -1,5 +1,5 @@
 import { badUserInput, filteredFields } from "@skyddsnat/schema";
-import { Classified, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
+import { Classified, heldBy, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { loadSubjectFacts } from "../facts/subject-facts.js";
@@ -31,7 +31,7 @@ export class CaseResolver {
   @Query(() => Case, { nullable: true, name: "case" })
   async caseById(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
     const row = await context.loaders.db.case.findUnique({ where: { id } });
-    return context.policy.existingOne(row, (found) => found.personId, "Person.cases");
+    return context.policy.existingOne(row, heldBy((found) => found.personId), "Person.cases");
   }
 
   @Query(() => CaseConnection)
@@ -51,7 +51,7 @@ export class CaseResolver {
           take,
         }),
       (rows) =>
-        context.policy.existing(rows, (row) => row.personId, "Person.cases", (known) =>
+        context.policy.existing(rows, heldBy((row) => row.personId), "Person.cases", (known) =>
           context.policy.admitOn(known, (row) => row.personId, filteredFields("cases", filter)),
         ),
     );
@@ -60,6 +60,11 @@ export class CaseResolver {
   @FieldResolver(() => ID)
   subjectId(@Root() row: CaseRow): string {
     return row.personId;
+  }
+
+  @FieldResolver(() => String)
+  policyUnit(@Root() row: CaseRow): string {
+    return row.unit;
   }
 
   @FieldResolver(() => Boolean)

@@ -49,6 +49,10 @@ export class Case implements Partial<CaseRow> {
   @Classified("POLICY")
   @Field(() => String, { nullable: true, description: "For the gateway's guard: the level of the place the record names; null if unknown." })
   policyPlaceLevel!: string | null;
+
+  @Classified("POLICY")
+  @Field(() => String, { description: "For the gateway's guard: the unit that holds the case (need to know within the agency is that unit's)." })
+  policyUnit!: string;
 }
 
 @ObjectType({ description: "A staff member's role on a case." })
