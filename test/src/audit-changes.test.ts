@@ -119,6 +119,11 @@ const MUTATIONS: Record<string, { as: { role: Role; sub: string; purpose?: Purpo
     query: (h) => `mutation { updateProtectionLevel(input: { subjectId: "${h.personId}", protectionLevel: CONFIDENTIALITY_MARKED }) { id } }`,
     ids: (h) => [`input.subjectId=${h.personId}`],
   },
+  quarantineIdentity: {
+    as: { role: "PERSONAL_SECURITY", sub: "ps-9101" },
+    query: (h) => `mutation { quarantineIdentity(input: { subjectId: "${h.personId}" }) { subjectId quarantinedAt } }`,
+    ids: (h) => [`input.subjectId=${h.personId}`],
+  },
   registerApplication: {
     as: { role: "HOUSING_OFFICER", sub: "ho-3001" },
     query: (h) => `mutation { registerApplication(input: { subjectId: "${h.personId}", urgency: HIGH, requestedArea: "${FREE_TEXT}", householdSize: 2 }) { id } }`,

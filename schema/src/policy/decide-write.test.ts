@@ -85,6 +85,17 @@ const table: Row[] = [
   ["an unassigned secretary raises nothing either", actor("SOCIAL_SECRETARY", "ss-2"), "updateProtectionLevel", { subject: person("NONE"), newLevel: "ASSUMED_IDENTITY" }, "REQUIRES_ASSIGNMENT"],
   ["an unknown current level is never 'raised'", actor("SOCIAL_SECRETARY", "ss-1"), "updateProtectionLevel", { subject: person(null, onCase("ss-1")), newLevel: "ASSUMED_IDENTITY" }, "LEVEL_NOT_RAISED"],
   ["a team lead does not set levels", actor("TEAM_LEAD", "tl-1"), "updateProtectionLevel", { subject: person("NONE"), newLevel: "ASSUMED_IDENTITY" }, "NOT_PERMITTED_FOR_ROLE"],
+  // quarantineIdentity (the police's personal-security unit, lag (1991:483))
+  ["the personal-security unit quarantines a known person's former identity", actor("PERSONAL_SECURITY", "ps-1"), "quarantineIdentity", { subject: person("PROTECTED_REGISTRATION") }, "personal-security-quarantines-the-former-identity"],
+  ["…whatever her level was", actor("PERSONAL_SECURITY", "ps-1"), "quarantineIdentity", { subject: person("NONE") }, "personal-security-quarantines-the-former-identity"],
+  ["…not one already quarantined", actor("PERSONAL_SECURITY", "ps-1"), "quarantineIdentity", { subject: { ...person("PROTECTED_REGISTRATION"), quarantined: true } }, "ALREADY_QUARANTINED"],
+  ["…not a person whose level is unknown", actor("PERSONAL_SECURITY", "ps-1"), "quarantineIdentity", { subject: person(null) }, "SUBJECT_UNKNOWN"],
+  ["…nor without facts at all", actor("PERSONAL_SECURITY", "ps-1"), "quarantineIdentity", {}, "SUBJECT_UNKNOWN"],
+  ["the police liaison quarantines no one", actor("POLICE_LIAISON", "pl-1"), "quarantineIdentity", { subject: person("PROTECTED_REGISTRATION") }, "NOT_PERMITTED_FOR_ROLE"],
+  ["nor does the population register, which sets levels", actor("POPULATION_REGISTER", "pr-1"), "quarantineIdentity", { subject: person("ASSUMED_IDENTITY") }, "NOT_PERMITTED_FOR_ROLE"],
+  ["nor her own secretary, on her case", actor("SOCIAL_SECRETARY", "ss-1"), "quarantineIdentity", { subject: person("ASSUMED_IDENTITY", onCase("ss-1")) }, "NOT_PERMITTED_FOR_ROLE"],
+  ["nor a team lead", actor("TEAM_LEAD", "tl-1"), "quarantineIdentity", { subject: person("PROTECTED_REGISTRATION") }, "NOT_PERMITTED_FOR_ROLE"],
+  ["the personal-security unit makes no other change", actor("PERSONAL_SECURITY", "ps-1"), "updateProtectionLevel", { subject: person("NONE"), newLevel: "ASSUMED_IDENTITY" }, "NOT_PERMITTED_FOR_ROLE"],
   // the other agencies' writes
   ["housing registers an application for a known person", actor("HOUSING_OFFICER"), "registerApplication", { subject: person("PROTECTED_REGISTRATION") }, "housing-registers-applications"],
   ["…not for an unknown one", actor("HOUSING_OFFICER"), "registerApplication", { subject: person(null) }, "SUBJECT_UNKNOWN"],

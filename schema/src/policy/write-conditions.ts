@@ -18,7 +18,8 @@ export type WriteDenyReason =
   | "REQUIRES_CHILD_CASE_OFFICER"
   | "ENDS_ANOTHER_OFFICERS_PLACEMENT"
   | "OWN_EMERGENCY_REQUEST"
-  | "OWN_EMERGENCY_DISCLOSURE";
+  | "OWN_EMERGENCY_DISCLOSURE"
+  | "ALREADY_QUARANTINED";
 
 const NO_GRANTS: ReadonlySet<string> = new Set();
 const NO_RECORD = { stewardId: null, ownerAgency: null, current: false };
@@ -42,6 +43,7 @@ const HOLDS: Record<WriteCondition, (actor: Actor, facts: WriteFacts, now: Date)
   // By staff id, whatever role the token names: one person holding two roles is still one person.
   "not-the-requester": (actor, facts) => facts.emergency !== undefined && facts.emergency.requesterId !== actor.staffId,
   "not-the-granter": (actor, facts) => facts.emergency !== undefined && facts.emergency.deciderId !== actor.staffId,
+  "not-quarantined": (_, facts) => facts.subject !== undefined && facts.subject.quarantined === false,
 };
 
 /** What each condition's failure is called in a refusal. */
@@ -56,6 +58,7 @@ export const FAILS_WITH: Record<Exclude<WriteCondition, "always">, WriteDenyReas
   "ends-only-own-placements": "ENDS_ANOTHER_OFFICERS_PLACEMENT",
   "not-the-requester": "OWN_EMERGENCY_REQUEST",
   "not-the-granter": "OWN_EMERGENCY_DISCLOSURE",
+  "not-quarantined": "ALREADY_QUARANTINED",
 };
 
 /** The first of the conditions that does not hold, or undefined when all do. */

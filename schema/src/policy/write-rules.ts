@@ -19,6 +19,7 @@ import type { Role } from "../actor.js";
  *   ends-only-own-placements — every current placement the change ends is in a child case of the actor's
  *   not-the-requester — the emergency request the change decides or reviews was made by someone else
  *   not-the-granter   — the emergency disclosure the review is of was decided by someone else
+ *   not-quarantined   — the person is not (yet) a quarantined former identity
  *
  * widensAccess: the change can open data to someone who could not see it before (an assignment,
  * a consent, a case whose opener becomes assigned, an emergency disclosure granted). Such changes are
@@ -35,7 +36,8 @@ export type WriteCondition =
   | "child-case-officer"
   | "ends-only-own-placements"
   | "not-the-requester"
-  | "not-the-granter";
+  | "not-the-granter"
+  | "not-quarantined";
 
 /** The operations the hub decides, reads of the audit trail included. */
 export const OPERATIONS = [
@@ -46,6 +48,7 @@ export const OPERATIONS = [
   "revokeConsent",
   "scheduleAppointment",
   "updateProtectionLevel",
+  "quarantineIdentity",
   "registerApplication",
   "recordIncident",
   "openChildCase",
@@ -167,6 +170,14 @@ export const WRITE_RULES: readonly WriteRule[] = [
     when: ["raises-level", "assigned"],
     widensAccess: false,
     why: "Staff on the case may protect at once while the Tax Agency decides; they never lower a level.",
+  },
+  {
+    name: "personal-security-quarantines-the-former-identity",
+    operation: "quarantineIdentity",
+    roles: ["PERSONAL_SECURITY"],
+    when: ["subject-known", "not-quarantined"],
+    widensAccess: false,
+    why: "The police's personal-security unit decides the assumed identity (lag (1991:483) om fingerade personuppgifter) and quarantines the former one: from then on only it reads her; the change names the former identity alone, never the new.",
   },
   {
     name: "housing-registers-applications",

@@ -8,11 +8,12 @@ import { CustodyResolver, ThreatRelationResolver } from "./household/household.r
 import { personReference } from "./person/person.reference.js";
 import { PersonResolver } from "./person/person.resolver.js";
 import { ProtectionResolver } from "./person/protection.resolver.js";
+import { QuarantineResolver } from "./person/quarantine.resolver.js";
 
 export function buildSocialServicesSchema(options: { enforce?: boolean } = {}) {
   return buildAgencySchema({
     ...options,
-    resolvers: [PersonResolver, ProtectionResolver, CaseResolver, AssignmentResolver, ConsentResolver, AppointmentResolver, CaseAppointmentsResolver, PersonAppointmentsResolver, CustodyResolver, ThreatRelationResolver],
+    resolvers: [PersonResolver, ProtectionResolver, QuarantineResolver, CaseResolver, AssignmentResolver, ConsentResolver, AppointmentResolver, CaseAppointmentsResolver, PersonAppointmentsResolver, CustodyResolver, ThreatRelationResolver],
     referenceResolvers: { Person: personReference },
   });
 }

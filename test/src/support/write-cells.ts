@@ -70,6 +70,14 @@ export const WRITE_CELLS: WriteCell[] = [
   { operation: "updateProtectionLevel", relation: "level down, on her case", level: "PROTECTED_REGISTRATION", expected: ["POPULATION_REGISTER"], actor: ON_CASE, mutation: (h) => level(h, "NONE"), facts: (h) => ({ ...subject(h), newLevel: "NONE" }) },
   { operation: "updateProtectionLevel", relation: "level down, not on her case", level: "PROTECTED_REGISTRATION", expected: ["POPULATION_REGISTER"], mutation: (h) => level(h, "NONE"), facts: (h) => ({ ...subject(h), newLevel: "NONE" }) },
   {
+    operation: "quarantineIdentity",
+    relation: "a known person, not quarantined",
+    level: "PROTECTED_REGISTRATION",
+    expected: ["PERSONAL_SECURITY"],
+    mutation: (h) => `mutation { quarantineIdentity(input: { subjectId: "${h.personId}" }) { subjectId } }`,
+    facts: subject,
+  },
+  {
     operation: "registerApplication",
     relation: "a known person",
     level: "PROTECTED_REGISTRATION",

@@ -144,7 +144,8 @@ export function childFacts(h: WriteHousehold): SubjectFacts {
  */
 export async function householdState(h: WriteHousehold): Promise<string> {
   const social = await withSchema("social_services", async (db) => ({
-    person: (await db.query(`SELECT "protectionLevel" FROM "Person" WHERE id = $1`, [h.personId])).rows,
+    person: (await db.query(`SELECT "protectionLevel", "quarantinedAt" FROM "Person" WHERE id = $1`, [h.personId])).rows,
+    memberships: (await db.query(`SELECT id, "endedAt" FROM "HouseholdMembership" WHERE "personId" IN ($1, $2) ORDER BY id`, [h.personId, h.childId])).rows,
     cases: (await db.query(`SELECT id, status, "ownerId" FROM "Case" WHERE "personId" IN ($1, $2) ORDER BY id`, [h.personId, h.childId])).rows,
     assignments: (await db.query(`SELECT a.id, a."staffId", a.role, a."endedAt" FROM "Assignment" a JOIN "Case" c ON c.id = a."caseId" WHERE c."personId" = $1 ORDER BY a.id`, [h.personId])).rows,
     consents: (await db.query(`SELECT id, "revokedAt" FROM "Consent" WHERE "personId" IN ($1, $2) ORDER BY id`, [h.personId, h.childId])).rows,
