@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import type { Role } from "@skyddsnat/schema";
+import type { Purpose, Role } from "@skyddsnat/schema";
 import pg from "pg";
 import { type AuditRow, withAuditOwner } from "./support/audit-db.js";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
@@ -155,6 +155,30 @@ describe("quarantineIdentity: the personal-security unit, and no one else, quara
     const again = await send("PERSONAL_SECURITY", PERSONAL_SECURITY, quarantine(h.personId));
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "ALREADY_QUARANTINED" });
     expect({ state: await householdState(h), at: await quarantinedAt(h.personId) }).toEqual(before);
+  });
+});
+
+describe("a former identity's id in any write answers exactly like an id no one has", () => {
+  const UNKNOWN = "per_nosuchperson0";
+  const writes: [string, Role, string, (id: string) => string, Purpose?][] = [
+    ["openCase", "TEAM_LEAD", "tl-7001", (id) => `mutation { openCase(input: { subjectId: "${id}", type: SHELTER_FOLLOW_UP, assessment: "Prov." }) { id } }`],
+    ["updateProtectionLevel", "POPULATION_REGISTER", "pr-8001", (id) => `mutation { updateProtectionLevel(input: { subjectId: "${id}", protectionLevel: PROTECTED_REGISTRATION }) { id } }`],
+    ["registerApplication", "HOUSING_OFFICER", "ho-3001", (id) => `mutation { registerApplication(input: { subjectId: "${id}", urgency: HIGH, requestedArea: "Malmö", householdSize: 2 }) { id } }`],
+    ["recordIncident", "POLICE_LIAISON", "pl-4001", (id) => `mutation { recordIncident(input: { subjectId: "${id}", category: THREAT, occurredAt: "2026-11-01T10:00:00Z", place: "Prov.", description: "Prov." }) { id } }`],
+    ["openChildCase", "CHILD_SERVICES_OFFICER", "cs-5001", (id) => `mutation { openChildCase(input: { childId: "${id}", concern: NEGLECT, notes: "Prov." }) { id } }`],
+    ["requestEmergencyAccess", "POLICE_LIAISON", "pl-4001", (id) => `mutation { requestEmergencyAccess(input: { subjectId: "${id}", reason: "Hot mot livet, larm från grannar kl 03." }) { id } }`, "EMERGENCY"],
+  ];
+  const answer = (response: GraphQLResponse) => ({ status: response.status, data: response.data, errors: response.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, reason: e.extensions?.reason, argument: e.extensions?.argument })) });
+
+  // Rest parameters: Jest would take a fifth named parameter of a four-item row for `done`.
+  test.each(writes)("%s", async (...row) => {
+    const [, role, staffId, mutation, purpose] = row;
+    const before = await householdState(h);
+    const former = await gqlAs(role, staffId, mutation(h.personId), purpose ? { purpose } : {});
+    const nobody = await gqlAs(role, staffId, mutation(UNKNOWN), purpose ? { purpose } : {});
+    expect(former.errors?.length).toBeGreaterThan(0);
+    expect(answer(former)).toEqual(answer(nobody));
+    expect(await householdState(h)).toEqual(before);
   });
 });
 

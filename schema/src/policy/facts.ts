@@ -1,4 +1,4 @@
-import type { Agency, Purpose, Role } from "../actor.js";
+import type { Actor, Agency, Purpose, Role } from "../actor.js";
 import type { FieldClass } from "../classification.js";
 import type { ProtectionLevel } from "../protection.js";
 
@@ -103,6 +103,15 @@ export function unknownSubject(id: string): SubjectFacts {
     birthDate: null,
     quarantined: false,
   };
+}
+
+/**
+ * Whether a person exists for this actor when she names one in a write or a request: her level
+ * is known, and she is no former identity — which exists for the police's personal-security
+ * unit alone, so to everyone else a quarantined id answers exactly like an unknown one.
+ */
+export function existsFor(actor: Pick<Actor, "role">, facts: SubjectFacts | undefined): facts is SubjectFacts {
+  return facts !== undefined && facts.protectionLevel !== null && (!facts.quarantined || actor.role === "PERSONAL_SECURITY");
 }
 
 /**

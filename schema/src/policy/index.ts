@@ -1,6 +1,6 @@
 export { type AccessDecision, decide, type RedactReason } from "./decide.js";
 export { ADULT, ageAt, CHILD_DECIDES, CHILD_SAYS_TOO, consentScopeOf } from "./consent.js";
-export { CONSENT_FORMS, type ConsentFact, type ConsentForm, isProtectedSubject, type RecordFacts, type SubjectFacts, unknownSubject } from "./facts.js";
+export { CONSENT_FORMS, type ConsentFact, type ConsentForm, existsFor, isProtectedSubject, type RecordFacts, type SubjectFacts, unknownSubject } from "./facts.js";
 export { governingLevel, householdLevel, type Relations, relationsOf } from "./relations.js";
 export { PLACES, type PlaceKind, placeLevelOf, placesMarkdown } from "./places.js";
 export { type Condition, RULES, type Rule } from "./rules.js";

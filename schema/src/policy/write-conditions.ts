@@ -1,6 +1,6 @@
 import type { Actor } from "../actor.js";
 import { PROTECTION_LEVELS } from "../protection.js";
-import { isProtectedSubject } from "./facts.js";
+import { existsFor, isProtectedSubject } from "./facts.js";
 import { relationsOf } from "./relations.js";
 import type { WriteFacts } from "./write-facts.js";
 import type { WriteCondition } from "./write-rules.js";
@@ -27,7 +27,7 @@ const NO_RECORD = { stewardId: null, ownerAgency: null, current: false };
 /** One small named test per condition; missing facts never satisfy one. */
 const HOLDS: Record<WriteCondition, (actor: Actor, facts: WriteFacts, now: Date) => boolean> = {
   always: () => true,
-  "subject-known": (_, facts) => facts.subject !== undefined && facts.subject.protectionLevel !== null,
+  "subject-known": (actor, facts) => existsFor(actor, facts.subject),
   "subject-unprotected": (_, facts) => facts.subject !== undefined && !isProtectedSubject(facts.subject),
   // The same relation the read rules use, so "assigned" means one thing in the whole policy.
   assigned: (actor, facts, now) => facts.subject !== undefined && relationsOf(actor, facts.subject, NO_RECORD, NO_GRANTS, now).assigned,

@@ -3,6 +3,7 @@ import {
   type Actor,
   type Agency,
   decide,
+  existsFor,
   type FactsSource,
   type FieldClass,
   type FilterExclusion,
@@ -182,7 +183,7 @@ export class PolicyContext {
    * reference this way before writing; facts that cannot be loaded count as unknown.
    */
   async isKnownSubject(subjectId: string): Promise<boolean> {
-    return (await this.factsOf(subjectId)).protectionLevel !== null;
+    return existsFor(this.actor, await this.factsOf(subjectId));
   }
 
   /**

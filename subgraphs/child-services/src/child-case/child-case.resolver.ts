@@ -1,4 +1,4 @@
-import { badUserInput, filteredFields } from "@skyddsnat/schema";
+import { badUserInput, filteredFields, existsFor } from "@skyddsnat/schema";
 import { actingUnit, heldBy, Classified, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -82,7 +82,7 @@ export class ChildCaseResolver {
     // Persons live in social services: ask there before the single insert, so a case is never
     // opened for nobody.
     const subject = await context.policy.factsOf(input.childId);
-    if (subject.protectionLevel === null) throw badUserInput("No person with that id.", "childId");
+    if (!existsFor(context.actor, subject)) throw badUserInput("No person with that id.", "childId");
     requireOperation(context, "openChildCase", { subject });
     return context.loaders.db.childCase.create({
       data: {

@@ -1,4 +1,4 @@
-import { badUserInput, filteredFields } from "@skyddsnat/schema";
+import { badUserInput, existsFor, filteredFields } from "@skyddsnat/schema";
 import { actingUnit, heldBy, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -76,7 +76,7 @@ export class ApplicationResolver {
     // Persons live in social services: the only reference to check is asked there, before the
     // single insert (one statement, so no transaction; nothing is written on bad input).
     const subject = await context.policy.factsOf(input.subjectId);
-    if (subject.protectionLevel === null) throw badUserInput("No person with that id.", "subjectId");
+    if (!existsFor(context.actor, subject)) throw badUserInput("No person with that id.", "subjectId");
     requireOperation(context, "registerApplication", { subject });
     return context.loaders.db.housingApplication.create({
       data: {

@@ -1,4 +1,4 @@
-import { badUserInput, householdLevel, meetingPlaceAllowed } from "@skyddsnat/schema";
+import { badUserInput, householdLevel, meetingPlaceAllowed, existsFor } from "@skyddsnat/schema";
 import { Classified, newId, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { Case } from "../case/case.type.js";
@@ -54,6 +54,8 @@ export class AppointmentResolver {
       });
       if (!found) throw badUserInput("No case with that id.", "caseId");
       const [subject] = await loadSubjectFacts(tx, [found.personId]);
+      // A former identity's case exists for no one but personal security: answered like no case.
+      if (subject && !existsFor(context.actor, subject)) throw badUserInput("No case with that id.", "caseId");
       requireOperation(context, "scheduleAppointment", subject ? { subject } : {});
       // Only after the write rule: a caller who may not book learns nothing of the person's protection.
       if (found.status !== "OPEN") throw badUserInput("Meetings are booked on an open case only.", "caseId");

@@ -1,4 +1,4 @@
-import { badUserInput, filteredFields } from "@skyddsnat/schema";
+import { badUserInput, filteredFields, existsFor } from "@skyddsnat/schema";
 import { Classified, heldBy, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -96,7 +96,7 @@ export class CaseResolver {
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
       const [subject] = await loadSubjectFacts(tx, [input.subjectId]);
-      if (!subject) throw badUserInput("No person with that id.", "subjectId");
+      if (!existsFor(context.actor, subject)) throw badUserInput("No person with that id.", "subjectId");
       requireOperation(context, "openCase", { subject });
       const created = await tx.case.create({
         data: {
@@ -127,8 +127,8 @@ export class CaseResolver {
     requireRole(context, "assignStaff");
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
-      const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { status: true, ownerId: true } });
-      if (!found) throw badUserInput("No case with that id.", "caseId");
+      const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { status: true, ownerId: true, person: { select: { quarantinedAt: true } } } });
+      if (!found || !caseExistsFor(context, found)) throw badUserInput("No case with that id.", "caseId");
       requireOperation(context, "assignStaff", { case: { ownerId: found.ownerId }, assignee: { staffId: input.staffId } });
       if (!agencyHoldsRole(input.staffId, input.role)) throw badUserInput("That staff member's agency does not hold that role.", "role", "ROLE_NOT_OF_AGENCY");
       if (found.status !== "OPEN") throw badUserInput("Staff can only be assigned to an open case.", "caseId");
@@ -147,8 +147,8 @@ export class CaseResolver {
     requireRole(context, "closeCase");
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
-      const found = await tx.case.findUnique({ where: { id }, select: { status: true, ownerId: true } });
-      if (!found) throw badUserInput("No case with that id.", "id");
+      const found = await tx.case.findUnique({ where: { id }, select: { status: true, ownerId: true, person: { select: { quarantinedAt: true } } } });
+      if (!found || !caseExistsFor(context, found)) throw badUserInput("No case with that id.", "id");
       requireOperation(context, "closeCase", { case: { ownerId: found.ownerId } });
       if (found.status !== "OPEN") throw badUserInput("The case is already closed.", "id");
       const now = new Date();
@@ -156,4 +156,9 @@ export class CaseResolver {
       return tx.case.update({ where: { id }, data: { status: "CLOSED", closedAt: now } });
     });
   }
+}
+
+/** A former identity's case exists for no one but personal security: answered like no case. */
+function caseExistsFor(context: Context, found: { person: { quarantinedAt: Date | null } }): boolean {
+  return found.person.quarantinedAt === null || context.actor.role === "PERSONAL_SECURITY";
 }

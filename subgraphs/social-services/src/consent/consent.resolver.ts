@@ -1,4 +1,4 @@
-import { badUserInput } from "@skyddsnat/schema";
+import { badUserInput, existsFor } from "@skyddsnat/schema";
 import { newId, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -30,7 +30,7 @@ export class ConsentResolver {
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
       const [subject] = await loadSubjectFacts(tx, [input.subjectId]);
-      if (!subject) throw badUserInput("No person with that id.", "subjectId");
+      if (!existsFor(context.actor, subject)) throw badUserInput("No person with that id.", "subjectId");
       requireOperation(context, "recordConsent", { subject });
       const refusal = consentGiverRefusal(subject, input, context.policy.now);
       if (refusal) throw refusal;
@@ -60,6 +60,8 @@ export class ConsentResolver {
       const found = await tx.consent.findUnique({ where: { id }, select: { revokedAt: true, personId: true } });
       if (!found) throw badUserInput("No consent with that id.", "id");
       const [subject] = await loadSubjectFacts(tx, [found.personId]);
+      // A former identity's consent exists for no one but personal security: answered like no consent.
+      if (subject && !existsFor(context.actor, subject)) throw badUserInput("No consent with that id.", "id");
       requireOperation(context, "revokeConsent", subject ? { subject } : {});
       if (found.revokedAt) throw badUserInput("The consent is already revoked.", "id");
       return tx.consent.update({ where: { id }, data: { revokedAt: new Date() } });

@@ -1,4 +1,4 @@
-import { badUserInput } from "@skyddsnat/schema";
+import { badUserInput, existsFor } from "@skyddsnat/schema";
 import { OPAQUE_ID, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { IsEnum, Matches } from "class-validator";
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from "type-graphql";
@@ -28,7 +28,7 @@ export class ProtectionResolver {
     const { db } = context.loaders;
     return db.$transaction(async (tx) => {
       const [subject] = await loadSubjectFacts(tx, [input.subjectId]);
-      if (!subject) throw badUserInput("No person with that id.", "subjectId");
+      if (!existsFor(context.actor, subject)) throw badUserInput("No person with that id.", "subjectId");
       // Decided on the level as it stands: staff on the case may only raise it, the register sets it.
       requireOperation(context, "updateProtectionLevel", { subject, newLevel: input.protectionLevel });
       return tx.person.update({ where: { id: subject.id }, data: { protectionLevel: input.protectionLevel } });
