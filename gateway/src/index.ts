@@ -26,3 +26,8 @@ export { AuditWriter, type AuditWriterOptions } from "./audit/writer.js";
 export { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 export type { GatewayContext } from "./context.js";
 export { type GatewayOptions, type RunningGateway, startGateway } from "./server.js";
+export { FrontDoorSettingError, type FrontDoorSettings, frontDoorFromEnv, OPEN_FRONT_DOOR } from "./front-door-settings.js";
+export { DEFAULT_LIMITS, LIMIT_VARIABLES, LimitCode, limitsFromEnv, type OperationLimits } from "./limits/index.js";
+export { documentHash, parseManifest, type TrustedManifest } from "./trusted-documents/manifest.js";
+export { PERSISTED_QUERY_NOT_ALLOWED } from "./trusted-documents/trusted-documents.js";
+export { CallerMistake } from "./caller-mistakes.js";

@@ -4,7 +4,12 @@ import { readFile } from "node:fs/promises";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { parse } from "graphql";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import {
   close,
   createGraphQLHttpServer,
@@ -23,7 +28,12 @@ import { guardGateway } from "./guard/guarded-gateway.js";
 import { classificationMap } from "./guard/classification-map.js";
 import { reservedNamesRule } from "./guard/reserved-names.js";
 import { APOLLO_CACHE_OPTIONS, persistedQueriesRefused } from "./no-shared-caches.js";
-import { AuthenticationError } from "./auth/errors.js";
+import { AuthenticationError, IssuerUnavailableError } from "./auth/errors.js";
+import { admitDocument } from "./admit-document.js";
+import { callerMistakesPlugin } from "./caller-mistakes.js";
+import { type FrontDoorSettings, OPEN_FRONT_DOOR } from "./front-door-settings.js";
+import { operationLimits } from "./limits/index.js";
+import { withoutSuggestions } from "./suggestions.js";
 import { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 import { createInternalSigner } from "./auth/internal-signer.js";
 import { verifyCaller } from "./auth/verify-caller.js";
@@ -53,7 +63,12 @@ export interface GatewayOptions {
    * as before they were closed, to measure the timing oracle they were (bench/cache-oracle).
    */
   unsafeSharedCaches?: boolean;
+  /** Operation limits, trusted documents, CORS and HTTP timeouts; default the open development door. */
+  frontDoor?: FrontDoorSettings;
 }
+
+/** How long a caller should wait before retrying when an issuer's keys could not be fetched. */
+const ISSUER_RETRY_AFTER_SECONDS = "5";
 
 const claimsOf = (context: GatewayContext) => ({
   actor: context.actor,
@@ -107,19 +122,37 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return options.audit ? options.audit.beforeRelease(outcome, context, executed) : Promise.resolve(withholdUnrecorded(outcome));
     },
   });
+  const frontDoor = options.frontDoor ?? OPEN_FRONT_DOOR;
+  const limits = operationLimits<GatewayContext>(frontDoor.limits);
+  const trusted = frontDoor.trustedDocuments.mode === "allow-listed";
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...(options.unsafeSharedCaches ? {} : APOLLO_CACHE_OPTIONS),
+    parseOptions: limits.parseOptions,
     // On the client's document, before the guard adds its hidden fields.
-    validationRules: [reservedNamesRule(classificationMap(parse(supergraphSdl)))],
-    introspection: true,
+    validationRules: [reservedNamesRule(classificationMap(parse(supergraphSdl))), ...limits.validationRules],
+    // Where only registered documents run, the schema is not for callers to explore either.
+    introspection: !trusted,
+    // No "Did you mean …" in validation errors (Apollo's own plugin); formatError strips the rest.
+    hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
     // The process stops the servers in order (see subgraph-server.ts in the kit).
     stopOnTerminationSignals: false,
-    formatError: keepGatewayCodes(maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error"))),
+    formatError: withoutSuggestions(keepGatewayCodes(maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")))),
     plugins: [
+      // In the order a request meets them (which document, and its length, are checked in front
+      // of Apollo: admitDocument): its tokens, then, once valid, which operation, and its cost.
+      ...limits.plugins.slice(0, 1),
+      callerMistakesPlugin<GatewayContext>(),
+      ...limits.plugins.slice(1),
       persistedQueriesRefused(),
+      // Nothing reaches the network on Apollo's behalf: no landing page from a CDN on
+      // GET /graphql (the hub serves its own GraphiQL at /), no usage or schema reports even
+      // with an APOLLO_KEY in the environment.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       // Per-field cache hints would only ever say "no-store", which the HTTP layer sets anyway.
       ApolloServerPluginCacheControlDisabled(),
       {
@@ -160,7 +193,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           "UNAUTHENTICATED",
           "A valid token from a configured agency issuer is required.",
           { reason: error.reason, requestId },
-          { "x-request-id": requestId },
+          {
+            "x-request-id": requestId,
+            // RFC 6750: how to authenticate; invalid_token once a token was sent.
+            "www-authenticate": error.reason === "NO_TOKEN" ? 'Bearer realm="skyddsnat"' : 'Bearer realm="skyddsnat", error="invalid_token"',
+          },
+        );
+      }
+      if (error instanceof IssuerUnavailableError) {
+        // Fail closed, but not the caller's fault: try again shortly.
+        options.logger.warn({ requestId, issuer: error.issuer }, "issuer keys unavailable: caller not checked");
+        throw new HttpError(
+          503,
+          "ISSUER_UNAVAILABLE",
+          "The token's issuer keys cannot be fetched right now; try again shortly.",
+          { requestId },
+          { "x-request-id": requestId, "retry-after": ISSUER_RETRY_AFTER_SECONDS },
         );
       }
       throw error;
@@ -190,6 +238,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo,
     routes,
     context: authenticate,
+    corsOrigins: frontDoor.corsOrigins,
+    prepare: (request) => admitDocument(request, frontDoor),
+    ...(frontDoor.requestTimeoutMs !== undefined ? { requestTimeoutMs: frontDoor.requestTimeoutMs } : {}),
   });
   const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 4000, host);
@@ -198,8 +249,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
     async stop() {
+      // Requests in flight finish (bounded) before the facts feed and Apollo go away.
+      await close(server, frontDoor.shutdownGraceMs);
       facts.close();
-      await close(server);
       await apollo.stop();
     },
   };
