@@ -26,7 +26,8 @@ const refusal = async (env: Record<string, string>) => {
 
 describe("front-door settings from the environment", () => {
   test("unset, the door is the open development default", async () => {
-    expect(await frontDoorFromEnv({})).toEqual({ limits: DEFAULT_LIMITS, trustedDocuments: { mode: "off" }, corsOrigins: [] });
+    expect(await frontDoorFromEnv({})).toEqual(OPEN_FRONT_DOOR);
+    expect(OPEN_FRONT_DOOR).toMatchObject({ limits: DEFAULT_LIMITS, trustedDocuments: { mode: "off" }, corsOrigins: [] });
   });
 
   test("allow-listed reads the manifest named by TRUSTED_DOCUMENTS_FILE", async () => {

@@ -1,3 +1,5 @@
+import { DEFAULT_FAULTS, type FaultSettings, faultsFromEnv } from "./faults/settings.js";
+import { DEFAULT_TRAFFIC, type TrafficSettings, TrafficSettingError, trafficFromEnv } from "./traffic/settings.js";
 import { DEFAULT_LIMITS, LimitSettingError, limitsFromEnv, type OperationLimits } from "./limits/index.js";
 import { ManifestError, readManifest, type TrustedManifest } from "./trusted-documents/manifest.js";
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from "./trusted-documents/trusted-documents.js";
@@ -12,9 +14,19 @@ export interface FrontDoorSettings {
   requestTimeoutMs?: number;
   /** On stop: how long requests in flight may take before their connections are cut. */
   shutdownGraceMs?: number;
+  /** Per-caller rate limits and the cap on requests in flight. */
+  traffic: TrafficSettings;
+  /** Timeouts and breakers for the subgraphs and the facts route. */
+  faults: FaultSettings;
 }
 
-export const OPEN_FRONT_DOOR: FrontDoorSettings = { limits: DEFAULT_LIMITS, trustedDocuments: { mode: "off" }, corsOrigins: [] };
+export const OPEN_FRONT_DOOR: FrontDoorSettings = {
+  limits: DEFAULT_LIMITS,
+  trustedDocuments: { mode: "off" },
+  corsOrigins: [],
+  traffic: DEFAULT_TRAFFIC,
+  faults: DEFAULT_FAULTS,
+};
 
 /** A setting that cannot be used: names the variable and the problem, never a secret. */
 export class FrontDoorSettingError extends Error {
@@ -46,7 +58,9 @@ function milliseconds(env: Record<string, string | undefined>, variable: string)
 /**
  * The front door's settings from the environment: LIMIT_* (limits/settings.ts),
  * TRUSTED_DOCUMENTS (off | allow-listed) with TRUSTED_DOCUMENTS_FILE, CORS_ORIGINS,
- * REQUEST_TIMEOUT_MS and SHUTDOWN_GRACE_MS. Unset, the door is the development default: open.
+ * REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS, the traffic settings (RATE_LIMIT_PER_MINUTE,
+ * RATE_LIMIT_REDIS_URL, MAX_IN_FLIGHT) and the fault settings (SUBGRAPH_TIMEOUT_MS,
+ * FACTS_TIMEOUT_MS, BREAKER_FAILURES, BREAKER_HALF_OPEN_MS). Unset, the door is the development default: open.
  */
 export async function frontDoorFromEnv(env: Record<string, string | undefined>): Promise<FrontDoorSettings> {
   let limits: OperationLimits;
@@ -69,12 +83,23 @@ export async function frontDoorFromEnv(env: Record<string, string | undefined>):
       throw error;
     }
   }
+  let traffic: TrafficSettings;
+  let faults: FaultSettings;
+  try {
+    traffic = trafficFromEnv(env);
+    faults = faultsFromEnv(env);
+  } catch (error) {
+    if (error instanceof TrafficSettingError) throw new FrontDoorSettingError(error.variable, error.problem);
+    throw error;
+  }
   const requestTimeoutMs = milliseconds(env, "REQUEST_TIMEOUT_MS");
   const shutdownGraceMs = milliseconds(env, "SHUTDOWN_GRACE_MS");
   return {
     limits,
     trustedDocuments,
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
+    traffic,
+    faults,
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     ...(shutdownGraceMs !== undefined ? { shutdownGraceMs } : {}),
   };

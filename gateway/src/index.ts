@@ -31,3 +31,10 @@ export { DEFAULT_LIMITS, LIMIT_VARIABLES, LimitCode, limitsFromEnv, type Operati
 export { documentHash, parseManifest, type TrustedManifest } from "./trusted-documents/manifest.js";
 export { PERSISTED_QUERY_NOT_ALLOWED } from "./trusted-documents/trusted-documents.js";
 export { CallerMistake } from "./caller-mistakes.js";
+export type { DoorRequest, GatewayStep, LoadedGateway, OperationStage } from "./pipeline.js";
+export { callerKey } from "./traffic/caller-key.js";
+export { OVERLOADED } from "./traffic/load-shedding.js";
+export { RATE_LIMITED } from "./traffic/rate-limit.js";
+export { DEFAULT_TRAFFIC, type TrafficSettings, trafficFromEnv } from "./traffic/settings.js";
+export { DEFAULT_FAULTS, type FaultSettings, faultsFromEnv } from "./faults/settings.js";
+export { subgraphUnavailable } from "./subgraph-transport.js";

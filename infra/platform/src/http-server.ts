@@ -29,8 +29,11 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: unk
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context; throw HttpError to refuse the request (e.g. 401). */
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the per-request context from the request line and headers, before the body is read;
+   * throw HttpError to refuse the request (e.g. 401, 429). `res` closes when the request is done.
+   */
+  context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Extra routes by "METHOD /path", e.g. health checks. */
   routes?: Record<string, RouteHandler>;
   graphqlPath?: string;
@@ -164,7 +167,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 
     // The caller first, from the headers alone: a request without a valid token is refused
     // before a byte of its body is read or parsed.
-    const context = await options.context(req);
+    const context = await options.context(req, res);
     const received = { method: req.method ?? "GET", search: url.search, body: req.method === "POST" ? await readBody(req) : undefined };
     const { search, body } = options.prepare ? options.prepare(received) : received;
     const headers = new HeaderMap();
