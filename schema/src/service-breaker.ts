@@ -32,7 +32,8 @@ export function unavailableReason(error: unknown): UnavailableReason | undefined
   const name = (error as { name?: unknown } | null)?.name;
   if (name === "TimeoutError" || name === "AbortError") return "TIMEOUT";
   // fetch's network failures (refused, reset, closed mid-answer) are TypeError "fetch failed".
-  if (error instanceof TypeError && /fetch failed|terminated|other side closed/i.test(error.message)) return "UNREACHABLE";
+  // (Compared by name: the error may come from another realm, e.g. under a test runner's VM.)
+  if (name === "TypeError" && /fetch failed|terminated|other side closed/i.test(String((error as Error).message))) return "UNREACHABLE";
   const status = (error as { extensions?: { response?: { status?: unknown } } } | null)?.extensions?.response?.status;
   if (typeof status === "number" && status >= 500) return "FAILED";
   return undefined;
