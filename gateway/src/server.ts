@@ -1,35 +1,43 @@
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage } from "node:http";
 import { readFile } from "node:fs/promises";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { parse } from "graphql";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import {
   close,
   createGraphQLHttpServer,
-  HttpError,
   listen,
   type Logger,
   type RouteHandler,
   sendJson,
 } from "@skyddsnat/platform";
-import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, SUPERGRAPH_PATH } from "@skyddsnat/schema";
+import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, type ServiceBreaker, SUPERGRAPH_PATH, serviceBreaker } from "@skyddsnat/schema";
 import type { AuditTrail } from "./audit/audit-trail.js";
-import { withholdUnrecorded } from "./audit/entries.js";
+import { auditStep } from "./audit/audit-step.js";
 import { exportAudit } from "./audit/export.js";
 import { keepGatewayCodes } from "./gateway-errors.js";
-import { guardGateway } from "./guard/guarded-gateway.js";
-import { classificationMap } from "./guard/classification-map.js";
-import { reservedNamesRule } from "./guard/reserved-names.js";
+import { responseGuardStep } from "./guard/guard-step.js";
 import { APOLLO_CACHE_OPTIONS, persistedQueriesRefused } from "./no-shared-caches.js";
-import { AuthenticationError } from "./auth/errors.js";
+import { admitDocument } from "./admit-document.js";
+import { type FrontDoorSettings, OPEN_FRONT_DOOR } from "./front-door-settings.js";
+import { operationLimitsStep } from "./limits/limits-step.js";
+import { withoutSuggestions } from "./suggestions.js";
+import { authenticate, authenticationStep } from "./auth/authentication.js";
 import { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 import { createInternalSigner } from "./auth/internal-signer.js";
-import { verifyCaller } from "./auth/verify-caller.js";
 import type { GatewayContext } from "./context.js";
+import { readiness } from "./faults/readiness.js";
 import { landingPageRoutes } from "./landing-page.js";
+import { doorOf, operationOf, withExecutionSteps } from "./pipeline.js";
 import { InternalTokenDataSource } from "./subgraph-transport.js";
+import { loadShedding } from "./traffic/load-shedding.js";
+import { createRateLimit } from "./traffic/rate-limit.js";
+import { loadSheddingStep, rateLimitStep } from "./traffic/traffic-steps.js";
 
 export interface GatewayOptions {
   /** Subgraph name → GraphQL URL; overrides the URLs recorded in the supergraph. */
@@ -53,6 +61,8 @@ export interface GatewayOptions {
    * as before they were closed, to measure the timing oracle they were (bench/cache-oracle).
    */
   unsafeSharedCaches?: boolean;
+  /** Operation limits, trusted documents, CORS and HTTP timeouts; default the open development door. */
+  frontDoor?: FrontDoorSettings;
 }
 
 const claimsOf = (context: GatewayContext) => ({
@@ -68,9 +78,12 @@ export interface RunningGateway {
 }
 
 /**
- * The hub's front door. A request meets, in order: the caller's token check (before any GraphQL
- * work), then Apollo's gateway, which plans the query and calls each subgraph with a token of
- * its own.
+ * The hub's front door, as a pipeline of steps (pipeline.ts) in the order a request meets them:
+ * at the door, before the body is read, load shedding, the caller's token and the caller's rate
+ * limit; inside Apollo the operation limits (the document's length and trusted documents are
+ * checked in front of it, admitDocument); around execution the response guard, which asks the
+ * audit step before anything protected is released or changed. Apollo's gateway plans the query
+ * and calls each subgraph with a token of its own, through a timeout and a breaker per subgraph.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = options.supergraphSdl ?? (await readFile(SUPERGRAPH_PATH, "utf8"));
@@ -80,46 +93,70 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const socialServices = options.subgraphUrls["social-services"];
   if (!socialServices) throw new Error("the gateway needs the social-services URL: it serves the policy's facts");
-  const facts = remoteFacts(socialServices);
-  const gateway = guardGateway(new ApolloGateway({
+  const frontDoor = options.frontDoor ?? OPEN_FRONT_DOOR;
+  const { faults } = frontDoor;
+  const breakerSettings = { failures: faults.breakerFailures, halfOpenAfterMs: faults.breakerHalfOpenMs };
+  const facts = remoteFacts(socialServices, { timeoutMs: faults.factsTimeoutMs, breaker: breakerSettings });
+  const breakers: Record<string, ServiceBreaker> = { facts: facts.breaker };
+  const breakerFor = (name: string) => {
+    breakers[name] ??= serviceBreaker(name, breakerSettings, (state) => options.logger.warn({ subgraph: name, state }, "subgraph breaker changed state"));
+    return breakers[name] as ServiceBreaker;
+  };
+
+  const verify = authenticate({ registry, audience, logger: options.logger, ...(options.audit ? { audit: options.audit } : {}) });
+  const rateLimit = createRateLimit(frontDoor.traffic, options.logger);
+  const audit = auditStep({ ...(options.audit ? { audit: options.audit } : {}), unsafeSkipAudit: options.unsafeSkipAudit === true });
+  // In the order a request meets them.
+  const steps = [
+    loadSheddingStep(loadShedding(frontDoor.traffic.maxInFlight)),
+    authenticationStep(verify),
+    rateLimitStep(rateLimit),
+    operationLimitsStep(frontDoor.limits),
+    responseGuardStep({
+      supergraphSdl,
+      disabled: options.unsafeDisableGuard === true,
+      loadFacts: async (subjectIds, context) => facts(subjectIds, () => signer.sign(claimsOf(context), FACTS_AUDIENCE)),
+      unsafeSharedPlans: options.unsafeSharedCaches === true,
+      ...audit.hooks,
+    }),
+    audit,
+  ];
+  const gateway = withExecutionSteps(new ApolloGateway({
     supergraphSdl,
     // The query plan of a request is not the caller's to see (it names the guard's hidden fields).
     __exposeQueryPlanExperimental: false,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return new InternalTokenDataSource(name, target, signer);
+      return new InternalTokenDataSource(name, target, signer, { breaker: breakerFor(name), timeoutMs: faults.subgraphTimeoutMs });
     },
-  }), {
-    supergraphSdl,
-    disabled: options.unsafeDisableGuard === true,
-    loadFacts: async (subjectIds, context) =>
-      facts(subjectIds, () => signer.sign(claimsOf(context), FACTS_AUDIENCE)),
-    unsafeSharedPlans: options.unsafeSharedCaches === true,
-    beforeMutation: (mutations, context, executed) => {
-      if (options.unsafeSkipAudit) return Promise.resolve();
-      // With no audit trail configured no change is made: it could not be recorded.
-      return options.audit ? options.audit.intend(mutations, context, executed) : Promise.reject(new Error("no audit trail configured"));
-    },
-    beforeRelease: (outcome, context, executed) => {
-      if (options.unsafeSkipAudit) return Promise.resolve(outcome.decisions);
-      // With no audit trail configured nothing protected may leave: it could not be recorded.
-      return options.audit ? options.audit.beforeRelease(outcome, context, executed) : Promise.resolve(withholdUnrecorded(outcome));
-    },
-  });
+  }), steps);
+  const operation = operationOf(steps);
+  const trusted = frontDoor.trustedDocuments.mode === "allow-listed";
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...(options.unsafeSharedCaches ? {} : APOLLO_CACHE_OPTIONS),
+    parseOptions: operation.parseOptions,
     // On the client's document, before the guard adds its hidden fields.
-    validationRules: [reservedNamesRule(classificationMap(parse(supergraphSdl)))],
-    introspection: true,
+    validationRules: operation.validationRules,
+    // Where only registered documents run, the schema is not for callers to explore either.
+    introspection: !trusted,
+    // No "Did you mean …" in validation errors (Apollo's own plugin); formatError strips the rest.
+    hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
     logger: options.logger,
     // The process stops the servers in order (see subgraph-server.ts in the kit).
     stopOnTerminationSignals: false,
-    formatError: keepGatewayCodes(maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error"))),
+    formatError: withoutSuggestions(keepGatewayCodes(maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")))),
     plugins: [
+      ...operation.plugins,
       persistedQueriesRefused(),
+      // Nothing reaches the network on Apollo's behalf: no landing page from a CDN on
+      // GET /graphql (the hub serves its own GraphiQL at /), no usage or schema reports even
+      // with an APOLLO_KEY in the environment.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       // Per-field cache hints would only ever say "no-store", which the HTTP layer sets anyway.
       ApolloServerPluginCacheControlDisabled(),
       {
@@ -139,57 +176,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  const authenticate = async (req: IncomingMessage): Promise<GatewayContext> => {
-    const requestId = randomUUID();
-    try {
-      const actor = await verifyCaller(req.headers.authorization, registry, { audience });
-      const logger = options.logger.child({ requestId, actor: actor.staffId, role: actor.role });
-      let emergencyGrants: string[] = [];
-      try {
-        emergencyGrants = (await options.audit?.emergencyGrants({ actor })) ?? [];
-      } catch (error) {
-        logger.warn({ err: error }, "emergency grants unavailable: none apply");
-      }
-      return { actor, requestId, logger, emergencyGrants, filterExclusions: [] };
-    } catch (error) {
-      if (error instanceof AuthenticationError) {
-        options.logger.info({ requestId, reason: error.reason }, "caller refused");
-        await options.audit?.denied(error.reason, requestId, req.socket.remoteAddress).catch(() => {});
-        throw new HttpError(
-          401,
-          "UNAUTHENTICATED",
-          "A valid token from a configured agency issuer is required.",
-          { reason: error.reason, requestId },
-          { "x-request-id": requestId },
-        );
-      }
-      throw error;
-    }
-  };
-
   const routes: Record<string, RouteHandler> = {
     ...landingPageRoutes(),
-    ...(options.audit ? { "GET /audit/export": (req, res) => exportAudit(req, res, options.audit as AuditTrail, authenticate) } : {}),
+    ...(options.audit ? { "GET /audit/export": (req, res) => exportAudit(req, res, options.audit as AuditTrail, (req) => verify(req, randomUUID())) } : {}),
     "GET /health/live": async (_req, res) => sendJson(res, 200, { status: "live" }),
     "GET /health/ready": async (_req, res) => {
-      const results = await Promise.all(
-        Object.entries(options.subgraphUrls).map(async ([name, url]) => {
-          const ready = await fetch(new URL("/health/ready", url), { signal: AbortSignal.timeout(2000) })
-            .then((response) => response.ok)
-            .catch(() => false);
-          return [name, ready ? "ready" : "unavailable"] as const;
-        }),
-      );
-      const subgraphs = Object.fromEntries(results);
-      const allReady = results.every(([, state]) => state === "ready");
-      sendJson(res, allReady ? 200 : 503, { status: allReady ? "ready" : "degraded", subgraphs });
+      const audit = options.audit;
+      const report = await readiness({
+        registry,
+        breakers,
+        ...(audit ? { auditStore: () => audit.store.prisma.$queryRawUnsafe("SELECT 1") } : {}),
+      });
+      const { ready, ...details } = report;
+      sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "unready", ...details });
     },
   };
 
   const server = createGraphQLHttpServer<GatewayContext>({
     apollo,
     routes,
-    context: authenticate,
+    context: doorOf(steps, randomUUID),
+    corsOrigins: frontDoor.corsOrigins,
+    prepare: (request) => admitDocument(request, frontDoor),
+    ...(frontDoor.requestTimeoutMs !== undefined ? { requestTimeoutMs: frontDoor.requestTimeoutMs } : {}),
   });
   const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 4000, host);
@@ -198,8 +207,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
     async stop() {
+      // Requests in flight finish (bounded) before the facts feed and Apollo go away.
+      await close(server, frontDoor.shutdownGraceMs);
       facts.close();
-      await close(server);
+      await rateLimit.close();
       await apollo.stop();
     },
   };

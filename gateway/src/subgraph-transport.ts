@@ -1,30 +1,69 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import {
+  ErrorCode,
   FACTS_AUDIENCE,
   FILTER_EXCLUSIONS_EXTENSION,
   filterExclusionsOf,
   INTERNAL_TOKEN_HEADER,
   type InternalClaims,
+  type ServiceBreaker,
+  ServiceUnavailableError,
   subgraphAudience,
+  type UnavailableReason,
 } from "@skyddsnat/schema";
+import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";
-
 
 export interface InternalSigner {
   sign(claims: InternalClaims, audience: string | string[]): Promise<string>;
 }
 
+/** How one subgraph is called: each call within `timeoutMs`, all calls through its breaker. */
+export interface SubgraphFaults {
+  breaker: ServiceBreaker;
+  timeoutMs: number;
+}
+
+/** The fields of a subgraph that did not answer are missing; the error names it and why, nothing else. */
+export function subgraphUnavailable(subgraph: string, reason: UnavailableReason): GraphQLError {
+  return new GraphQLError(`The ${subgraph} service did not answer; its fields are missing from this response.`, {
+    extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: subgraph, reason },
+  });
+}
+
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
+
 /**
  * Calls one subgraph with a short-lived token the gateway signs for that subgraph only, carrying
- * the verified actor. The caller's own token never leaves the gateway.
+ * the verified actor. The caller's own token never leaves the gateway. A call that does not
+ * answer in time is aborted (the socket with it); a subgraph that keeps failing is not called at
+ * all while its breaker is open. Either way only its own fields go missing, with an error naming
+ * it (Apollo's executor adds `serviceName` and the path to what `process` answers).
  */
 export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
     private readonly signer: InternalSigner,
+    private readonly faults: SubgraphFaults,
   ) {
-    super({ url });
+    super({
+      url,
+      // Node's fetch, so that the deadline aborts the request and its body (Apollo's default
+      // fetcher would wait on a hung subgraph for as long as the socket lives).
+      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(faults.timeoutMs) })) as never,
+    });
+  }
+
+  override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    try {
+      return await this.faults.breaker.call(() => super.process(options));
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      options.context.logger?.warn({ subgraph: this.subgraph, reason: error.reason }, "subgraph unavailable: its fields are missing");
+      return { errors: [subgraphUnavailable(this.subgraph, error.reason)] };
+    }
   }
 
   override async willSendRequest({

@@ -11,6 +11,8 @@ export const ErrorCode = {
   AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
+  /** An agency's service did not answer (down, hung, or its breaker open): its fields are missing. */
+  SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,5 +1,6 @@
 import { followFactsChanges } from "./facts-changes.js";
 import type { SubjectFacts } from "./policy/facts.js";
+import { type BreakerSettings, type ServiceBreaker, ServiceUnavailableError, serviceBreaker } from "./service-breaker.js";
 import { INTERNAL_TOKEN_HEADER } from "./transport.js";
 
 /**
@@ -38,6 +39,9 @@ export const DEFAULT_FACTS_CACHE_MS = 1000;
 export const DEFAULT_FACTS_FOLLOWED_CACHE_MS = 60_000;
 const MAX_CACHED_SUBJECTS = 10_000;
 
+/** The service that owns the facts: the name its breaker and errors carry. */
+export const FACTS_SERVICE = "social-services";
+
 /** The configured reuse time without the change feed: FACTS_CACHE_MS, else the default. */
 export function factsCacheMs(): number {
   return Number(process.env.FACTS_CACHE_MS ?? DEFAULT_FACTS_CACHE_MS);
@@ -57,17 +61,22 @@ export function factsFollowedCacheMs(): number {
  * Asks social services for subject facts, forwarding a gateway token for this request (its
  * audience includes the facts route), so the actor behind the question is always known. Copies
  * are kept as long as social services' change feed says nothing changed (bounded by
- * `followedCacheMs`), or for `cacheMs` while the feed is not connected.
+ * `followedCacheMs`), or for `cacheMs` while the feed is not connected. Each fetch is bounded by
+ * `timeoutMs` and goes through one circuit breaker: while social services keeps failing, a
+ * request is not held for the timeout but refused at once — and a refusal withholds the
+ * protected fields (fail closed), as any other failure of the facts does.
  */
 export function remoteFacts(
   socialServicesUrl: string,
-  options: { timeoutMs?: number; cacheMs?: number; followedCacheMs?: number; followChanges?: boolean } = {},
-): CachedFactsSource {
+  options: { timeoutMs?: number; cacheMs?: number; followedCacheMs?: number; followChanges?: boolean; breaker?: BreakerSettings } = {},
+): CachedFactsSource & { breaker: ServiceBreaker } {
   const url = new URL(SUBJECT_FACTS_ROUTE, socialServicesUrl);
   const cacheMs = options.cacheMs ?? factsCacheMs();
   const followedCacheMs = options.followedCacheMs ?? factsFollowedCacheMs();
+  const breaker = serviceBreaker(FACTS_SERVICE, options.breaker);
 
-  async function fetchFacts(subjectIds: readonly string[], token: () => Promise<string>): Promise<SubjectFacts[]> {
+  const fetchFacts = (subjectIds: readonly string[], token: () => Promise<string>) => breaker.call(() => fetchAll(subjectIds, token));
+  async function fetchAll(subjectIds: readonly string[], token: () => Promise<string>): Promise<SubjectFacts[]> {
     const internalToken = await token();
     const facts: SubjectFacts[] = [];
     for (let start = 0; start < subjectIds.length; start += MAX_FACTS_BATCH) {
@@ -77,13 +86,14 @@ export function remoteFacts(
         body: JSON.stringify({ ids: subjectIds.slice(start, start + MAX_FACTS_BATCH) }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
       });
+      if (response.status >= 500) throw new ServiceUnavailableError(FACTS_SERVICE, "FAILED");
       if (!response.ok) throw new Error(`subject facts: HTTP ${response.status}`);
       facts.push(...((await response.json()) as SubjectFacts[]));
     }
     return facts;
   }
 
-  if (cacheMs <= 0 || options.followChanges === false) return cachedFacts(fetchFacts, cacheMs);
+  if (cacheMs <= 0 || options.followChanges === false) return Object.assign(cachedFacts(fetchFacts, cacheMs), { breaker });
   // Every event of the feed (connected, changed, lost) drops all copies: a copy made before an
   // event is never trusted after it.
   const feed = followFactsChanges(socialServicesUrl, () => cache.clear());
@@ -95,6 +105,7 @@ export function remoteFacts(
     () => (feed.following ? followedCacheMs : cacheMs),
   );
   return Object.assign(cache, {
+    breaker,
     close: () => {
       feed.close();
       cache.clear();

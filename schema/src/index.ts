@@ -9,6 +9,7 @@ export * from "./transport.js";
 export * from "./supergraph.js";
 export * from "./policy/index.js";
 export * from "./facts-client.js";
+export * from "./service-breaker.js";
 export * from "./facts-changes.js";
 export * from "./mask-errors.js";
 export * from "./jose-failure.js";

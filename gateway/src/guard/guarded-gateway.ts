@@ -1,4 +1,3 @@
-import type { ApolloGateway } from "@apollo/gateway";
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { type Actor, ErrorCode, type SubjectFacts } from "@skyddsnat/schema";
 import {
@@ -14,6 +13,7 @@ import {
 import { collectFields } from "graphql/execution/collectFields.js";
 import { getVariableValues } from "graphql/execution/values.js";
 import type { GatewayContext } from "../context.js";
+import type { LoadedGateway } from "../pipeline.js";
 import { planKey } from "../no-shared-caches.js";
 import { type ClassificationMap, classificationMap } from "./classification-map.js";
 import { assertEvaluable, operationNotEvaluable } from "./operation-shape.js";
@@ -78,15 +78,14 @@ export interface ResponseGuardOptions {
 
 /**
  * The gateway's response guard: the same policy the subgraphs apply, run again on the composed
- * response, so a bug in one subgraph cannot leak. It wraps the gateway's executor, which keeps it
- * behind one small interface (a Router coprocessor could host the same steps).
+ * response, so a bug in one subgraph cannot leak. It is the execution stage of the pipeline's
+ * guard step (pipeline.ts): it wraps the gateway's executor, which keeps it behind one small
+ * interface (a Router coprocessor could host the same steps).
  */
-export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptions): ApolloGateway {
+export function guardExecutor(options: ResponseGuardOptions): (loaded: LoadedGateway) => GatewayExecutor {
   const classes: ClassificationMap = classificationMap(parse(options.supergraphSdl));
-  const load = gateway.load.bind(gateway);
-  gateway.load = async (loadOptions) => {
-    const loaded = await load(loadOptions);
-    if (options.disabled) return loaded;
+  return (loaded) => {
+    if (options.disabled) return loaded.executor;
     const executor: GatewayExecutor = async (requestContext) => {
       const context = requestContext.context as unknown as GatewayContext;
       // The rules as they stood when the request arrived: a mutation's own response obeys them.
@@ -176,9 +175,8 @@ export function guardGateway(gateway: ApolloGateway, options: ResponseGuardOptio
       stripHidden(result.data);
       return errors.length > 0 ? { ...result, errors: [...(result.errors ?? []), ...errors] } : result;
     };
-    return { ...loaded, executor };
+    return executor;
   };
-  return gateway;
 }
 
 interface Operation {

@@ -1,4 +1,13 @@
-import { type AuditDatabase, type DoorRefusalOptions, AuditTrail, type IssuerConfig, openAuditStore, startAuditSubgraph, startGateway } from "@skyddsnat/gateway";
+import {
+  type AuditDatabase,
+  AuditTrail,
+  type DoorRefusalOptions,
+  type FrontDoorSettings,
+  type IssuerConfig,
+  openAuditStore,
+  startAuditSubgraph,
+  startGateway,
+} from "@skyddsnat/gateway";
 import type { Logger } from "@skyddsnat/platform";
 import type { SubgraphName } from "@skyddsnat/schema";
 import type { JWK } from "jose";
@@ -44,6 +53,8 @@ export interface AuditedGatewayOptions {
   unsafeSkipAudit?: boolean;
   /** Benchmarks only: caches shared across actors, as before they were closed. */
   unsafeSharedCaches?: boolean;
+  /** Operation limits, trusted documents, CORS, timeouts (frontDoorFromEnv); default open. */
+  frontDoor?: FrontDoorSettings;
 }
 
 export interface RunningAuditedGateway {
@@ -100,6 +111,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
     unsafeDisableGuard: options.unsafeDisableGuard ?? false,
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
+    ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
   });
   return {
     url: gateway.url,

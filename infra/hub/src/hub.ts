@@ -1,5 +1,5 @@
 import { startChildServices } from "@skyddsnat/child-services";
-import type { AuditTrail, DoorRefusalOptions } from "@skyddsnat/gateway";
+import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
@@ -35,6 +35,8 @@ export interface HubOptions {
   /** The audit schema (default "audit"). */
   auditSchema?: string;
   doorRefusals?: DoorRefusalOptions;
+  /** The gateway's operation limits, trusted documents, CORS and timeouts; default open. */
+  frontDoor?: FrontDoorSettings;
 }
 
 export interface RunningHub {
@@ -109,6 +111,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     unsafeDisableGuard: options.unsafeDisableGuard ?? false,
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
+    ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
   });
 
   return {

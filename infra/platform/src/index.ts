@@ -8,6 +8,7 @@ export {
 } from "./database.js";
 export {
   close,
+  DEFAULT_SHUTDOWN_GRACE_MS,
   createGraphQLHttpServer,
   type GraphQLHttpOptions,
   HttpError,

@@ -1,3 +1,4 @@
+import { frontDoorFromEnv } from "@skyddsnat/gateway";
 import { type HubOptions, randomPorts, startHub } from "@skyddsnat/hub";
 import { createLogger } from "@skyddsnat/platform";
 
@@ -10,13 +11,16 @@ import { createLogger } from "@skyddsnat/platform";
 export type BenchHubOptions = Pick<HubOptions, "seed" | "reset" | "unsafeSkipSubgraphPolicy" | "unsafeDisableGuard" | "unsafeSkipAudit" | "unsafeSharedCaches"> & {
   /** PostgreSQL URL; absent → embedded PGlite (a hub of its own). */
   databaseUrl?: string;
+  /** The front door's settings as environment variables (MAX_IN_FLIGHT, RATE_LIMIT_PER_MINUTE …). */
+  frontDoorEnv?: Record<string, string>;
 };
 
 const options = JSON.parse(process.argv[2] ?? "{}") as BenchHubOptions;
 const logger = createLogger("bench");
 logger.level = "silent";
-const { databaseUrl, ...hubOptions } = options;
-const hub = await startHub({ ...hubOptions, ports: randomPorts(), databases: { urlFor: () => databaseUrl }, logger });
+const { databaseUrl, frontDoorEnv, ...hubOptions } = options;
+const frontDoor = frontDoorEnv ? { frontDoor: await frontDoorFromEnv(frontDoorEnv) } : {};
+const hub = await startHub({ ...hubOptions, ...frontDoor, ports: randomPorts(), databases: { urlFor: () => databaseUrl }, logger });
 
 const stop = async () => {
   await hub.stop();
@@ -26,6 +30,7 @@ process.on("disconnect", () => void stop());
 process.on("message", async (message) => {
   if (message === "stop") await stop();
   if (message === "audit-records") process.send?.({ auditRecords: await hub.audit.store.prisma.auditRecord.count() });
+  if (message === "rss") process.send?.({ rssBytes: process.memoryUsage().rss });
   if (message === "cpu") {
     const { user, system } = process.cpuUsage();
     process.send?.({ cpuMicros: user + system });

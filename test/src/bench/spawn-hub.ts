@@ -7,6 +7,8 @@ export interface BenchHub {
   auditRecords(): Promise<number>;
   /** CPU time (user + system, µs) the hub's process has used so far. */
   cpuMicros(): Promise<number>;
+  /** Resident memory of the hub's process (bytes). */
+  rssBytes(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,11 @@ export async function spawnHub(options: BenchHubOptions): Promise<BenchHub> {
     cpuMicros: () => {
       const answer = reply<number>("cpuMicros");
       child.send("cpu");
+      return answer;
+    },
+    rssBytes: () => {
+      const answer = reply<number>("rssBytes");
+      child.send("rss");
       return answer;
     },
     stop: () =>

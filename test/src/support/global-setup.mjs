@@ -2,9 +2,12 @@
 import { randomPorts, startHub } from "@skyddsnat/hub";
 import { createLogger } from "@skyddsnat/platform";
 import { TEST_DATABASE_URL } from "./database-url.mjs";
+import { claimTestDatabase } from "./test-database.mjs";
 
 export default async function globalSetup() {
   process.env.LOG_LEVEL ??= "warn";
+  // Before anything is reset: only a database the suite created, or an empty one.
+  await claimTestDatabase(TEST_DATABASE_URL);
   const hub = await startHub({
     ports: randomPorts(),
     databases: { urlFor: () => TEST_DATABASE_URL },

@@ -37,6 +37,9 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals, withinMs?: number): Promise<Exit>;
   /** SIGKILL unless it has ended already; for cleanup, never throws. */
   kill(): Promise<void>;
+  /** Sends a signal and returns at once (SIGSTOP/SIGCONT: a hung process and its return). */
+  signal(signal: NodeJS.Signals): void;
+  port: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,8 +61,9 @@ async function orTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefi
  * Starts one service of the hub in a child process with exactly `env` (plus PATH): nothing of
  * this process's environment (DATABASE_URL, LOG_LEVEL…) leaks into it. Listens on 127.0.0.1.
  */
-export async function startServiceProcess(service: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const port = await freePort();
+export async function startServiceProcess(service: string, env: Record<string, string>, options: { port?: number } = {}): Promise<ServiceProcess> {
+  // A fixed port restarts a service where its callers already look for it (the fault suite).
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [START_SERVICE], {
     env: { PATH: process.env.PATH ?? "", SKYDDSNAT_SERVICE: service, HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -102,8 +106,15 @@ export async function startServiceProcess(service: string, env: Record<string, s
       throw new Error(`${service}: no exit within ${withinMs} ms of ${signal}\n${output}`);
     },
     async kill() {
-      if (running()) child.kill("SIGKILL");
+      if (running()) {
+        child.kill("SIGCONT");
+        child.kill("SIGKILL");
+      }
       await orTimeout(exited, 5000);
     },
+    signal(signal) {
+      if (running()) child.kill(signal);
+    },
+    port,
   };
 }

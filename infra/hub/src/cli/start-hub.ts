@@ -1,3 +1,4 @@
+import { FrontDoorSettingError, frontDoorFromEnv } from "@skyddsnat/gateway";
 import { createLogger } from "@skyddsnat/platform";
 import { databasesFromEnv, portsFromEnv } from "../config.js";
 import { startHub } from "../hub.js";
@@ -9,7 +10,13 @@ import { DEMO_STAFF } from "../seed/index.js";
  */
 const logger = createLogger("skyddsnat");
 const databases = databasesFromEnv();
+const frontDoor = await frontDoorFromEnv(process.env).catch((error: unknown) => {
+  if (!(error instanceof FrontDoorSettingError)) throw error;
+  logger.fatal({ variable: error.variable }, `configuration: ${error.message}`);
+  process.exit(2);
+});
 const hub = await startHub({
+  frontDoor,
   ports: portsFromEnv(),
   databases,
   logger,

@@ -136,6 +136,10 @@ const CASES: Record<string, BadConfiguration> = {
   "AUDIT_CHAIN_KEY_FILE not base64": { service: "gateway", changes: { AUDIT_CHAIN_KEY_FILE: file("audit-chain-not-base64.key") }, variable: "AUDIT_CHAIN_KEY_FILE", message: /must hold at least 32 bytes, base64-encoded/ },
   "AUDIT_CHAIN_KEY_FILE unreadable": { service: "gateway", changes: { AUDIT_CHAIN_KEY_FILE: file("no-such.key") }, variable: "AUDIT_CHAIN_KEY_FILE", message: /cannot read the file it names/ },
   "SOCIAL_SERVICES_URL not http(s)": { service: "gateway", changes: { SOCIAL_SERVICES_URL: `ftp://${MARKER}@127.0.0.1/` }, variable: "SOCIAL_SERVICES_URL", message: /must be an http\(s\) URL/ },
+  "LIMIT_DEPTH not a whole number": { service: "gateway", changes: { LIMIT_DEPTH: MARKER }, variable: "LIMIT_DEPTH", message: /must be a whole number from 1 to 1000000/ },
+  "TRUSTED_DOCUMENTS unknown": { service: "gateway", changes: { TRUSTED_DOCUMENTS: MARKER }, variable: "TRUSTED_DOCUMENTS", message: /must be one of off, allow-listed/ },
+  "TRUSTED_DOCUMENTS allow-listed without a manifest": { service: "gateway", changes: { TRUSTED_DOCUMENTS: "allow-listed" }, variable: "TRUSTED_DOCUMENTS_FILE", message: /is required when TRUSTED_DOCUMENTS is allow-listed/ },
+  "CORS_ORIGINS a wildcard": { service: "gateway", changes: { CORS_ORIGINS: "*" }, variable: "CORS_ORIGINS", message: /no wildcard/ },
   "FACTS_URL missing (housing)": { service: "housing", changes: { FACTS_URL: undefined }, variable: "FACTS_URL", message: /is required/ },
   "FACTS_URL not http(s) (housing)": { service: "housing", changes: { FACTS_URL: `ftp://${MARKER}@127.0.0.1/` }, variable: "FACTS_URL", message: /must be an http\(s\) URL/ },
 };

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { startChildServices } from "@skyddsnat/child-services";
-import { createIssuerRegistry, type IssuerConfig } from "@skyddsnat/gateway";
+import { createIssuerRegistry, FrontDoorSettingError, type FrontDoorSettings, frontDoorFromEnv, type IssuerConfig } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import { createLogger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
@@ -169,12 +169,23 @@ async function startAgencyService(name: AgencyService, logger: ReturnType<typeof
   });
 }
 
+/** Operation limits, trusted documents, CORS and timeouts; an unusable one names its variable. */
+async function frontDoor(): Promise<FrontDoorSettings> {
+  try {
+    return await frontDoorFromEnv(process.env);
+  } catch (error) {
+    if (error instanceof FrontDoorSettingError) throw new ConfigError(error.variable, error.problem);
+    throw error;
+  }
+}
+
 /** The gateway with the audit trail it owns; the auditors' subgraph runs beside it on loopback. */
 async function startGatewayService(logger: ReturnType<typeof createLogger>) {
   const publicJwks = await gatewayJwks();
   const internalKey = await gatewayPrivateKey(publicJwks);
   const chainKey = await auditChainKey();
   const trusted = await issuers();
+  const door = await frontDoor();
   const subgraphUrls = {
     "social-services": httpUrl("SOCIAL_SERVICES_URL"),
     housing: httpUrl("HOUSING_URL"),
@@ -195,6 +206,7 @@ async function startGatewayService(logger: ReturnType<typeof createLogger>) {
     logger,
     port: port("PORT", 4000),
     host: env("HOST") ?? "0.0.0.0",
+    frontDoor: door,
   });
 }
 

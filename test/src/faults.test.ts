@@ -1,0 +1,292 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { type DeploymentKeys, generateDeploymentKeys, writeDeploymentKeys } from "@skyddsnat/deploy";
+import { ensureDevKeys, randomPorts, startHub } from "@skyddsnat/hub";
+import { createLogger } from "@skyddsnat/platform";
+import pg from "pg";
+import { TEST_DATABASE_URL } from "./support/database-url.mjs";
+import { tokenFor } from "./support/http.js";
+import { SCENARIOS } from "./support/scenarios.js";
+import { roundRobinProxy } from "./support/round-robin-proxy.js";
+import { type ServiceProcess, startServiceProcess } from "./support/service-process.js";
+
+/*
+ * Faults with every service in a process of its own on PostgreSQL (as infra/deploy runs them):
+ * agencies stopped (SIGSTOP: hung) and killed (SIGKILL: gone) under a little load, social
+ * services (the facts' owner) hung, the audit store locked, every database connection cut, and
+ * the gateway restarted replica by replica behind a round-robin proxy. Bounded: each phase runs
+ * for at most a few seconds of load, on 127.0.0.1 only, and every process is killed at the end.
+ */
+
+const SUBGRAPH_TIMEOUT_MS = 1000;
+const HALF_OPEN_MS = 1000;
+/** An answer while an agency is hung: its timeout, plus planning and the other agencies. */
+const ANSWER_WITHIN_MS = SUBGRAPH_TIMEOUT_MS + 2000;
+const AGENCIES = ["housing", "police-liaison", "child-services"] as const;
+const FIELD_OF: Record<(typeof AGENCIES)[number], string> = { housing: "tenancies", "police-liaison": "incidents", "child-services": "childCases" };
+const PERSONS = "{ persons(first: 5) { nodes { id givenName tenancies { status } incidents { category } childCases { id } } } }";
+
+const databaseName = `skyddsnat_faults_${process.pid}`;
+const urlOf = (database: string) => {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+const DATABASE_URL = urlOf(databaseName);
+
+async function sql<T = unknown>(database: string, text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: urlOf(database) });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+interface Answer {
+  status: number;
+  ms: number;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
+}
+
+async function ask(url: string, token: string, query = PERSONS): Promise<Answer> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  return { status: response.status, ms: performance.now() - started, body: JSON.parse(text) };
+}
+
+/** `clients` loops asking back to back for `ms`; every answer, in order. */
+async function underLoad(ms: number, clients: number, request: () => Promise<Answer>): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  const until = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) answers.push(await request().catch((error: unknown) => ({ status: 0, ms: 0, body: { errors: [{ message: String(error) }] } })));
+    }),
+  );
+  return answers;
+}
+
+const unavailable = (answer: Answer) => (answer.body.errors ?? []).filter((e) => e.extensions?.code === "SUBGRAPH_UNAVAILABLE").map((e) => e.extensions?.serviceName);
+const nodesOf = (answer: Answer) => ((answer.body.data?.persons as { nodes?: Record<string, unknown>[] } | undefined)?.nodes ?? []);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `done` holds for an answer, or throws after `withinMs`. */
+async function until(withinMs: number, request: () => Promise<Answer>, done: (answer: Answer) => boolean): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const answer = await request().catch(() => undefined);
+    if (answer && done(answer)) return performance.now() - started;
+    if (performance.now() - started > withinMs) throw new Error(`not recovered within ${withinMs} ms: ${JSON.stringify(answer?.body).slice(0, 400)}`);
+    await sleep(200);
+  }
+}
+
+let keysDir: string | undefined;
+let databaseCreated = false;
+const processes: ServiceProcess[] = [];
+const services: Record<string, ServiceProcess> = {};
+let gatewayEnv: Record<string, string>;
+let gateway: ServiceProcess;
+let token: string;
+
+async function start(name: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
+  const service = await startServiceProcess(name, env, port ? { port } : {});
+  processes.push(service);
+  await service.ready();
+  return service;
+}
+
+beforeAll(async () => {
+  keysDir = await mkdtemp(join(tmpdir(), "skyddsnat-faults-"));
+  await writeDeploymentKeys(keysDir, await generateDeploymentKeys("gateway-faults-1"));
+  const { issuers } = await ensureDevKeys();
+  await writeFile(join(keysDir, "issuers.json"), JSON.stringify(issuers.map(({ issuer, agency, algorithms, jwks }) => ({ issuer, agency, algorithms, jwks }))), { mode: 0o600 });
+  const file = (name: keyof DeploymentKeys | "issuers.json") => join(keysDir as string, name);
+  await sql("postgres", `CREATE DATABASE "${databaseName}"`);
+  databaseCreated = true;
+
+  // The agencies' schemas and the demo population, written once by an in-process hub; its audit
+  // schema goes again, since the deployment's gateway holds a chain key of its own.
+  const logger = createLogger("faults");
+  logger.level = "silent";
+  const seeding = await startHub({ ports: randomPorts(), databases: { urlFor: () => DATABASE_URL }, logger, seed: true });
+  await seeding.stop();
+  await sql(databaseName, "DROP SCHEMA audit CASCADE");
+
+  // No reuse of facts: a fetch that fails is a fetch that was needed (with reuse on, facts read in
+  // the window before the fault are used for the rest of it, as they would be without a fault).
+  const common = { DATABASE_URL, GATEWAY_JWKS_FILE: file("gateway.jwks.json"), LOG_LEVEL: "silent", FACTS_CACHE_MS: "0" };
+  services["social-services"] = await start("social-services", common);
+  const social = services["social-services"];
+  await Promise.all(
+    AGENCIES.map(async (name) => {
+      services[name] = await start(name, { ...common, FACTS_URL: social.url });
+    }),
+  );
+  gatewayEnv = {
+    ...common,
+    GATEWAY_PRIVATE_JWK_FILE: file("gateway.private.jwk.json"),
+    ISSUERS_FILE: file("issuers.json"),
+    AUDIT_CHAIN_KEY_FILE: file("audit-chain.key"),
+    SOCIAL_SERVICES_URL: social.url,
+    HOUSING_URL: services.housing?.url ?? "",
+    POLICE_LIAISON_URL: services["police-liaison"]?.url ?? "",
+    CHILD_SERVICES_URL: services["child-services"]?.url ?? "",
+    SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
+    FACTS_TIMEOUT_MS: "1000",
+    BREAKER_FAILURES: "3",
+    BREAKER_HALF_OPEN_MS: String(HALF_OPEN_MS),
+    RATE_LIMIT_PER_MINUTE: "0",
+    SHUTDOWN_GRACE_MS: "5000",
+  };
+  gateway = await start("gateway", gatewayEnv);
+  token = await tokenFor("SOCIAL_SECRETARY", "ss-1001");
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(processes.map((service) => service.kill()));
+  if (databaseCreated) await sql("postgres", `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  if (keysDir) await rm(keysDir, { recursive: true, force: true });
+}, 30_000);
+
+const persons = () => ask(gateway.url, token);
+const complete = (answer: Answer) => answer.status === 200 && nodesOf(answer).length > 0 && unavailable(answer).length === 0;
+
+describe("an agency's subgraph hung or gone costs its own fields only, and comes back by itself", () => {
+  test("with every service up the answer is complete: persons with their lists, no service missing", async () => {
+    const answer = await persons();
+    expect(answer.status).toBe(200);
+    expect(nodesOf(answer)).toHaveLength(5);
+    expect(unavailable(answer)).toEqual([]);
+  });
+
+  test.each(AGENCIES)("%s hung (SIGSTOP) under load: persons still answered within the timeout, its list missing with an error naming it; SIGCONT and it recovers", async (name) => {
+    const agency = services[name] as ServiceProcess;
+    agency.signal("SIGSTOP");
+    try {
+      const answers = await underLoad(3000, 4, persons);
+      expect(answers.length).toBeGreaterThan(4);
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS);
+        expect(nodesOf(answer)).toHaveLength(5);
+        expect(unavailable(answer)).toEqual([name]);
+        for (const node of nodesOf(answer)) expect(node[FIELD_OF[name]]).toBeNull();
+      }
+      // Once the breaker is open, requests no longer wait for the timeout (only its half-open trials do).
+      const times = answers.map((a) => a.ms).sort((a, b) => a - b);
+      expect(times[Math.floor(times.length / 2)]).toBeLessThan(SUBGRAPH_TIMEOUT_MS / 2);
+    } finally {
+      agency.signal("SIGCONT");
+    }
+    expect(await until(HALF_OPEN_MS + 5000, persons, complete)).toBeLessThan(HALF_OPEN_MS + 5000);
+  }, 30_000);
+
+  test.each(AGENCIES)("%s killed (SIGKILL) under load: answers at once with an error naming it; restarted on its port, it recovers", async (name) => {
+    const agency = services[name] as ServiceProcess;
+    await agency.stop("SIGKILL");
+    const answers = await underLoad(1500, 4, persons);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS);
+      expect(nodesOf(answer)).toHaveLength(5);
+      expect(unavailable(answer)).toEqual([name]);
+    }
+    const env = { DATABASE_URL, GATEWAY_JWKS_FILE: join(keysDir as string, "gateway.jwks.json"), LOG_LEVEL: "silent", FACTS_CACHE_MS: "0", FACTS_URL: services["social-services"]?.url ?? "" };
+    services[name] = await start(name, env, agency.port);
+    expect(await until(HALF_OPEN_MS + 5000, persons, complete)).toBeLessThan(HALF_OPEN_MS + 5000);
+  }, 40_000);
+});
+
+describe("fail closed: no protected value released without its facts or its record", () => {
+  const TENANCIES = "{ tenancies(first: 20) { nodes { id startsOn landlord streetAddress } } }";
+  const tenancies = async () => ask(gateway.url, await tokenFor("HOUSING_OFFICER", "ho-3001"), TENANCIES);
+  const released = (answer: Answer) =>
+    ((answer.body.data?.tenancies as { nodes?: Record<string, unknown>[] } | undefined)?.nodes ?? []).flatMap((node) => [node.startsOn, node.landlord, node.streetAddress]).filter((value) => value !== null && value !== undefined);
+
+  test("social services hung (the facts' owner): no tenancy's address, landlord or start is released; it comes back after SIGCONT", async () => {
+    const before = await tenancies();
+    expect(released(before).length).toBeGreaterThan(0);
+    const social = services["social-services"] as ServiceProcess;
+    social.signal("SIGSTOP");
+    try {
+      const answers = await underLoad(3000, 2, tenancies);
+      for (const answer of answers) {
+        expect([200, 503]).toContain(answer.status);
+        expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS + 2000);
+        expect(released(answer)).toEqual([]);
+      }
+    } finally {
+      social.signal("SIGCONT");
+    }
+    // The subgraphs' own facts breakers half-open after their default 10 s.
+    await until(20_000, tenancies, (answer) => released(answer).length > 0);
+  }, 45_000);
+
+  const her = SCENARIOS.PROTECTED_REGISTRATION.adult;
+  const HER_ADDRESS = `{ person(id: "${her}") { id streetAddress } }`;
+
+  test("the audit store locked: protected fields are withheld with AUDIT_UNAVAILABLE; unlocked, released again", async () => {
+    const locker = new pg.Client({ connectionString: DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query('LOCK TABLE audit."ChainHead", audit."AuditRecord" IN ACCESS EXCLUSIVE MODE');
+      const answer = await ask(gateway.url, token, HER_ADDRESS);
+      expect(answer.status).toBe(200);
+      expect(answer.body.data?.person).toEqual({ id: her, streetAddress: null });
+      expect(answer.body.errors).toContainEqual(expect.objectContaining({ path: ["person", "streetAddress"], extensions: expect.objectContaining({ reason: "AUDIT_UNAVAILABLE" }) }));
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+    }
+    await until(5000, () => ask(gateway.url, token, HER_ADDRESS), (answer) => typeof (answer.body.data?.person as { streetAddress?: unknown } | null)?.streetAddress === "string");
+  }, 20_000);
+});
+
+describe("PostgreSQL connections cut", () => {
+  test("every service's connections terminated (pg_terminate_backend): the hub answers completely again within seconds", async () => {
+    const cut = await sql<{ pid: number }>(
+      "postgres",
+      `SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity WHERE datname = '${databaseName}' AND pid <> pg_backend_pid()`,
+    );
+    expect(cut.length).toBeGreaterThan(0);
+    expect(await until(10_000, persons, complete)).toBeLessThan(10_000);
+    expect((await fetch(`${gateway.baseUrl}/health/ready`)).status).toBe(200);
+  }, 20_000);
+});
+
+describe("a rolling restart of the gateway under load", () => {
+  test("two replicas behind a round-robin proxy, each stopped (SIGTERM, graceful) and replaced in turn: zero failed requests", async () => {
+    const second = await start("gateway", gatewayEnv);
+    const proxy = await roundRobinProxy([gateway.baseUrl, second.baseUrl]);
+    try {
+      const load = underLoad(9000, 4, () => ask(`${proxy.url}/graphql`, token));
+      for (const old of [gateway, second]) {
+        await sleep(1000);
+        // As a load balancer does: the replica leaves the rotation, then gets SIGTERM and finishes what it has.
+        proxy.remove(old.baseUrl);
+        expect(await old.stop("SIGTERM", 10_000)).toEqual({ code: 0, signal: null });
+        const replacement = await start("gateway", gatewayEnv);
+        proxy.add(replacement.baseUrl);
+        if (old === gateway) gateway = replacement;
+      }
+      const answers = await load;
+      const failed = answers.filter((answer) => !complete(answer));
+      expect(answers.length).toBeGreaterThan(20);
+      expect(failed.map((answer) => [answer.status, JSON.stringify(answer.body).slice(0, 200)])).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+});
