@@ -65,7 +65,7 @@ describe("operation limits refuse a hostile document before anything is planned"
       "SOCIAL_SECRETARY",
       "ss-1001",
       `query ClientView($id: ID!) { person(id: $id) { id givenName familyName protectionLevel streetAddress
-         children { id givenName schoolPlacements { id schoolName } }
+         household { id givenName schoolPlacements { id schoolName } }
          cases { id status assignments { staffId } } incidents { id } tenancies { id } housingApplications { id } } }`,
       { variables: { id: her.adult } },
     );

@@ -27,7 +27,7 @@ const PERSON = `id givenName familyName protectionLevel handlingInstructions str
   tenancies { status streetAddress city }
   incidents { category occurredAt place }
   restrainingOrders { kind validTo active }
-  children { id givenName childCases { status concern } schoolPlacements { kind schoolName } }`;
+  household { id givenName childCases { status concern } schoolPlacements { kind schoolName } }`;
 const search = (municipality: string) =>
   JSON.stringify({ query: `{ persons(filter: { residenceMunicipality: "${municipality}" }, first: 5) { nodes { ${PERSON} } } }` });
 

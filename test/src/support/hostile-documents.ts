@@ -17,19 +17,19 @@ export function HOSTILE_DOCUMENTS(personId: string): HostileDocument[] {
   const person = `person(id: "${personId}")`;
   return [
     {
-      name: "depth 100 (children of children …)",
-      query: `{ ${person} { ${"children { ".repeat(99)}id${" }".repeat(99)} } }`,
+      name: "depth 100 (household of household …)",
+      query: `{ ${person} { ${"household { ".repeat(99)}id${" }".repeat(99)} } }`,
       codes: ["OPERATION_TOO_DEEP"],
     },
     {
       name: "depth 7, just past the limit",
-      query: `{ ${person} { ${"children { ".repeat(5)}id${" }".repeat(5)} } }`,
+      query: `{ ${person} { ${"household { ".repeat(5)}id${" }".repeat(5)} } }`,
       codes: ["OPERATION_TOO_DEEP"],
     },
     {
       name: "depth hidden in fragments",
-      query: `{ ${person} { ...A } } fragment A on Person { children { ...B } } fragment B on Person { children { ...C } }
-              fragment C on Person { children { children { children { children { id } } } } }`,
+      query: `{ ${person} { ...A } } fragment A on Person { household { ...B } } fragment B on Person { household { ...C } }
+              fragment C on Person { household { household { household { household { id } } } } }`,
       codes: ["OPERATION_TOO_DEEP"],
     },
     { name: "10,000 aliases", query: `{ ${repeat(10_000, (i) => `a${i}: ${person} { id }`)} }`, codes: ["DOCUMENT_TOO_LARGE", "TOO_MANY_TOKENS", "TOO_MANY_ALIASES"] },
@@ -53,8 +53,8 @@ export function HOSTILE_DOCUMENTS(personId: string): HostileDocument[] {
       codes: ["OPERATION_TOO_COSTLY"],
     },
     {
-      name: "lists within lists: every person's cases, incidents, tenancies and children's placements",
-      query: `{ persons(first: 100) { nodes { id cases { id assignments { staffId } } incidents { id } tenancies { id } children { schoolPlacements { id } } } } }`,
+      name: "lists within lists: every person's cases, incidents, tenancies and households' placements",
+      query: `{ persons(first: 100) { nodes { id cases { id assignments { staffId } } incidents { id } tenancies { id } household { schoolPlacements { id } } } } }`,
       codes: ["OPERATION_TOO_COSTLY"],
     },
     {
@@ -69,12 +69,12 @@ export function HOSTILE_DOCUMENTS(personId: string): HostileDocument[] {
     },
     {
       name: "fragment bomb with aliases (each level twice under new names)",
-      query: `{ ${person} { ...F0 } } ${repeat(15, (i) => `fragment F${i} on Person { a: children { ...F${i + 1} } b: children { ...F${i + 1} } }`)} fragment F15 on Person { id }`,
+      query: `{ ${person} { ...F0 } } ${repeat(15, (i) => `fragment F${i} on Person { a: household { ...F${i + 1} } b: household { ...F${i + 1} } }`)} fragment F15 on Person { id }`,
       codes: ["OPERATION_TOO_DEEP", "TOO_MANY_ALIASES", "OPERATION_TOO_COSTLY"],
     },
     {
       name: "circular fragments",
-      query: `{ ${person} { ...A } } fragment A on Person { children { ...B } } fragment B on Person { children { ...A } }`,
+      query: `{ ${person} { ...A } } fragment A on Person { household { ...B } } fragment B on Person { household { ...A } }`,
       codes: ["GRAPHQL_VALIDATION_FAILED"],
     },
     { name: "100k tokens", query: `{ ${repeat(100_000, () => "a")} }`, codes: ["DOCUMENT_TOO_LARGE", "TOO_MANY_TOKENS"] },
