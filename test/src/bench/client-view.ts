@@ -9,7 +9,7 @@ export const CLIENT_VIEW = `query ClientView($id: ID!) {
     tenancies { status streetAddress city }
     incidents { category occurredAt place }
     restrainingOrders { kind validTo active }
-    children { id givenName childCases { status concern } schoolPlacements { kind schoolName } }
+    custodyOf { kind child { id givenName childCases { status concern } schoolPlacements { kind schoolName } } }
   }
 }`;
 
