@@ -1,16 +1,14 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { type DeploymentKeys, generateDeploymentKeys, writeDeploymentKeys } from "@skyddsnat/deploy";
-import { ensureDevKeys, randomPorts, startHub } from "@skyddsnat/hub";
-import { createLogger } from "@skyddsnat/platform";
 import pg from "pg";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
 import { tokenFor } from "./support/http.js";
 import { SCENARIOS } from "./support/scenarios.js";
 import { roundRobinProxy } from "./support/round-robin-proxy.js";
-import { type ServiceProcess, startServiceProcess } from "./support/service-process.js";
+import { databaseUrlOf, gatewayEnvironment, readyServiceStarter, seedDeploymentDatabase, sqlOn, startAgencies, writeDeploymentFiles } from "./support/deployment.js";
+import type { ServiceProcess } from "./support/service-process.js";
 
 /*
  * Faults with every service in a process of its own on PostgreSQL (as infra/deploy runs them):
@@ -29,22 +27,8 @@ const FIELD_OF: Record<(typeof AGENCIES)[number], string> = { housing: "tenancie
 const PERSONS = "{ persons(first: 5) { nodes { id givenName tenancies { status } incidents { category } childCases { id } } } }";
 
 const databaseName = `skyddsnat_faults_${process.pid}`;
-const urlOf = (database: string) => {
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-};
-const DATABASE_URL = urlOf(databaseName);
-
-async function sql<T = unknown>(database: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: urlOf(database) });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const DATABASE_URL = databaseUrlOf(TEST_DATABASE_URL, databaseName);
+const sql = <T = unknown>(database: string, text: string) => sqlOn<T>(databaseUrlOf(TEST_DATABASE_URL, database), text);
 
 interface Answer {
   status: number;
@@ -98,50 +82,25 @@ const services: Record<string, ServiceProcess> = {};
 let gatewayEnv: Record<string, string>;
 let gateway: ServiceProcess;
 let token: string;
-
-async function start(name: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
-  const service = await startServiceProcess(name, env, port ? { port } : {});
-  processes.push(service);
-  await service.ready();
-  return service;
-}
+let agencyEnv: Record<string, string>;
+const start = readyServiceStarter((service) => processes.push(service));
 
 beforeAll(async () => {
   keysDir = await mkdtemp(join(tmpdir(), "skyddsnat-faults-"));
-  await writeDeploymentKeys(keysDir, await generateDeploymentKeys("gateway-faults-1"));
-  const { issuers } = await ensureDevKeys();
-  await writeFile(join(keysDir, "issuers.json"), JSON.stringify(issuers.map(({ issuer, agency, algorithms, jwks }) => ({ issuer, agency, algorithms, jwks }))), { mode: 0o600 });
-  const file = (name: keyof DeploymentKeys | "issuers.json") => join(keysDir as string, name);
+  const file = await writeDeploymentFiles(keysDir, "gateway-faults-1");
   await sql("postgres", `CREATE DATABASE "${databaseName}"`);
   databaseCreated = true;
-
-  // The agencies' schemas and the demo population, written once by an in-process hub; its audit
-  // schema goes again, since the deployment's gateway holds a chain key of its own.
-  const logger = createLogger("faults");
-  logger.level = "silent";
-  const seeding = await startHub({ ports: randomPorts(), databases: { urlFor: () => DATABASE_URL }, logger, seed: true });
-  await seeding.stop();
-  await sql(databaseName, "DROP SCHEMA audit CASCADE");
+  await seedDeploymentDatabase(DATABASE_URL);
 
   // No reuse of facts: a fetch that fails is a fetch that was needed (with reuse on, facts read in
   // the window before the fault are used for the rest of it, as they would be without a fault).
   const common = { DATABASE_URL, GATEWAY_JWKS_FILE: file("gateway.jwks.json"), LOG_LEVEL: "silent", FACTS_CACHE_MS: "0" };
-  services["social-services"] = await start("social-services", common);
-  const social = services["social-services"];
-  await Promise.all(
-    AGENCIES.map(async (name) => {
-      services[name] = await start(name, { ...common, FACTS_URL: social.url });
-    }),
-  );
+  const agencies = await startAgencies(start, common);
+  Object.assign(services, agencies);
+  agencyEnv = { ...common, FACTS_URL: agencies["social-services"].url };
   gatewayEnv = {
     ...common,
-    GATEWAY_PRIVATE_JWK_FILE: file("gateway.private.jwk.json"),
-    ISSUERS_FILE: file("issuers.json"),
-    AUDIT_CHAIN_KEY_FILE: file("audit-chain.key"),
-    SOCIAL_SERVICES_URL: social.url,
-    HOUSING_URL: services.housing?.url ?? "",
-    POLICE_LIAISON_URL: services["police-liaison"]?.url ?? "",
-    CHILD_SERVICES_URL: services["child-services"]?.url ?? "",
+    ...gatewayEnvironment(file, agencies),
     SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
     FACTS_TIMEOUT_MS: "1000",
     BREAKER_FAILURES: "3",
@@ -202,8 +161,7 @@ describe("an agency's subgraph hung or gone costs its own fields only, and comes
       expect(nodesOf(answer)).toHaveLength(5);
       expect(unavailable(answer)).toEqual([name]);
     }
-    const env = { DATABASE_URL, GATEWAY_JWKS_FILE: join(keysDir as string, "gateway.jwks.json"), LOG_LEVEL: "silent", FACTS_CACHE_MS: "0", FACTS_URL: services["social-services"]?.url ?? "" };
-    services[name] = await start(name, env, agency.port);
+    services[name] = await start(name, agencyEnv, agency.port);
     expect(await until(HALF_OPEN_MS + 5000, persons, complete)).toBeLessThan(HALF_OPEN_MS + 5000);
   }, 40_000);
 });

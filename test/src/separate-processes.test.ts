@@ -1,15 +1,13 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { type DeploymentKeys, generateDeploymentKeys, writeDeploymentKeys } from "@skyddsnat/deploy";
-import { ensureDevKeys } from "@skyddsnat/hub";
 import { INTERNAL_TOKEN_HEADER, subgraphAudience } from "@skyddsnat/schema";
-import pg from "pg";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
 import { gql, tokenFor } from "./support/http.js";
 import { gatewayToken } from "./support/internal-token.js";
-import { type ServiceProcess, startServiceProcess } from "./support/service-process.js";
+import { AGENCY_SERVICES, databaseUrlOf, gatewayEnvironment, readyServiceStarter, sqlOn, startAgencies, writeDeploymentFiles } from "./support/deployment.js";
+import type { ServiceProcess } from "./support/service-process.js";
 
 /*
  * The hub as infra/deploy runs it: every service in a process of its own, started by the
@@ -18,84 +16,34 @@ import { type ServiceProcess, startServiceProcess } from "./support/service-proc
  * key, and trusts the dev agency issuers (so the suite's usual tokens work).
  */
 
-const AGENCIES = ["social-services", "housing", "police-liaison", "child-services"] as const;
+const AGENCIES = AGENCY_SERVICES;
 const databaseName = `skyddsnat_separate_${process.pid}`;
-const urlOf = (database: string) => {
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-};
-const DATABASE_URL = urlOf(databaseName);
-
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: urlOf("postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function querySql<T>(sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-/** What a deployment mounts from its Secrets: keys made by infra/deploy's generator, and the dev issuers. */
-async function writeDeploymentFiles(dir: string) {
-  await writeDeploymentKeys(dir, await generateDeploymentKeys("gateway-separate-1"));
-  const { issuers } = await ensureDevKeys();
-  const trusted = issuers.map(({ issuer, agency, algorithms, jwks }) => ({ issuer, agency, algorithms, jwks }));
-  await writeFile(join(dir, "issuers.json"), JSON.stringify(trusted), { mode: 0o600 });
-  return (name: keyof DeploymentKeys | "issuers.json") => join(dir, name);
-}
+const DATABASE_URL = databaseUrlOf(TEST_DATABASE_URL, databaseName);
+const onServer = (sql: string) => sqlOn(databaseUrlOf(TEST_DATABASE_URL, "postgres"), sql);
+const querySql = <T>(sql: string) => sqlOn<T>(DATABASE_URL, sql);
 
 let keysDir: string | undefined;
 let databaseCreated = false;
 const services: Partial<Record<(typeof AGENCIES)[number] | "gateway", ServiceProcess>> = {};
+const started: ServiceProcess[] = [];
 let gateway: ServiceProcess;
 
 beforeAll(async () => {
   keysDir = await mkdtemp(join(tmpdir(), "skyddsnat-separate-"));
-  const file = await writeDeploymentFiles(keysDir);
+  const file = await writeDeploymentFiles(keysDir, "gateway-separate-1");
   await onServer(`CREATE DATABASE "${databaseName}"`);
   databaseCreated = true;
   const common = { DATABASE_URL, GATEWAY_JWKS_FILE: file("gateway.jwks.json") };
-
-  // Social services first: the others ask it for policy facts.
-  const social = await startServiceProcess("social-services", common);
-  services["social-services"] = social;
-  await social.ready();
-  await Promise.all(
-    (["housing", "police-liaison", "child-services"] as const).map(async (name) => {
-      const service = await startServiceProcess(name, { ...common, FACTS_URL: social.url });
-      services[name] = service;
-      await service.ready();
-    }),
-  );
-  gateway = await startServiceProcess("gateway", {
-    ...common,
-    GATEWAY_PRIVATE_JWK_FILE: file("gateway.private.jwk.json"),
-    ISSUERS_FILE: file("issuers.json"),
-    AUDIT_CHAIN_KEY_FILE: file("audit-chain.key"),
-    SOCIAL_SERVICES_URL: social.url,
-    HOUSING_URL: services.housing!.url,
-    POLICE_LIAISON_URL: services["police-liaison"]!.url,
-    CHILD_SERVICES_URL: services["child-services"]!.url,
-  });
+  const start = readyServiceStarter((service) => started.push(service));
+  const agencies = await startAgencies(start, common);
+  Object.assign(services, agencies);
+  gateway = await start("gateway", { ...common, ...gatewayEnvironment(file, agencies) });
   services.gateway = gateway;
-  await gateway.ready();
 }, 90_000);
 
 afterAll(async () => {
   // Whatever failed above: no process outlives the suite, no scratch database or key is left.
-  await Promise.all(Object.values(services).map((service) => service?.kill()));
+  await Promise.all(started.map((service) => service.kill()));
   if (databaseCreated) await onServer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   if (keysDir) await rm(keysDir, { recursive: true, force: true });
 }, 30_000);

@@ -40,6 +40,8 @@ export interface ServiceProcess {
   /** Sends a signal and returns at once (SIGSTOP/SIGCONT: a hung process and its return). */
   signal(signal: NodeJS.Signals): void;
   port: number;
+  /** The process id, to read its CPU time and memory from /proc (bench:load). */
+  pid: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,5 +118,6 @@ export async function startServiceProcess(service: string, env: Record<string, s
       if (running()) child.kill(signal);
     },
     port,
+    pid: child.pid ?? 0,
   };
 }
