@@ -23,6 +23,7 @@ import {
   witnessNamespace,
 } from "./checks.js";
 import { dockerfileProblems } from "./dockerfile.js";
+import { generatedConfigMaps, redisNamespace } from "./front-door.js";
 import { DEPLOY_DIR, type K8sObject, loadManifests, type Manifest, ofKind, servedRoutes, yamlFiles } from "./manifests.js";
 import { defaultDenyProblems, egressAllows, ingressAllows, mayConnect, type Peer, workload } from "./network.js";
 
@@ -43,6 +44,8 @@ const all = loadManifests();
 const kustomization = all.find((manifest) => manifest.file === "kustomization.yaml")?.object as K8sObject;
 const manifests = all.filter((manifest) => manifest.file !== "kustomization.yaml");
 const expectedSecrets = loadManifests(DEPLOY_DIR, ["secrets.example.yaml"]);
+/** With the ConfigMaps kustomize generates (the trusted documents), which pods reference too. */
+const withGenerated = (set: Manifest[]): Manifest[] => [...set, ...generatedConfigMaps(kustomization).map((object) => ({ file: "kustomization.yaml", object }))];
 const dockerfile = readFileSync(join(DEPLOY_DIR, "Dockerfile"), "utf8");
 
 const GATEWAY_ROUTES = servedRoutes("gateway/src/server.ts");
@@ -90,6 +93,12 @@ function connectionMatrix(set: Manifest[]): string[] {
     else if (egressAllows(set, workload(set, to), { namespace: { "kubernetes.io/metadata.name": witness } }, 4222) !== (to === "gateway")) {
       wrong.push(`${to} -> the audit witness (NATS ${witness}:4222): ${to === "gateway" ? "refused" : "allowed"}`);
     }
+    // The rate limiter's Redis: the gateway replicas share their counters there; nothing else may reach it.
+    const redis = redisNamespace(set);
+    if (!redis) wrong.push("the rate limiter's Redis names no namespace");
+    else if (egressAllows(set, workload(set, to), { namespace: { "kubernetes.io/metadata.name": redis } }, 6379) !== (to === "gateway")) {
+      wrong.push(`${to} -> the rate limiter's Redis (${redis}:6379): ${to === "gateway" ? "refused" : "allowed"}`);
+    }
   }
   return wrong;
 }
@@ -117,7 +126,7 @@ describe("the Kubernetes manifests", () => {
 
   it("carry no secret values, and reference only ConfigMaps defined here and the documented Secrets", () => {
     expect(secretProblems([...manifests, ...expectedSecrets])).toEqual([]);
-    expect(referenceProblems(manifests, expectedSecrets.map((manifest) => manifest.object))).toEqual([]);
+    expect(referenceProblems(withGenerated(manifests), expectedSecrets.map((manifest) => manifest.object))).toEqual([]);
   });
 
   it("route each Service to one Deployment's pods, on a port they declare", () => {
@@ -125,7 +134,7 @@ describe("the Kubernetes manifests", () => {
     expect(consistencyProblems(manifests, "skyddsnat")).toEqual([]);
   });
 
-  it("deny all traffic by default and allow only ingress -> gateway -> subgraphs -> social services' facts, PostgreSQL, and gateway -> the audit witness", () => {
+  it("deny all traffic by default and allow only ingress -> gateway -> subgraphs -> social services' facts, PostgreSQL, and gateway -> the audit witness and the rate limiter's Redis", () => {
     expect(defaultDenyProblems(manifests)).toEqual([]);
     expect(connectionMatrix(manifests)).toEqual([]);
     expect(mayConnect(manifests, workload(manifests, "housing"), { address: "198.51.100.0/24" }, 443)).toBe(false);
@@ -160,6 +169,12 @@ describe("each check catches what it is for", () => {
   const container = (set: Manifest[], name: string) =>
     ofKind(set, "Deployment").find((deployment) => deployment.metadata.name === name)?.spec.template.spec.containers[0];
 
+  /** Removes a policy's egress rules to `port`, whatever their position. */
+  const dropEgress = (set: Manifest[], policy: string, port: number) => {
+    const spec = ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === policy)!.spec;
+    spec.egress = spec.egress.filter((rule: any) => !(rule.ports ?? []).some((p: any) => p.port === port));
+  };
+
   const broken: [string, (set: Manifest[]) => void, (set: Manifest[]) => string[]][] = [
     ["a container running as root", (set) => (container(set, "housing").securityContext.runAsUser = 0), securityProblems],
     ["a writable root filesystem", (set) => (container(set, "gateway").securityContext.readOnlyRootFilesystem = false), securityProblems],
@@ -169,8 +184,8 @@ describe("each check catches what it is for", () => {
     ["a probe at a path nobody serves", (set) => (container(set, "gateway").readinessProbe.httpGet.path = "/healthz"), (set) => probeProblems(set, served)],
     ["a probe on an undeclared port", (set) => (container(set, "housing").livenessProbe.httpGet.port = 9999), (set) => probeProblems(set, served)],
     ["a Secret with a value", (set) => set.push({ file: "x.yaml", object: { apiVersion: "v1", kind: "Secret", metadata: { name: "x" }, stringData: { k: "v" } } }), secretProblems],
-    ["an undocumented Secret key", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom.secretKeyRef.key = "gateway-url"), (set) => referenceProblems(set, expectedSecrets.map((m) => m.object))],
-    ["a missing ConfigMap key", (set) => (container(set, "housing").env.find((v: any) => v.name === "FACTS_URL").valueFrom.configMapKeyRef.key = "FACT_URL"), (set) => referenceProblems(set, expectedSecrets.map((m) => m.object))],
+    ["an undocumented Secret key", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom.secretKeyRef.key = "gateway-url"), (set) => referenceProblems(withGenerated(set), expectedSecrets.map((m) => m.object))],
+    ["a missing ConfigMap key", (set) => (container(set, "housing").env.find((v: any) => v.name === "FACTS_URL").valueFrom.configMapKeyRef.key = "FACT_URL"), (set) => referenceProblems(withGenerated(set), expectedSecrets.map((m) => m.object))],
     ["a Service selecting no pods", (set) => (ofKind(set, "Service")[0]!.spec.selector["app.kubernetes.io/name"] = "nobody"), serviceProblems],
     ["a Service targeting an undeclared port", (set) => (ofKind(set, "Service")[1]!.spec.ports[0].targetPort = 8080), serviceProblems],
     ["replicas under an autoscaler", (set) => (ofKind(set, "Deployment").find((d) => d.metadata.name === "gateway")!.spec.replicas = 2), (set) => consistencyProblems(set, "skyddsnat")],
@@ -182,8 +197,11 @@ describe("each check catches what it is for", () => {
     ["DATABASE_URL back beside them", (set) => container(set, "gateway").env.push({ name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "skyddsnat-database", key: "audit-owner-url" } } }), auditWiringProblems],
     ["a file witness on the pod", (set) => (ofKind(set, "ConfigMap")[0]!.data.AUDIT_WITNESS = "file:/tmp/heads.jsonl"), auditWiringProblems],
     ["no witness", (set) => container(set, "gateway").env.splice(container(set, "gateway").env.findIndex((v: any) => v.name === "AUDIT_WITNESS"), 1), auditWiringProblems],
-    ["no way to the witness", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "gateway-egress")!.spec.egress.pop(), connectionMatrix],
+    ["no way to the witness", (set) => dropEgress(set, "gateway-egress", 4222), connectionMatrix],
     ["the witness open to a subgraph", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "subgraphs-egress")!.spec.egress.push({ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "skyddsnat-witness" } } }], ports: [{ protocol: "TCP", port: 4222 }] }), connectionMatrix],
+    ["no way to the rate limiter's Redis", (set) => dropEgress(set, "gateway-egress", 6379), connectionMatrix],
+    ["Redis open to a subgraph", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "subgraphs-egress")!.spec.egress.push({ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "skyddsnat-redis" } } }], ports: [{ protocol: "TCP", port: 6379 }] }), connectionMatrix],
+    ["the trusted documents' ConfigMap not generated", (set) => (ofKind(set, "Deployment").find((d) => d.metadata.name === "gateway")!.spec.template.spec.volumes.find((v: any) => v.name === "trusted-documents").configMap.name = "skyddsnat-trusted-docs"), (set) => referenceProblems(withGenerated(set), expectedSecrets.map((m) => m.object))],
     ["no way to PostgreSQL", (set) => set.splice(set.findIndex((m) => m.object.metadata.name === "subgraphs-egress"), 1), connectionMatrix],
   ];
   it.each(broken)("%s", (_what, breakIt, check) => {

@@ -1,0 +1,165 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type K8sObject, K8S_DIR, type Manifest, ofKind, REPO_DIR } from "./manifests.js";
+
+/**
+ * Checks of the gateway's front door as deployed: allow-listed trusted documents from a mounted
+ * manifest, rate limits shared in Redis, and every limit and timeout written out in the ConfigMap.
+ */
+
+/** Settings the ConfigMap states explicitly (gateway/README.md), so operators see the values in force. */
+export const FRONT_DOOR_SETTINGS = [
+  "TRUSTED_DOCUMENTS",
+  "LIMIT_DEPTH",
+  "LIMIT_ALIASES",
+  "LIMIT_DIRECTIVES",
+  "LIMIT_TOKENS",
+  "LIMIT_COST",
+  "LIMIT_LIST_SIZE",
+  "LIMIT_ROOT_FIELDS",
+  "LIMIT_DOCUMENT_CHARS",
+  "RATE_LIMIT_PER_MINUTE",
+  "MAX_IN_FLIGHT",
+  "SUBGRAPH_TIMEOUT_MS",
+  "FACTS_TIMEOUT_MS",
+  "BREAKER_FAILURES",
+  "BREAKER_HALF_OPEN_MS",
+  "REQUEST_TIMEOUT_MS",
+  "SHUTDOWN_GRACE_MS",
+] as const;
+
+/**
+ * The ConfigMaps kustomize generates (`configMapGenerator` with `files:`), as objects with their
+ * data, so references to them can be checked like those to written ones. `key=path` entries name
+ * their key; otherwise the key is the file's name.
+ */
+export function generatedConfigMaps(kustomization: K8sObject, dir: string = K8S_DIR): K8sObject[] {
+  return ((kustomization.configMapGenerator ?? []) as { name: string; files?: string[] }[]).map((generator) => ({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: generator.name, namespace: kustomization.namespace },
+    data: Object.fromEntries(
+      (generator.files ?? []).map((entry) => {
+        const [key, path] = entry.includes("=") ? (entry.split("=", 2) as [string, string]) : [entry.split("/").at(-1) as string, entry];
+        return [key, readFileSync(join(dir, path), "utf8")];
+      }),
+    ),
+  }));
+}
+
+/** The files a kustomization's generators read, relative to its directory. */
+export const generatorFiles = (kustomization: K8sObject): string[] =>
+  ((kustomization.configMapGenerator ?? []) as { files?: string[] }[]).flatMap((generator) =>
+    (generator.files ?? []).map((entry) => (entry.includes("=") ? (entry.split("=", 2)[1] as string) : entry)),
+  );
+
+export const gatewayContainer = (manifests: Manifest[]) => {
+  const deployment = ofKind(manifests, "Deployment").find((d) => d.metadata.name === "gateway");
+  return { deployment, container: deployment?.spec?.template?.spec?.containers?.find((c: any) => c.name === "gateway") };
+};
+
+/**
+ * A container's environment as the kubelet would set it from literals and ConfigMap keys; a
+ * Secret's key becomes `<secret:name/key>` (its value is not in the repository).
+ */
+export function resolvedEnv(container: any, configMaps: K8sObject[]): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
+  for (const variable of container?.env ?? []) {
+    const fromMap = variable.valueFrom?.configMapKeyRef;
+    const fromSecret = variable.valueFrom?.secretKeyRef;
+    if (fromMap) env[variable.name] = configMaps.find((map) => map.metadata.name === fromMap.name)?.data?.[fromMap.key];
+    else if (fromSecret) env[variable.name] = `<secret:${fromSecret.name}/${fromSecret.key}>`;
+    else env[variable.name] = variable.value;
+  }
+  return env;
+}
+
+/** The ConfigMap key mounted at `path` in the gateway's pod, if a ConfigMap volume puts one there. */
+export function mountedConfigMapKey(pod: any, container: any, path: string): { name: string; key: string } | undefined {
+  for (const mount of container?.volumeMounts ?? []) {
+    const prefix = `${String(mount.mountPath).replace(/\/$/, "")}/`;
+    if (!path.startsWith(prefix) || mount.subPath) continue;
+    const volume = (pod?.volumes ?? []).find((v: any) => v.name === mount.name)?.configMap;
+    if (!volume) continue;
+    const rest = path.slice(prefix.length);
+    const item = (volume.items as { key: string; path: string }[] | undefined)?.find((candidate) => candidate.path === rest);
+    if (volume.items ? item : true) return { name: volume.name, key: item?.key ?? rest };
+  }
+  return undefined;
+}
+
+/**
+ * The gateway runs allow-listed with the manifest a ConfigMap mounts (the file it names exists in
+ * that ConfigMap and is the checked-in manifest), shares its rate limits through Redis named in
+ * the ConfigMap without a password (or in a Secret), states every front-door setting in the
+ * ConfigMap, and finishes requests in flight before the kubelet's SIGKILL.
+ */
+export function frontDoorProblems(manifests: Manifest[], generated: K8sObject[]): string[] {
+  const { deployment, container } = gatewayContainer(manifests);
+  if (!deployment || !container) return ["Deployment/gateway: no gateway container"];
+  const at = "Deployment/gateway container gateway";
+  const configMaps = [...ofKind(manifests, "ConfigMap"), ...generated];
+  const env = resolvedEnv(container, configMaps);
+  const refs = new Map<string, any>((container.env ?? []).map((variable: any) => [variable.name, variable]));
+  const problems: string[] = [];
+  if (env.TRUSTED_DOCUMENTS !== "allow-listed") problems.push(`${at}: TRUSTED_DOCUMENTS is ${JSON.stringify(env.TRUSTED_DOCUMENTS)}, not allow-listed`);
+  const file = refs.get("TRUSTED_DOCUMENTS_FILE")?.value;
+  if (typeof file !== "string") problems.push(`${at}: TRUSTED_DOCUMENTS_FILE is not a path`);
+  else {
+    const mounted = mountedConfigMapKey(deployment.spec.template.spec, container, file);
+    const map = generated.find((candidate) => candidate.metadata.name === mounted?.name);
+    if (!mounted) problems.push(`${at}: TRUSTED_DOCUMENTS_FILE ${file} is not in a mounted ConfigMap`);
+    else if (typeof map?.data?.[mounted.key] !== "string") problems.push(`${at}: TRUSTED_DOCUMENTS_FILE ${file} is not a manifest kustomize generates from a checked-in file`);
+  }
+  const redis = refs.get("RATE_LIMIT_REDIS_URL")?.valueFrom;
+  if (redis?.secretKeyRef) {
+    // A Redis with a password: the URL carries it, so it lives in a Secret (README.md).
+  } else if (!redis?.configMapKeyRef) problems.push(`${at}: RATE_LIMIT_REDIS_URL is not read from the ConfigMap or a Secret`);
+  else {
+    let url: URL | undefined;
+    try {
+      url = new URL(env.RATE_LIMIT_REDIS_URL ?? "");
+    } catch {}
+    if (!url || !["redis:", "rediss:"].includes(url.protocol) || !url.port) problems.push(`${at}: RATE_LIMIT_REDIS_URL is not redis(s)://host:port`);
+    else if (url.username || url.password) problems.push(`${at}: RATE_LIMIT_REDIS_URL carries credentials in a ConfigMap`);
+  }
+  for (const name of FRONT_DOOR_SETTINGS) {
+    if (!refs.get(name)?.valueFrom?.configMapKeyRef || env[name] === undefined) problems.push(`${at}: ${name} is not stated in the ConfigMap`);
+  }
+  const grace = Number(env.SHUTDOWN_GRACE_MS);
+  const terminationMs = 1000 * (deployment.spec.template.spec.terminationGracePeriodSeconds ?? 30);
+  if (!(grace < terminationMs)) problems.push(`${at}: SHUTDOWN_GRACE_MS ${env.SHUTDOWN_GRACE_MS} does not end before terminationGracePeriodSeconds`);
+  return problems;
+}
+
+/** The namespace a Redis URL's Service lives in (redis://<service>.<namespace>.svc…), if it names one. */
+export function redisNamespace(manifests: Manifest[]): string | undefined {
+  const url = ofKind(manifests, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-config")?.data?.RATE_LIMIT_REDIS_URL;
+  return typeof url === "string" ? /^rediss?:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc\b/.exec(url)?.[1] : undefined;
+}
+
+/**
+ * The environment variables the code reads, found in its sources: string literals and
+ * `env.X` / `process.env.X` of upper-case names. A variable the manifests set that none of
+ * these names is a misspelling the service would silently ignore (an unread TRUSTED_DOCUMENT
+ * would leave the door open).
+ */
+export function variablesRead(sourceFiles: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of sourceFiles) {
+    const text = readFileSync(join(REPO_DIR, file), "utf8");
+    for (const match of text.matchAll(/"([A-Z][A-Z0-9_]{2,})"|\benv\.([A-Z][A-Z0-9_]{2,})\b/g)) names.add((match[1] ?? match[2]) as string);
+  }
+  return names;
+}
+
+/** Every variable a container is given is one the code reads. */
+export function unreadVariableProblems(manifests: Manifest[], read: Set<string>): string[] {
+  return ofKind(manifests, "Deployment").flatMap((deployment) =>
+    (deployment.spec?.template?.spec?.containers ?? []).flatMap((container: any) =>
+      (container.env ?? [])
+        .filter((variable: any) => !read.has(variable.name))
+        .map((variable: any) => `Deployment/${deployment.metadata.name} container ${container.name}: sets ${variable.name}, which no service reads`),
+    ),
+  );
+}
