@@ -33,6 +33,8 @@ interface Scenario {
   label: string;
   connections: number;
   env: Record<string, string>;
+  /** Clients wait as Retry-After says before sending again (the default); false: they retry at once. */
+  honourRetryAfter?: boolean;
 }
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
@@ -45,6 +47,8 @@ const SCENARIOS: Scenario[] = [
   { label: "200 connections", connections: 200, env: { ...UNLIMITED, MAX_IN_FLIGHT: cap } },
   // The settings allow no 0; a cap no run reaches is no cap.
   { label: "200, no cap", connections: 200, env: { ...UNLIMITED, MAX_IN_FLIGHT: "100000" } },
+  // Clients that ignore Retry-After and retry at once: the flood a shed request invites.
+  { label: "200, retrying at once", connections: 200, env: { ...UNLIMITED, MAX_IN_FLIGHT: cap }, honourRetryAfter: false },
   { label: "32, one caller 120/min", connections: 32, env: { RATE_LIMIT_PER_MINUTE: "120", MAX_IN_FLIGHT: cap } },
 ];
 
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
         if (warm.errors > 0) throw new Error(`warm-up answered ${JSON.stringify(warm.statuses)}: is the client-view query still valid for the schema?`);
         const before = { gateway: await cpuMs(gateway.pid), agencies: await agenciesCpu(), client: process.cpuUsage() };
         const rss = sampler(() => rssBytes(gateway.pid), 250);
-        const result = await runLoad({ url, token, bodies, durationMs: seconds * 1000, concurrency: scenario.connections });
+        const result = await runLoad({ url, token, bodies, durationMs: seconds * 1000, concurrency: scenario.connections, honourRetryAfter: scenario.honourRetryAfter ?? true });
         const samples = await rss.stop();
         const client = process.cpuUsage(before.client);
         // The load generator shares the machine: its CPU is what the hub did not get.

@@ -35,6 +35,12 @@ export async function runLoad(options: {
   bodies: string[];
   durationMs: number;
   concurrency: number;
+  /**
+   * Clients that wait as a 429 or 503 tells them (Retry-After, capped at the run's end) before
+   * sending again, as agency systems are asked to: a closed loop that retries at once measures a
+   * flood, not a load.
+   */
+  honourRetryAfter?: boolean;
 }): Promise<LoadResult> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(options.url)) throw new Error("load goes to loopback only");
   const latencies: number[] = [];
@@ -49,19 +55,26 @@ export async function runLoad(options: {
       const body = options.bodies[next++ % options.bodies.length];
       const t0 = performance.now();
       // A connection refused or reset counts as status 0, not as the end of the run.
-      const { status, failed } = await fetch(options.url, {
+      const { status, failed, retryAfter } = await fetch(options.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
         body,
       }).then(
-        async (response) => ({ status: response.status, failed: !response.ok || (await response.text()).includes('"INTERNAL_SERVER_ERROR"') }),
-        () => ({ status: 0, failed: true }),
+        async (response) => ({
+          status: response.status,
+          failed: !response.ok || (await response.text()).includes('"INTERNAL_SERVER_ERROR"'),
+          retryAfter: Number(response.headers.get("retry-after") ?? 0),
+        }),
+        () => ({ status: 0, failed: true, retryAfter: 0 }),
       );
       const ms = performance.now() - t0;
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (failed) errors += 1;
       latencies.push(ms);
       if (status === 200) okLatencies.push(ms);
+      if (options.honourRetryAfter && (status === 429 || status === 503) && retryAfter > 0) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(retryAfter * 1000, Math.max(0, deadline - performance.now()))));
+      }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, client));
