@@ -25,6 +25,8 @@ export async function runLoadOn(
   const before = await hub.cpuMicros();
   const result = await runLoad({ ...options, url: hub.url });
   const spent = (await hub.cpuMicros()) - before;
+  // Figures of refusals would measure nothing: every answer must be a 200.
+  if (result.errors > 0) throw new Error(`the load was answered ${JSON.stringify(result.statuses)}: fix the bench before quoting it`);
   return { ...result, cpuPerRequest: spent / 1000 / Math.max(1, result.requests) };
 }
 
