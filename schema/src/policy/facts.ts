@@ -1,4 +1,5 @@
 import type { Actor, Agency, Purpose, Role } from "../actor.js";
+import { knowsFormerIdentities } from "./identities.js";
 import type { FieldClass } from "../classification.js";
 import type { ProtectionLevel } from "../protection.js";
 
@@ -111,7 +112,7 @@ export function unknownSubject(id: string): SubjectFacts {
  * unit alone, so to everyone else a quarantined id answers exactly like an unknown one.
  */
 export function existsFor(actor: Pick<Actor, "role">, facts: SubjectFacts | undefined): facts is SubjectFacts {
-  return facts !== undefined && facts.protectionLevel !== null && (!facts.quarantined || actor.role === "PERSONAL_SECURITY");
+  return facts !== undefined && facts.protectionLevel !== null && (!facts.quarantined || knowsFormerIdentities(actor));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { badUserInput, filteredFields, existsFor } from "@skyddsnat/schema";
+import { badUserInput, existsFor, filteredFields, knowsFormerIdentities } from "@skyddsnat/schema";
 import { Classified, heldBy, newId, PageArgs, pageById, requireOperation, requireRole } from "@skyddsnat/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
@@ -160,5 +160,5 @@ export class CaseResolver {
 
 /** A former identity's case exists for no one but personal security: answered like no case. */
 function caseExistsFor(context: Context, found: { person: { quarantinedAt: Date | null } }): boolean {
-  return found.person.quarantinedAt === null || context.actor.role === "PERSONAL_SECURITY";
+  return found.person.quarantinedAt === null || knowsFormerIdentities(context.actor);
 }

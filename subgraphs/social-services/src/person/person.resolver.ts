@@ -1,4 +1,4 @@
-import { badUserInput, filteredFields, forbiddenOperation, HANDLING_INSTRUCTIONS, type Role } from "@skyddsnat/schema";
+import { badUserInput, filteredFields, forbiddenOperation, HANDLING_INSTRUCTIONS, type Role, displayedLevel } from "@skyddsnat/schema";
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Classified, Connection, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Case } from "../case/case.type.js";
@@ -8,7 +8,6 @@ import type { Person as PersonRow, Prisma } from "../generated/prisma/client.js"
 import { Custody, ThreatRelation } from "../household/household.type.js";
 import { PersonFilter } from "./person.filter.js";
 import { ProtectionLevel } from "../enums.js";
-import { displayedLevel } from "./displayed-level.js";
 import { Person } from "./person.type.js";
 
 @ObjectType()
@@ -151,12 +150,12 @@ export class PersonResolver {
   /**
    * The effective level: the strictest in her household, so a child whose location follows a
    * parent's protection is handled as protected — without saying whose it is; an assumed identity
-   * reads as protected registration (displayed-level.ts).
+   * reads as protected registration (schema/src/policy/identities.ts).
    */
   @FieldResolver(() => ProtectionLevel)
   async protectionLevel(@Root() person: PersonRow, @Ctx() context: Context): Promise<ProtectionLevel> {
     const level = (await context.policy.householdLevelOf(person.id)) ?? person.protectionLevel;
-    return displayedLevel(level, context.actor.role);
+    return displayedLevel(level, context.actor);
   }
 
   @Classified("PROTECTION")
