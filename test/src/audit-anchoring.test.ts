@@ -17,12 +17,12 @@ import {
   verifyCheckpoint,
   type Witness,
 } from "@skyddsnat/gateway";
-import { ensureDevKeys, openWitness, type RunningAuditedGateway, startAuditedGateway, type WitnessConfig } from "@skyddsnat/hub";
-import { createLogger } from "@skyddsnat/platform";
+import { ensureDevKeys, openWitness, type RunningAuditedGateway, type WitnessConfig } from "@skyddsnat/hub";
 import { withAuditOwner } from "./support/audit-db.js";
 import { grantEmergency } from "./support/emergency.js";
+import { ownAuditedGateway } from "./support/audited-gateway.js";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
-import { subgraphUrls, tokenFor } from "./support/http.js";
+import { tokenFor } from "./support/http.js";
 import { SCENARIOS } from "./support/scenarios.js";
 
 /**
@@ -50,20 +50,8 @@ async function send(url: string, token: string | null, query: string) {
 }
 
 /** The gateway with its audit trail on a schema and witness of its own, before the running hub's subgraphs. */
-async function gatewayOn(schema: string, witness: WitnessConfig, extra: Partial<Parameters<typeof startAuditedGateway>[0]> = {}) {
-  const { gateway, auditChainKey, issuers } = await keys;
-  const { audit: _audit, ...agencies } = subgraphUrls();
-  return startAuditedGateway({
-    auditDatabase: { url: TEST_DATABASE_URL },
-    auditSchema: schema,
-    witness,
-    keys: { internalKey: gateway, publicJwks: gateway.publicJwks, chainKey: auditChainKey },
-    issuers,
-    subgraphUrls: agencies as Parameters<typeof startAuditedGateway>[0]["subgraphUrls"],
-    logger: createLogger("anchoring-gateway"),
-    port: 0,
-    ...extra,
-  });
+function gatewayOn(schema: string, witness: WitnessConfig, extra: Parameters<typeof ownAuditedGateway>[2] = {}) {
+  return ownAuditedGateway("anchoring-gateway", { schema, witness }, extra);
 }
 
 /** `npm run -s audit:verify` on a schema and witness: its exit code and what it said. */

@@ -3,13 +3,12 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { ensureDevKeys, type RunningAuditedGateway, startAuditedGateway } from "@skyddsnat/hub";
-import { createLogger } from "@skyddsnat/platform";
+import { ensureDevKeys, type RunningAuditedGateway, } from "@skyddsnat/hub";
 import { OPERATIONS, type Purpose, type Role, SUPERGRAPH_PATH } from "@skyddsnat/schema";
 import { Kind, parse } from "graphql";
 import { type AuditRow, withAuditOwner } from "./support/audit-db.js";
-import { TEST_DATABASE_URL } from "./support/database-url.mjs";
-import { subgraphUrls, tokenFor } from "./support/http.js";
+import { ownAuditedGateway } from "./support/audited-gateway.js";
+import { tokenFor } from "./support/http.js";
 import { closeFixtures, DESK, householdState, makeHousehold, type WriteHousehold } from "./support/write-fixtures.js";
 
 /**
@@ -26,18 +25,7 @@ const day = 86_400_000;
 let gateway: RunningAuditedGateway;
 
 beforeAll(async () => {
-  const { gateway: internalKey, auditChainKey, issuers } = await ensureDevKeys();
-  const { audit: _audit, ...agencies } = subgraphUrls();
-  gateway = await startAuditedGateway({
-    auditDatabase: { url: TEST_DATABASE_URL },
-    auditSchema: schema,
-    witness: { kind: "file", path: witnessPath },
-    keys: { internalKey, publicJwks: internalKey.publicJwks, chainKey: auditChainKey },
-    issuers,
-    subgraphUrls: agencies as Parameters<typeof startAuditedGateway>[0]["subgraphUrls"],
-    logger: createLogger("changes-gateway"),
-    port: 0,
-  });
+  gateway = await ownAuditedGateway("changes-gateway", { schema, witness: { kind: "file", path: witnessPath } });
 }, 60_000);
 
 afterAll(async () => {

@@ -2,13 +2,12 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { buildPopulation, ensureDevKeys, type RunningAuditedGateway, startAuditedGateway } from "@skyddsnat/hub";
-import { createLogger } from "@skyddsnat/platform";
+import { buildPopulation, type RunningAuditedGateway, } from "@skyddsnat/hub";
 import type { Purpose, Role } from "@skyddsnat/schema";
 import { withAuditOwner } from "./support/audit-db.js";
-import { TEST_DATABASE_URL } from "./support/database-url.mjs";
+import { ownAuditedGateway } from "./support/audited-gateway.js";
 import { EMERGENCY_REASON, grantEmergency, requestEmergency } from "./support/emergency.js";
-import { type GraphQLResponse, hubUrl, subgraphUrls, tokenFor } from "./support/http.js";
+import { type GraphQLResponse, hubUrl, tokenFor } from "./support/http.js";
 import { SCENARIOS } from "./support/scenarios.js";
 
 /**
@@ -213,19 +212,7 @@ describe("on a gateway whose clock can be moved", () => {
   let grantId = "";
 
   beforeAll(async () => {
-    const { gateway: internalKey, auditChainKey, issuers } = await ensureDevKeys();
-    const { audit: _audit, ...agencies } = subgraphUrls();
-    gateway = await startAuditedGateway({
-      auditDatabase: { url: TEST_DATABASE_URL },
-      auditSchema: schema,
-      witness: { kind: "file", path: witnessPath },
-      keys: { internalKey, publicJwks: internalKey.publicJwks, chainKey: auditChainKey },
-      issuers,
-      subgraphUrls: agencies as Parameters<typeof startAuditedGateway>[0]["subgraphUrls"],
-      logger: createLogger("emergency-gateway"),
-      port: 0,
-      emergencyClock: () => new Date(Date.now() + offsetMs),
-    });
+    gateway = await ownAuditedGateway("emergency-gateway", { schema, witness: { kind: "file", path: witnessPath } }, { emergencyClock: () => new Date(Date.now() + offsetMs) });
   }, 60_000);
 
   afterAll(async () => {
