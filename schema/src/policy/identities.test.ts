@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { PROTECTION_LEVELS } from "../protection.js";
 import { ROLES } from "../actor.js";
-import { displayedLevel, knowsFormerIdentities } from "./identities.js";
+import { displayedLevel, knowsFormerIdentities, mayResolveIdentityNumbers } from "./identities.js";
 
 describe("assumed identities look ordinary", () => {
   test("to every role but personal security an assumed identity reads as protected registration; every other level as it is", () => {
@@ -15,5 +15,12 @@ describe("assumed identities look ordinary", () => {
 
   test("only the personal-security unit knows former identities", () => {
     expect(ROLES.filter((role) => knowsFormerIdentities({ role }))).toEqual(["PERSONAL_SECURITY"]);
+  });
+
+  test("only agency systems of roles that handle persons, and the population register, resolve identity numbers", () => {
+    const systems = ROLES.filter((role) => mayResolveIdentityNumbers({ role, clientId: "agency-system" }));
+    expect(systems.sort()).toEqual(["CHILD_SERVICES_OFFICER", "CONTACT_PERSON", "HOUSING_OFFICER", "POLICE_LIAISON", "POPULATION_REGISTER", "SOCIAL_SECRETARY", "TEAM_LEAD"]);
+    expect(ROLES.filter((role) => mayResolveIdentityNumbers({ role }))).toEqual([]);
+    expect(mayResolveIdentityNumbers({ role: "HOUSING_OFFICER", clientId: "" })).toBe(false);
   });
 });

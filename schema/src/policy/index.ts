@@ -10,4 +10,4 @@ export type { WriteDenyReason } from "./write-conditions.js";
 export type { WriteFacts } from "./write-facts.js";
 export { type Operation, OPERATIONS, WRITE_RULES, type WriteCondition, type WriteRule } from "./write-rules.js";
 export { writeMatrix, writeMatrixMarkdown } from "./write-matrix.js";
-export { displayedLevel, knowsFormerIdentities } from "./identities.js";
+export { displayedLevel, knowsFormerIdentities, mayResolveIdentityNumbers } from "./identities.js";

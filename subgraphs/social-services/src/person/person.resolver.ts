@@ -1,4 +1,4 @@
-import { badUserInput, filteredFields, forbiddenOperation, HANDLING_INSTRUCTIONS, type Role, displayedLevel } from "@skyddsnat/schema";
+import { badUserInput, filteredFields, forbiddenOperation, HANDLING_INSTRUCTIONS, displayedLevel, mayResolveIdentityNumbers } from "@skyddsnat/schema";
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Classified, Connection, PageArgs, pageById } from "@skyddsnat/subgraph-kit";
 import { Case } from "../case/case.type.js";
@@ -16,19 +16,6 @@ export class PersonConnection extends Connection(Person) {}
 /** Personnummer as the hub stores it: YYYYMMDD-NNNN. */
 const IDENTITY_NUMBER = /^\d{8}-\d{4}$/;
 
-/**
- * The agency systems that may turn a known identity number into a person's id: machine clients
- * (a token with client_id) acting for a role that handles persons, and the population register.
- */
-const RESOLVING_ROLES: readonly Role[] = [
-  "SOCIAL_SECRETARY",
-  "CONTACT_PERSON",
-  "HOUSING_OFFICER",
-  "POLICE_LIAISON",
-  "CHILD_SERVICES_OFFICER",
-  "TEAM_LEAD",
-  "POPULATION_REGISTER",
-];
 
 export function personWhere(filter: PersonFilter | undefined): Prisma.PersonWhereInput {
   const where: Prisma.PersonWhereInput = {};
@@ -92,7 +79,7 @@ export class PersonResolver {
   })
   async personByIdentityNumber(@Arg("identityNumber", () => String) identityNumber: string, @Ctx() context: Context): Promise<PersonRow | null> {
     const { actor } = context;
-    if (!actor.clientId || !RESOLVING_ROLES.includes(actor.role)) throw forbiddenOperation("personByIdentityNumber", "REQUIRES_AGENCY_SYSTEM");
+    if (!mayResolveIdentityNumbers(actor)) throw forbiddenOperation("personByIdentityNumber", "REQUIRES_AGENCY_SYSTEM");
     if (!IDENTITY_NUMBER.test(identityNumber)) throw badUserInput("identityNumber must look like YYYYMMDD-NNNN.", "identityNumber");
     const row = await context.loaders.db.person.findUnique({ where: { identityNumber } });
     // A former identity does not exist for the caller: null, exactly as for an unknown number.
