@@ -35,6 +35,11 @@ export interface IdentityProvidersOptions {
   audience?: string;
   /** Default 300 (5 minutes): the web app renews with its refresh token. */
   accessTokenTtlSeconds?: number;
+  /**
+   * Tests: an agency's (private, ES256, with kid) signing key, to forge what a misbehaving
+   * provider would sign. Default: a new key per agency at each start, never written anywhere.
+   */
+  signingKeys?: Partial<Record<Agency, JWK>>;
 }
 
 export interface IdentityProviderIssuer {
@@ -83,7 +88,7 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
   const agencies = new Map<Agency, { keys: JWK[]; adapter: ReturnType<typeof memoryAdapterFactory>; provider?: Provider; staff: StaffDirectory }>();
   for (const agency of IDP_AGENCIES) {
     agencies.set(agency, {
-      keys: [await newSigningKey(agency)],
+      keys: [options.signingKeys?.[agency] ?? (await newSigningKey(agency))],
       adapter: memoryAdapterFactory(),
       staff: options.staff.filter((member) => member.agency === agency),
     });
