@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { type Agency, GATEWAY_AUDIENCE, type Role } from "@skyddsnat/schema";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
-import type Provider from "oidc-provider";
+import type { AdapterFactory, default as Provider } from "oidc-provider";
 import { createAgencyProvider, type MachineClient, type WebClient } from "./agency-provider.js";
 import { type ClaimLayout, claimLayoutOf } from "./claim-layouts.js";
 import { memoryAdapterFactory } from "./memory-adapter.js";
@@ -86,6 +86,16 @@ async function newSigningKey(agency: Agency): Promise<JWK> {
 
 const originOf = (uri: string) => new URL(uri).origin;
 
+/** One agency's provider and what outlives a rebuild of it: keys, storage, staff, its system. */
+interface AgencyEntry {
+  keys: JWK[];
+  adapter: AdapterFactory;
+  staff: StaffDirectory;
+  machine: MachineClient;
+  provider?: Provider;
+  handler?: ReturnType<Provider["callback"]>;
+}
+
 /**
  * Starts one OpenID provider per agency on one HTTP server, each mounted at `/<agency>` with keys
  * of its own. Development only: the sign-in page asks for no password.
@@ -98,10 +108,7 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
   const postLogout = new Set(options.postLogoutRedirectUris ?? [...redirectUris].map((uri) => webPostLogoutUri(originOf(uri))));
   const cookieKeys = [randomBytes(32).toString("base64url")];
 
-  const agencies = new Map<
-    Agency,
-    { keys: JWK[]; adapter: ReturnType<typeof memoryAdapterFactory>; provider?: Provider; staff: StaffDirectory; machine: MachineClient }
-  >();
+  const agencies = new Map<Agency, AgencyEntry>();
   for (const agency of IDP_AGENCIES) {
     const staff = options.staff.filter((member) => member.agency === agency);
     const role = SYSTEM_ROLES[agency];
@@ -146,13 +153,14 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
       audience,
       accessTokenTtlSeconds: ttl,
     });
+    entry.handler = entry.provider.callback();
   };
   for (const agency of IDP_AGENCIES) build(agency);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/([a-z-]+)(\/.*)?$/.exec((req.url ?? "/").split("?")[0] as string);
     const entry = match ? agencies.get(match[1] as Agency) : undefined;
-    if (!match || !entry?.provider) {
+    if (!match || !entry?.provider || !entry.handler) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       res.end(`Development identity providers:\n${IDP_AGENCIES.map((a) => `  ${issuerOf(a)}`).join("\n")}\n`);
       return;
@@ -166,7 +174,7 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
       if (req.url.startsWith("/interaction/")) {
         await handleInteraction(entry.provider, entry.staff, match[1] as string, mountPath, req, res);
       } else {
-        entry.provider.callback()(req, res);
+        entry.handler(req, res);
       }
     } catch {
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
