@@ -1,5 +1,5 @@
 export { databasesFromEnv, type HubDatabases, type HubPorts, portsFromEnv, randomPorts } from "./config.js";
-export { type HubOptions, type RunningHub, startHub } from "./hub.js";
+export { type HubOptions, type RunningHub, startHub, type WebSignIn } from "./hub.js";
 export { composeSupergraph, subgraphSdls } from "./compose.js";
 export { ensureDevKeys } from "./keys/dev-keys.js";
 export { buildPopulation, DEMO_STAFF, type Household, STAFF, unitOf, writePopulation } from "./seed/index.js";
