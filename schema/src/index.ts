@@ -13,3 +13,4 @@ export * from "./service-breaker.js";
 export * from "./facts-changes.js";
 export * from "./mask-errors.js";
 export * from "./jose-failure.js";
+export * from "./explanations.js";
