@@ -35,3 +35,12 @@ describe("the explanation catalogue", () => {
     expect(source).not.toMatch(/\brequire\(|\bprocess\./);
   });
 });
+
+describe("the README's table of codes", () => {
+  test("is the catalogue's own output (run `npm run docs` if not)", async () => {
+    const { explanationsMarkdown } = await import("./explanations-table.js");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(`<!-- explanations -->\n${explanationsMarkdown()}\n<!-- /explanations -->`);
+    for (const code of Object.keys(EXPLANATIONS)) expect(explanationsMarkdown()).toContain(`| \`${code}\` |`);
+  });
+});

@@ -14,3 +14,4 @@ export * from "./facts-changes.js";
 export * from "./mask-errors.js";
 export * from "./jose-failure.js";
 export * from "./explanations.js";
+export * from "./explanations-table.js";
