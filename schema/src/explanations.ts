@@ -39,7 +39,7 @@ const CODES: Record<string, Entry> = {
   BAD_USER_INPUT: error(undefined, "Uppgifterna kunde inte användas som de är angivna. Rätta och försök igen; inget ändrades.", "The details could not be used as entered. Correct them and try again; nothing was changed."),
   NOT_FOUND: error(404, "Det efterfrågade finns inte.", "What was asked for does not exist."),
   SUBGRAPH_UNAVAILABLE: error(undefined, `En myndighets tjänst svarade inte, så dess uppgifter saknas i svaret. Resten av svaret gäller. ${TRY_AGAIN_SV}`, `One agency's service did not answer, so its information is missing from this answer. The rest of the answer holds. ${TRY_AGAIN_EN}`),
-  AUDIT_UNAVAILABLE: withheld(`Loggen kan inte registrera åtkomsten just nu, så skyddade uppgifter visas inte och inga ändringar görs. ${TRY_AGAIN_SV}`, `The audit log cannot record the access right now, so protected information is not shown and no change is made. ${TRY_AGAIN_EN}`),
+  AUDIT_UNAVAILABLE: withheld(`Loggen kan inte registrera åtkomsten just nu, så skyddade uppgifter visas inte och inga ändringar görs (en ändring besvaras med HTTP 503). ${TRY_AGAIN_SV}`, `The audit log cannot record the access right now, so protected information is not shown and no change is made (a change is answered with HTTP 503). ${TRY_AGAIN_EN}`),
   RATE_LIMITED: error(429, "För många förfrågningar från dig på kort tid. Vänta en stund och försök igen.", "Too many requests from you in a short time. Wait a moment and try again."),
   OVERLOADED: error(503, `Navet är hårt belastat just nu. ${TRY_AGAIN_SV}`, `The hub is at capacity right now. ${TRY_AGAIN_EN}`),
   BAD_REQUEST: error(400, `Förfrågan var felaktigt utformad. ${CLIENT_SV}`, `The request was malformed. ${CLIENT_EN}`),
