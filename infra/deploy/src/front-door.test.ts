@@ -14,7 +14,7 @@ import {
   variablesRead,
 } from "./front-door.js";
 import { type K8sObject, loadManifests, type Manifest, ofKind, REPO_DIR } from "./manifests.js";
-import { buildManifest, documentFiles, documentHash, MANIFEST_FILE, manifestJson } from "./trusted-documents.js";
+import { buildManifest, documentFiles, documentHash, documentText, MANIFEST_FILE, manifestJson } from "./trusted-documents.js";
 
 const all = loadManifests();
 const kustomization = all.find((manifest) => manifest.file === "kustomization.yaml")?.object as K8sObject;
@@ -50,6 +50,12 @@ function readmeQuickStartQuery(): string {
   return (JSON.parse(body) as { query: string }).query;
 }
 
+/** The operations the README's guide "Composing a client view" shows, as a client sends them. */
+function readmeGuideDocuments(): string[] {
+  const readme = readFileSync(join(REPO_DIR, "README.md"), "utf8");
+  return [...readme.matchAll(/```graphql\n(query [\s\S]*?)```/g)].map((m) => documentText(m[1] as string));
+}
+
 describe("the trusted documents' manifest", () => {
   it("is what the generator writes from infra/deploy/documents", () => {
     expect(checkedIn).toBe(manifestJson(buildManifest(documentFiles())));
@@ -63,10 +69,13 @@ describe("the trusted documents' manifest", () => {
     for (const [hash, document] of manifest) expect(documentHash(document)).toBe(hash);
   });
 
-  it("registers the operations the hub's documented users run: the client view and the README's quick start", () => {
+  it("registers the operations the hub's documented users run: the client view, the README's quick start and its guide's documents", () => {
     const registered = new Set(Object.values(JSON.parse(checkedIn) as Record<string, string>));
     expect(registered).toContain(templateConstant("test/src/bench/client-view.ts", "CLIENT_VIEW"));
     expect(registered).toContain(readmeQuickStartQuery());
+    const guide = readmeGuideDocuments();
+    expect(guide.length).toBeGreaterThanOrEqual(2);
+    for (const document of guide) expect(registered).toContain(document);
   });
 
   it("hashes as the gateway does: the exact text, line breaks and spaces included", () => {
