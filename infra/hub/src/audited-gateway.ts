@@ -4,6 +4,7 @@ import {
   type DoorRefusalOptions,
   type FrontDoorSettings,
   type IssuerConfig,
+  type WebAppOptions,
   openAuditStore,
   startAuditSubgraph,
   startGateway,
@@ -55,6 +56,8 @@ export interface AuditedGatewayOptions {
   unsafeSharedCaches?: boolean;
   /** Operation limits, trusted documents, CORS, timeouts (frontDoorFromEnv); default open. */
   frontDoor?: FrontDoorSettings;
+  /** The users' web app and GraphiQL (web/dist) and how they sign in. */
+  webApp?: WebAppOptions;
 }
 
 export interface RunningAuditedGateway {
@@ -112,6 +115,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
     ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
+    ...(options.webApp ? { webApp: options.webApp } : {}),
   });
   return {
     url: gateway.url,

@@ -1,5 +1,5 @@
 import { startChildServices } from "@skyddsnat/child-services";
-import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings } from "@skyddsnat/gateway";
+import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings, WebAppOptions } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
@@ -37,6 +37,8 @@ export interface HubOptions {
   doorRefusals?: DoorRefusalOptions;
   /** The gateway's operation limits, trusted documents, CORS and timeouts; default open. */
   frontDoor?: FrontDoorSettings;
+  /** The users' web app at /app/ and GraphiQL at / (WEB_DIST_DIR once built); default none. */
+  webApp?: WebAppOptions;
 }
 
 export interface RunningHub {
@@ -112,6 +114,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
     ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
+    ...(options.webApp ? { webApp: options.webApp } : {}),
   });
 
   return {

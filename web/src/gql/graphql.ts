@@ -1,0 +1,106 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type ApplicationStatus =
+  | 'APPROVED'
+  | 'HOUSED'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
+
+export type AssignmentRole =
+  | 'CHILD_SERVICES_OFFICER'
+  | 'CONTACT_PERSON'
+  | 'HOUSING_OFFICER'
+  | 'POLICE_LIAISON'
+  | 'SOCIAL_SECRETARY';
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type CaseType =
+  | 'ECONOMIC_ASSISTANCE'
+  | 'EXIT_PROGRAMME'
+  | 'PROTECTION_AND_SUPPORT'
+  | 'SHELTER_FOLLOW_UP';
+
+export type ChildCaseStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type ChildConcern =
+  | 'DIRECT_VIOLENCE'
+  | 'NEGLECT'
+  | 'SUPPORT_AFTER_RELOCATION'
+  | 'WITNESSED_VIOLENCE';
+
+/** PENDING opens nothing; GRANTED opens the person's whereabouts to the requester until it expires; REFUSED opens nothing. */
+export type EmergencyStatus =
+  | 'GRANTED'
+  | 'PENDING'
+  | 'REFUSED'
+  | 'SELF_GRANTED';
+
+export type IncidentCategory =
+  | 'ASSAULT'
+  | 'BREACH_OF_ORDER'
+  | 'HARASSMENT'
+  | 'OTHER'
+  | 'STALKING'
+  | 'THREAT';
+
+export type PlacementKind =
+  | 'PRESCHOOL'
+  | 'SCHOOL';
+
+export type ProtectionLevel =
+  | 'ASSUMED_IDENTITY'
+  | 'CONFIDENTIALITY_MARKED'
+  | 'NONE'
+  | 'PROTECTED_REGISTRATION';
+
+/** Kontaktförbud: basic, extended, special extended, or within the household. */
+export type RestrainingOrderKind =
+  | 'BASIC'
+  | 'EXTENDED'
+  | 'SPECIAL_EXTENDED'
+  | 'WITHIN_HOUSEHOLD';
+
+export type TenancyStatus =
+  | 'ACTIVE'
+  | 'ENDED';
+
+export type Urgency =
+  | 'ACUTE'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type ClientViewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientViewQuery = { person: { id: string, protectionLevel: ProtectionLevel | null, handlingInstructions: Array<string> | null, givenName: string | null, familyName: string | null, birthDate: string | null, streetAddress: string | null, postalCode: string | null, city: string | null, phone: string | null, cases: Array<{ id: string, type: CaseType | null, status: CaseStatus | null, openedAt: string | null, closedAt: string | null, unit: string | null, assignments: Array<{ role: AssignmentRole | null, staffId: string }> }> | null, housingApplications: Array<{ id: string, status: ApplicationStatus | null, urgency: Urgency | null, requestedArea: string | null, householdSize: number | null, submittedAt: string | null }> | null, tenancies: Array<{ id: string, status: TenancyStatus | null, startsOn: string | null, endsOn: string | null, landlord: string | null, streetAddress: string | null, postalCode: string | null, city: string | null }> | null, incidents: Array<{ id: string, category: IncidentCategory | null, occurredAt: string | null, place: string | null, description: string | null }> | null, restrainingOrders: Array<{ id: string, kind: RestrainingOrderKind | null, validFrom: string | null, validTo: string | null, active: boolean | null }> | null, childCases: Array<{ id: string, status: ChildCaseStatus | null, concern: ChildConcern | null, openedAt: string | null }> | null, schoolPlacements: Array<{ id: string, kind: PlacementKind | null, schoolName: string | null, municipality: string | null, startsOn: string | null }> | null, household: Array<{ id: string, givenName: string | null, familyName: string | null, childCases: Array<{ id: string, status: ChildCaseStatus | null, concern: ChildConcern | null }> | null, schoolPlacements: Array<{ id: string, kind: PlacementKind | null, schoolName: string | null, municipality: string | null }> | null }> | null } | null };
+
+export type EmergencyRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EmergencyRequestsQuery = { myEmergencyRequests: Array<{ id: string, subjectId: string, status: EmergencyStatus, requestedAt: string, decidedAt: string | null, expiresAt: string | null, reason: string | null }> };
+
+export type RequestEmergencyAccessMutationVariables = Exact<{
+  subjectId: string | number;
+  reason: string;
+}>;
+
+
+export type RequestEmergencyAccessMutation = { requestEmergencyAccess: { id: string, subjectId: string, status: EmergencyStatus, requestedAt: string, expiresAt: string | null } };
+
+
+export const ClientViewDocument = {"__meta__":{"hash":"5ee738230ed1841ab34a1451f460f0738e78e3686e046a9d81a014d27dc05910"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"protectionLevel"}},{"kind":"Field","name":{"kind":"Name","value":"handlingInstructions"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"housingApplications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"urgency"}},{"kind":"Field","name":{"kind":"Name","value":"requestedArea"}},{"kind":"Field","name":{"kind":"Name","value":"householdSize"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenancies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}},{"kind":"Field","name":{"kind":"Name","value":"landlord"}},{"kind":"Field","name":{"kind":"Name","value":"streetAddress"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}},{"kind":"Field","name":{"kind":"Name","value":"incidents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"restrainingOrders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}},{"kind":"Field","name":{"kind":"Name","value":"childCases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"concern"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolPlacements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"schoolName"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"household"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"childCases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"concern"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolPlacements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"schoolName"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientViewQuery, ClientViewQueryVariables>;
+export const EmergencyRequestsDocument = {"__meta__":{"hash":"473b86f40787f78f3b272a8e835f628902fdbe4131566b1aaea671dd022be3c1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EmergencyRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myEmergencyRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<EmergencyRequestsQuery, EmergencyRequestsQueryVariables>;
+export const RequestEmergencyAccessDocument = {"__meta__":{"hash":"a6382ab312a6b23a8d7d92961ddadd2d073fac5249f98066c0d8037f789f422a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestEmergencyAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestEmergencyAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"subjectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<RequestEmergencyAccessMutation, RequestEmergencyAccessMutationVariables>;
