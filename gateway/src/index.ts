@@ -25,6 +25,7 @@ export { JetStreamWitness, unsafeStreamSetting, witnessStreamConfig } from "./au
 export { type Witness, WitnessDamaged, type WitnessedHead, WitnessMissing } from "./audit/witness/witness.js";
 export { AuditWriter, type AuditWriterOptions } from "./audit/writer.js";
 export { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
+export { type ClaimMapping, DEFAULT_CLAIMS } from "./auth/claim-mapping.js";
 export type { GatewayContext } from "./context.js";
 export { type GatewayOptions, type RunningGateway, startGateway } from "./server.js";
 export { contentSecurityPolicy, type SignInIssuer, type WebAppOptions, webAppRoutes } from "./web-app.js";

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { RemoteJWKSetOptions } from "jose";
 import { readFile } from "node:fs/promises";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
@@ -44,6 +45,12 @@ export interface GatewayOptions {
   /** Subgraph name → GraphQL URL; overrides the URLs recorded in the supergraph. */
   subgraphUrls: Record<string, string>;
   issuers: IssuerConfig[];
+  /**
+   * How remote key sets (a JWKS uri, or one found by discovery) are cached: jose's options, e.g.
+   * `cooldownDuration` (how soon an unknown key id may refetch, default 30 s) and `cacheMaxAge`
+   * (how long a fetched set is trusted, default 10 min: a revoked key stops working within it).
+   */
+  issuerKeys?: RemoteJWKSetOptions;
   /** The gateway's own signing key for internal tokens. */
   internalKey: { privateJwk: object; kid: string };
   logger: Logger;
@@ -91,7 +98,7 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = options.supergraphSdl ?? (await readFile(SUPERGRAPH_PATH, "utf8"));
   const signer = await createInternalSigner(options.internalKey.privateJwk as never, options.internalKey.kid);
-  const registry = createIssuerRegistry(options.issuers);
+  const registry = createIssuerRegistry(options.issuers, options.issuerKeys ? { remote: options.issuerKeys } : {});
   const audience = options.audience ?? GATEWAY_AUDIENCE;
 
   const socialServices = options.subgraphUrls["social-services"];

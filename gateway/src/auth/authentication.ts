@@ -53,7 +53,7 @@ export function authenticate(options: AuthenticationOptions) {
       }
       if (error instanceof IssuerUnavailableError) {
         // Fail closed, but not the caller's fault: try again shortly.
-        options.logger.warn({ requestId, issuer: error.issuer }, "issuer keys unavailable: caller not checked");
+        options.logger.warn({ requestId, issuer: error.issuer, detail: error.detail }, "issuer keys unavailable: caller not checked");
         throw new HttpError(
           503,
           "ISSUER_UNAVAILABLE",

@@ -32,7 +32,11 @@ export class AuthenticationError extends Error {
  */
 export class IssuerUnavailableError extends Error {
   override readonly name = "IssuerUnavailableError";
-  constructor(readonly issuer: string) {
-    super(`keys of issuer ${issuer} are unavailable`);
+  constructor(
+    readonly issuer: string,
+    /** What failed, for the operators' log: DISCOVERY_FAILED, ISSUER_MISMATCH, JWKS_URI_REFUSED, JWKS_FAILED. */
+    readonly detail?: string,
+  ) {
+    super(`keys of issuer ${issuer} are unavailable${detail ? ` (${detail})` : ""}`);
   }
 }

@@ -60,4 +60,30 @@ describe("createIssuerRegistry", () => {
     expect(() => createIssuerRegistry([config({ issuer: "urn:skyddsnat:gateway" })])).toThrow(/gateway/);
     expect(() => createIssuerRegistry([config({ issuer: "" })])).toThrow(/issuer/);
   });
+
+  test("a discovery issuer must itself be https (or loopback), and says discovery: true", () => {
+    expect(() => createIssuerRegistry([config({ issuer: "http://idp.housing.test", jwks: { discovery: true } })])).toThrow(/issuer must use https/);
+    expect(() => createIssuerRegistry([config({ jwks: { discovery: "yes" } as never })])).toThrow(/discovery must be true/);
+    expect(() => createIssuerRegistry([config({ issuer: "http://127.0.0.1:4100/housing", jwks: { discovery: true } })])).not.toThrow();
+  });
+
+  test("the claim mapping: today's names by default; no machine caller from a discovery issuer unless named", () => {
+    const registry = createIssuerRegistry([
+      config(),
+      config({ issuer: "https://idp.police.test", agency: "police-liaison", jwks: { discovery: true }, claims: { role: "https://id.polisen.example/claims/role" } }),
+    ]);
+    expect(registry.get("https://idp.housing.test")?.claims).toEqual({ staffId: "sub", agency: "agency", role: "role", unit: "unit", purpose: "purpose", machineClient: "client_id" });
+    expect(registry.get("https://idp.housing.test")?.tokenType).toBeUndefined();
+    expect(registry.get("https://idp.police.test")?.claims).toMatchObject({ role: "https://id.polisen.example/claims/role", machineClient: null });
+    expect(registry.get("https://idp.police.test")?.tokenType).toBe("at+jwt");
+  });
+
+  test.each([
+    ["an empty claim name", { role: "" }],
+    ["a claim name with spaces", { agency: "the agency" }],
+    ["an empty scope prefix", { purpose: { scopePrefix: "" } }],
+    ["a non-string name", { staffId: 42 as never }],
+  ])("refuses a mapping with %s", (_, claims) => {
+    expect(() => createIssuerRegistry([config({ claims: claims as never })])).toThrow(/claim mapping/);
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from "@skyddsnat/schema";
 import { decodeJwt, jwtVerify } from "jose";
 import { AuthenticationError, type AuthenticationReason, IssuerUnavailableError } from "./errors.js";
+import { mapClaims, requiredClaims } from "./claim-mapping.js";
 import type { IssuerRegistry } from "./issuers.js";
 
 export interface VerifyCallerOptions {
@@ -29,9 +30,8 @@ const BEARER = /^Bearer +(\S+)$/i;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /** Ids (sub, client_id) end up in logs and audit records: visible ASCII, bounded. */
 const ID = /^[\x21-\x7e]{1,128}$/;
-const REQUIRED_CLAIMS = ["exp", "iat", "sub", "agency", "role", "purpose"];
-
 function reasonOf(error: unknown, issuer: string): AuthenticationReason {
+  if (error instanceof IssuerUnavailableError) throw error;
   const failure = joseFailure(error);
   switch (failure) {
     case "WRONG_ISSUER":
@@ -89,7 +89,8 @@ export async function verifyCaller(
       // jose checks the header's alg against this list before it looks up any key.
       algorithms: [...issuer.algorithms],
       clockTolerance: tolerance,
-      requiredClaims: REQUIRED_CLAIMS,
+      requiredClaims: requiredClaims(issuer.claims),
+      ...(issuer.tokenType ? { typ: issuer.tokenType } : {}),
     }));
   } catch (error) {
     throw new AuthenticationError(reasonOf(error, issuer.issuer));
@@ -99,7 +100,8 @@ export async function verifyCaller(
   const now = Math.floor(Date.now() / 1000);
   if (typeof payload.iat !== "number" || payload.iat > now + tolerance) throw new AuthenticationError("NOT_YET_VALID");
 
-  const { sub, agency, role, purpose, client_id: clientId, unit } = payload;
+  // Each part of the caller from the claim this issuer's mapping names (claim-mapping.ts).
+  const { staffId: sub, agency, role, purpose, clientId, unit } = mapClaims(payload, issuer.claims);
   if (typeof sub !== "string" || !ID.test(sub)) throw new AuthenticationError("BAD_CLAIM");
   // An issuer speaks for its own agency only.
   if (!isAgency(agency) || agency !== issuer.agency) throw new AuthenticationError("BAD_CLAIM");
@@ -121,7 +123,7 @@ export async function verifyCaller(
 }
 
 /**
- * The caller's unit (claim `unit`): need to know inside an agency is the unit's, so every role
+ * The caller's unit (claim `unit`, or as the issuer's mapping names it): need to know inside an agency is the unit's, so every role
  * that reads a unit's records must name one, and an issuer speaks for units of its own agency only.
  */
 function unitOf(unit: unknown, agency: Actor["agency"], role: Actor["role"]): { unit?: string } {

@@ -3,6 +3,7 @@ import {
   AuditTrail,
   type DoorRefusalOptions,
   type FrontDoorSettings,
+  type GatewayOptions,
   type IssuerConfig,
   type WebAppOptions,
   openAuditStore,
@@ -37,6 +38,8 @@ export interface AuditedGatewayOptions {
     chainKey: Uint8Array;
   };
   issuers: IssuerConfig[];
+  /** How remote issuer key sets are cached (GatewayOptions.issuerKeys); default jose's. */
+  issuerKeys?: GatewayOptions["issuerKeys"];
   /** The four agency subgraphs; the auditors' subgraph is started here, beside the gateway. */
   subgraphUrls: Record<Exclude<SubgraphName, "audit">, string>;
   logger: Logger;
@@ -107,6 +110,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
     audit: trail,
     subgraphUrls: { ...options.subgraphUrls, audit: audit.url },
     issuers: options.issuers,
+    ...(options.issuerKeys ? { issuerKeys: options.issuerKeys } : {}),
     internalKey: keys.internalKey,
     logger: logger.child({ component: "gateway" }),
     port: options.port,

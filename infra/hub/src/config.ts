@@ -30,13 +30,16 @@ export function databasesFromEnv(env: NodeJS.ProcessEnv = process.env): HubDatab
 export interface HubPorts {
   gateway: number;
   subgraphs: Record<SubgraphName, number>;
+  /** The development identity providers' one server (default a free port). */
+  identityProviders?: number;
 }
 
-/** Default ports; PORT moves the gateway, and port 0 everywhere gives free ports (tests). */
+/** Default ports; PORT moves the gateway, IDP_PORT the identity providers, and port 0 everywhere gives free ports (tests). */
 export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): HubPorts {
   const base = env.HUB_PORTS === "random" ? 0 : undefined;
   return {
     gateway: base ?? Number(env.PORT ?? 4000),
+    identityProviders: base ?? Number(env.IDP_PORT ?? 4100),
     subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, base ?? s.port])) as Record<SubgraphName, number>,
   };
 }

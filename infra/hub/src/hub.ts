@@ -1,15 +1,21 @@
 import { startChildServices } from "@skyddsnat/child-services";
+<<<<<<< HEAD
 import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings, WebAppOptions } from "@skyddsnat/gateway";
+=======
+import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings, GatewayOptions, IssuerConfig } from "@skyddsnat/gateway";
+>>>>>>> idp
 import { startHousing } from "@skyddsnat/housing";
+import { type IdentityProvidersOptions, type RunningIdentityProviders, startIdentityProviders } from "@skyddsnat/idp";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
-import type { SubgraphName } from "@skyddsnat/schema";
+import type { Agency, SubgraphName } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
 import type { HubDatabases, HubPorts } from "./config.js";
 import type { WitnessConfig } from "./audit-config.js";
 import { startAuditedGateway } from "./audited-gateway.js";
 import { ensureDevKeys } from "./keys/dev-keys.js";
 import { buildPopulation, type SeedCounts, writePopulation } from "./seed/index.js";
+import { STAFF } from "./seed/staff.js";
 
 export interface HubOptions {
   ports: HubPorts;
@@ -37,8 +43,25 @@ export interface HubOptions {
   doorRefusals?: DoorRefusalOptions;
   /** The gateway's operation limits, trusted documents, CORS and timeouts; default open. */
   frontDoor?: FrontDoorSettings;
+<<<<<<< HEAD
   /** The users' web app at /app/ and GraphiQL at / (WEB_DIST_DIR once built); default none. */
   webApp?: WebAppOptions;
+=======
+  /**
+   * Start the development OpenID providers (infra/idp), one issuer per agency, and trust them
+   * through discovery beside the token CLI's issuers. Off by default; `npm start` turns it on.
+   * An object passes options on (tests: signing keys, token lifetime); the port is ports.identityProviders.
+   */
+  identityProviders?: boolean | Omit<IdentityProvidersOptions, "staff" | "port">;
+  /** How the gateway caches remote issuer key sets (GatewayOptions.issuerKeys); default jose's. */
+  issuerKeys?: GatewayOptions["issuerKeys"];
+}
+
+/** What the web app needs to sign in: its client id and each agency's issuer. */
+export interface WebSignIn {
+  clientId: string;
+  issuers: { agency: Agency; issuer: string }[];
+>>>>>>> idp
 }
 
 export interface RunningHub {
@@ -46,7 +69,16 @@ export interface RunningHub {
   subgraphUrls: Record<SubgraphName, string>;
   seeded: SeedCounts | null;
   audit: AuditTrail;
+  /** The development identity providers, when started (HubOptions.identityProviders). */
+  identityProviders?: RunningIdentityProviders;
+  /** For the web app's configuration, when the identity providers run. */
+  webSignIn?: WebSignIn;
   stop(): Promise<void>;
+}
+
+/** The gateway trusts each development provider through discovery, read with its claim layout. */
+function discoveryIssuers(providers: RunningIdentityProviders): IssuerConfig[] {
+  return providers.issuers.map(({ agency, issuer, claims }) => ({ issuer, agency, algorithms: ["ES256"], jwks: { discovery: true }, claims }));
 }
 
 /** Starts the four subgraphs, seeds if asked, then the gateway in front of them. */
@@ -87,6 +119,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     logger.info({ seeded }, "demo population seeded");
   }
 
+  // The providers listen first, so their issuers are known to the gateway; the web app's redirect
+  // URI names the gateway's origin, registered once the gateway listens.
+  const identityProviders = options.identityProviders
+    ? await startIdentityProviders({
+        ...(typeof options.identityProviders === "object" ? options.identityProviders : {}),
+        staff: STAFF,
+        port: ports.identityProviders ?? 0,
+      })
+    : undefined;
+
   const agencyUrls = {
     "social-services": socialServices.url,
     housing: housing.url,
@@ -104,7 +146,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ...(options.doorRefusals ? { doorRefusals: options.doorRefusals } : {}),
     reset: options.reset ?? false,
     keys: { internalKey: keys.gateway, publicJwks: keys.gateway.publicJwks, chainKey: keys.auditChainKey },
-    issuers: keys.issuers,
+    issuers: [...keys.issuers, ...(identityProviders ? discoveryIssuers(identityProviders) : [])],
+    ...(options.issuerKeys ? { issuerKeys: options.issuerKeys } : {}),
     subgraphUrls: agencyUrls,
     logger,
     port: ports.gateway,
@@ -117,13 +160,25 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ...(options.webApp ? { webApp: options.webApp } : {}),
   });
 
+  const gatewayOrigin = new URL(gateway.url);
+  identityProviders?.allowWebOrigin(gatewayOrigin.origin);
+  // A browser may name the loopback gateway either way.
+  if (gatewayOrigin.hostname === "127.0.0.1") identityProviders?.allowWebOrigin(`http://localhost:${gatewayOrigin.port}`);
+
   return {
     url: gateway.url,
     subgraphUrls: { ...agencyUrls, audit: gateway.auditUrl },
     seeded,
     audit: gateway.audit,
+    ...(identityProviders
+      ? {
+          identityProviders,
+          webSignIn: { clientId: identityProviders.clientId, issuers: identityProviders.issuers.map(({ agency, issuer }) => ({ agency, issuer })) },
+        }
+      : {}),
     async stop() {
       await gateway.stop();
+      await identityProviders?.stop();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
     },
   };

@@ -23,20 +23,30 @@ const hub = await startHub({
   logger,
   seed: process.env.SEED !== "false",
   reset: process.env.RESET_DATABASES === "true",
+<<<<<<< HEAD
   // GraphiQL at / and the users' web app at /app/ (built by `npm start`'s turbo build).
   webApp: { distDir: WEB_DIST_DIR, signIn: { clientId: WEB_CLIENT_ID, issuers: [] } },
+=======
+  identityProviders: process.env.IDENTITY_PROVIDERS !== "false",
+>>>>>>> idp
 });
 
 const staff = Object.entries(DEMO_STAFF)
   .map(([role, ids]) => `    ${role.padEnd(24)} ${(ids as readonly string[]).join(", ")}`)
   .join("\n");
+const signIn = hub.identityProviders
+  ? `
+  Or sign in with OpenID Connect (development providers, no passwords; client id ${hub.identityProviders.clientId}):
+${hub.identityProviders.issuers.map((i) => `    ${i.agency.padEnd(24)} ${i.issuer}`).join("\n")}
+`
+  : "";
 process.stdout.write(`
   Skyddsnät is running at ${hub.url}  (GraphiQL: ${hub.url.replace(/\/graphql$/, "/")})
   Databases: ${databases.urlFor("social-services") ? "PostgreSQL" : "embedded PGlite (in memory)"}
 
   Get a token, then send it as "Authorization: Bearer <token>":
     npm run -s token -- --agency social-services --role SOCIAL_SECRETARY --sub ss-1001
-
+${signIn}
   Demo staff:
 ${staff}
 `);
