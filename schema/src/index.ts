@@ -13,3 +13,5 @@ export * from "./service-breaker.js";
 export * from "./facts-changes.js";
 export * from "./mask-errors.js";
 export * from "./jose-failure.js";
+export * from "./explanations.js";
+export * from "./explanations-table.js";

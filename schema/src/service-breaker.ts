@@ -13,7 +13,8 @@ export const DEFAULT_BREAKER: Readonly<BreakerSettings> = Object.freeze({ failur
 export type BreakerState = "closed" | "open" | "half-open";
 
 /** Why a call to a service gave no answer: the service's, never the caller's, fault. */
-export type UnavailableReason = "CIRCUIT_OPEN" | "TIMEOUT" | "UNREACHABLE" | "FAILED";
+export const UNAVAILABLE_REASONS = ["CIRCUIT_OPEN", "TIMEOUT", "UNREACHABLE", "FAILED"] as const;
+export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
 
 /** A call that did not reach an answer; `service` names who did not answer. */
 export class ServiceUnavailableError extends Error {

@@ -6,19 +6,21 @@ import { governingLevel, type Relations, relationsOf } from "./relations.js";
 import { type Condition, RULES, type Rule } from "./rules.js";
 
 /** Why a field was withheld. Stable codes: clients and auditors key on them. */
-export type RedactReason =
-  | "PROTECTION_LEVEL_UNKNOWN"
-  | "PURPOSE_NOT_ALLOWED"
-  | "NOT_PERMITTED_FOR_ROLE"
-  | "REQUIRES_ASSIGNMENT"
-  | "REQUIRES_HANDLING"
-  | "REQUIRES_OWN_UNIT"
-  | "REQUIRES_CONSENT"
-  | "REQUIRES_ASSIGNMENT_AND_CONSENT"
-  | "REQUIRES_STEWARDSHIP"
-  | "REQUIRES_EMERGENCY_GROUND"
-  | "REQUIRES_PARTICIPATION"
-  | "AUDIT_UNAVAILABLE";
+export const REDACT_REASONS = [
+  "PROTECTION_LEVEL_UNKNOWN",
+  "PURPOSE_NOT_ALLOWED",
+  "NOT_PERMITTED_FOR_ROLE",
+  "REQUIRES_ASSIGNMENT",
+  "REQUIRES_HANDLING",
+  "REQUIRES_OWN_UNIT",
+  "REQUIRES_CONSENT",
+  "REQUIRES_ASSIGNMENT_AND_CONSENT",
+  "REQUIRES_STEWARDSHIP",
+  "REQUIRES_EMERGENCY_GROUND",
+  "REQUIRES_PARTICIPATION",
+  "AUDIT_UNAVAILABLE",
+] as const;
+export type RedactReason = (typeof REDACT_REASONS)[number];
 
 export type AccessDecision =
   | { effect: "allow"; rule: string }

@@ -1,4 +1,4 @@
-export { type AccessDecision, decide, type RedactReason } from "./decide.js";
+export { type AccessDecision, decide, REDACT_REASONS, type RedactReason } from "./decide.js";
 export { ADULT, ageAt, CHILD_DECIDES, CHILD_SAYS_TOO, consentScopeOf } from "./consent.js";
 export { CONSENT_FORMS, type ConsentFact, type ConsentForm, existsFor, isProtectedSubject, type RecordFacts, type SubjectFacts, unknownSubject } from "./facts.js";
 export { governingLevel, householdLevel, type Relations, relationsOf } from "./relations.js";
@@ -6,7 +6,7 @@ export { PLACES, type PlaceKind, placeLevelOf, placesMarkdown } from "./places.j
 export { type Condition, RULES, type Rule } from "./rules.js";
 export { accessMatrix, accessMatrixMarkdown } from "./matrix.js";
 export { decideWrite, refusedByRole, widensAccess, type WriteDecision } from "./decide-write.js";
-export type { WriteDenyReason } from "./write-conditions.js";
+export { WRITE_DENY_REASONS, type WriteDenyReason } from "./write-conditions.js";
 export type { WriteFacts } from "./write-facts.js";
 export { type Operation, OPERATIONS, WRITE_RULES, type WriteCondition, type WriteRule } from "./write-rules.js";
 export { writeMatrix, writeMatrixMarkdown } from "./write-matrix.js";

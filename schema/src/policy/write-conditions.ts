@@ -6,20 +6,22 @@ import type { WriteFacts } from "./write-facts.js";
 import type { WriteCondition } from "./write-rules.js";
 
 /** Why a write was refused. Stable codes: clients and auditors key on them. */
-export type WriteDenyReason =
-  | "PURPOSE_NOT_ALLOWED"
-  | "NOT_PERMITTED_FOR_ROLE"
-  | "SUBJECT_UNKNOWN"
-  | "SUBJECT_PROTECTED"
-  | "REQUIRES_ASSIGNMENT"
-  | "REQUIRES_CASE_OWNER"
-  | "SELF_ASSIGNMENT"
-  | "LEVEL_NOT_RAISED"
-  | "REQUIRES_CHILD_CASE_OFFICER"
-  | "ENDS_ANOTHER_OFFICERS_PLACEMENT"
-  | "OWN_EMERGENCY_REQUEST"
-  | "OWN_EMERGENCY_DISCLOSURE"
-  | "ALREADY_QUARANTINED";
+export const WRITE_DENY_REASONS = [
+  "PURPOSE_NOT_ALLOWED",
+  "NOT_PERMITTED_FOR_ROLE",
+  "SUBJECT_UNKNOWN",
+  "SUBJECT_PROTECTED",
+  "REQUIRES_ASSIGNMENT",
+  "REQUIRES_CASE_OWNER",
+  "SELF_ASSIGNMENT",
+  "LEVEL_NOT_RAISED",
+  "REQUIRES_CHILD_CASE_OFFICER",
+  "ENDS_ANOTHER_OFFICERS_PLACEMENT",
+  "OWN_EMERGENCY_REQUEST",
+  "OWN_EMERGENCY_DISCLOSURE",
+  "ALREADY_QUARANTINED",
+] as const;
+export type WriteDenyReason = (typeof WRITE_DENY_REASONS)[number];
 
 const NO_GRANTS: ReadonlySet<string> = new Set();
 const NO_RECORD = { stewardId: null, ownerAgency: null, current: false };
