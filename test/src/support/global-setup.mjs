@@ -1,5 +1,5 @@
 // Plain JavaScript: Jest runs global setup outside its transform, and the hub is already built.
-import { randomPorts, startHub, WEB_CLIENT_ID, WEB_DIST_DIR } from "@skyddsnat/hub";
+import { randomPorts, startHub } from "@skyddsnat/hub";
 import { createLogger } from "@skyddsnat/platform";
 import { TEST_DATABASE_URL } from "./database-url.mjs";
 import { claimTestDatabase } from "./test-database.mjs";
@@ -15,7 +15,7 @@ export default async function globalSetup() {
     reset: true,
     seed: true,
     // The built web app and GraphiQL, as `npm start` serves them (test/src/browser).
-    webApp: { distDir: WEB_DIST_DIR, signIn: { clientId: WEB_CLIENT_ID, issuers: [] } },
+    webApp: {},
   });
   globalThis.__SKYDDSNAT_HUB__ = hub;
   process.env.HUB_URL = hub.url;

@@ -3,7 +3,6 @@ import { createLogger } from "@skyddsnat/platform";
 import { databasesFromEnv, portsFromEnv } from "../config.js";
 import { startHub } from "../hub.js";
 import { DEMO_STAFF } from "../seed/index.js";
-import { WEB_CLIENT_ID, WEB_DIST_DIR } from "../web-app.js";
 
 /**
  * `npm start`: the whole hub with seeded demo data, on embedded PGlite unless DATABASE_URL
@@ -23,12 +22,9 @@ const hub = await startHub({
   logger,
   seed: process.env.SEED !== "false",
   reset: process.env.RESET_DATABASES === "true",
-<<<<<<< HEAD
-  // GraphiQL at / and the users' web app at /app/ (built by `npm start`'s turbo build).
-  webApp: { distDir: WEB_DIST_DIR, signIn: { clientId: WEB_CLIENT_ID, issuers: [] } },
-=======
   identityProviders: process.env.IDENTITY_PROVIDERS !== "false",
->>>>>>> idp
+  // GraphiQL at / and the users' web app at /app/ (web/dist, built by `npm start`'s turbo build).
+  webApp: {},
 });
 
 const staff = Object.entries(DEMO_STAFF)
