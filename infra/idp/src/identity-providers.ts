@@ -11,7 +11,7 @@ import { handleInteraction } from "./sign-in-page.js";
 import type { StaffDirectory } from "./staff.js";
 
 /** The agencies with an identity provider of their own here. */
-export const IDP_AGENCIES = ["social-services", "housing", "police-liaison", "child-services"] as const satisfies readonly Agency[];
+export const IDP_AGENCIES = ["social-services", "housing", "police-liaison", "child-services", "audit"] as const satisfies readonly Agency[];
 
 /** The hub's web app, as every provider registers it. */
 export const WEB_CLIENT_ID = "skyddsnat-web";

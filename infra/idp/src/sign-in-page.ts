@@ -62,13 +62,26 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefin
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
-function send(res: ServerResponse, status: number, html: string): void {
+/**
+ * `formTarget`: the web app's origin. Browsers hold the redirects that follow a form's POST to
+ * form-action too, and the sign-in ends in a redirect to the app's (registered) redirect URI.
+ */
+function send(res: ServerResponse, status: number, html: string, formTarget?: string): void {
   res.writeHead(status, {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'${formTarget ? ` ${formTarget}` : ""}; frame-ancestors 'none'`,
   });
   res.end(html);
+}
+
+function originOf(uri: unknown): string | undefined {
+  if (typeof uri !== "string") return undefined;
+  try {
+    return new URL(uri).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function purposeOf(scope: unknown): string | undefined {
@@ -98,16 +111,18 @@ export async function handleInteraction(
   }
   const action = `${mountPath}/interaction/${details.uid}/login`;
   const page = { agency, action, staff, purpose: purposeOf(details.params.scope) };
+  // The provider checked redirect_uri against the client's registration before this page.
+  const appOrigin = originOf(details.params.redirect_uri);
   const path = (req.url ?? "").split("?")[0];
   if (req.method === "GET" && path === `/interaction/${details.uid}`) {
-    send(res, 200, renderSignInPage(page));
+    send(res, 200, renderSignInPage(page), appOrigin);
     return;
   }
   if (req.method === "POST" && path === `/interaction/${details.uid}/login`) {
     const form = await readForm(req);
     const staffId = form?.get("staffId") ?? "";
     if (!staff.some((member) => member.id === staffId)) {
-      send(res, 400, renderSignInPage({ ...page, error: "Choose one of the listed staff members." }));
+      send(res, 400, renderSignInPage({ ...page, error: "Choose one of the listed staff members." }), appOrigin);
       return;
     }
     await provider.interactionFinished(req, res, { login: { accountId: staffId } }, { mergeWithLastSubmission: false });
