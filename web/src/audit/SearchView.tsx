@@ -79,7 +79,7 @@ export function SearchView() {
         </div>
         <div className="actions">
           <button type="submit" disabled={pages.state === "loading"}>
-            Sök / Search
+            Sök poster / Find records
           </button>
           <button type="button" className="secondary" onClick={() => setForm(EMPTY_SEARCH)}>
             Rensa / Clear
