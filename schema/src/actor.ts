@@ -78,7 +78,11 @@ export interface Actor {
   purpose: Purpose;
   /** The `iss` of the token the caller presented. */
   issuer: string;
-  /** The calling system, when a machine client acts for a role (token claim `client_id`). */
+  /**
+   * The calling system, when a machine client acts for a role: the claim its issuer's mapping
+   * names (`client_id` for the CLI's tokens; none for an OpenID provider, whose `client_id` is
+   * the app a person signed in through, not a calling system).
+   */
   clientId?: string;
   /**
    * The unit the staff member works in (token claim `unit`, e.g. `housing/malmo`): need to know

@@ -1,14 +1,18 @@
 import type { ReactNode } from "react";
 import { signOut } from "./auth/session.js";
+import { WhoDocument } from "./gql/graphql.js";
+import { useQuery } from "./graphql/use-operation.js";
 import { Link } from "./Link.js";
 import type { Route } from "./router.js";
-import { tokenClaims, useSession } from "./session-context.js";
+import { useSession } from "./session-context.js";
 
 /** Skip link, header with who is signed in and why, navigation, main. */
 export function Layout({ route, children }: { route: Route; children: ReactNode }) {
-  const { user, manager } = useSession();
-  const claims = tokenClaims(user.access_token);
-  const role = String(claims.role ?? "");
+  const { manager } = useSession();
+  // Who the hub takes her for, from the provider's token (each agency names its claims its own way).
+  const who = useQuery(WhoDocument, {});
+  const me = who.state === "done" ? who.result.data?.me : undefined;
+  const role = me?.role ?? "";
   const nav = [
     { to: "/app/", label: "Mina klienter / My caseload", page: "caseload" },
     { to: "/app/emergency", label: "Nödåtkomst / Break the glass", page: "emergency" },
@@ -23,7 +27,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
       <header className="top">
         <span className="brand">Skyddsnät</span>
         <span className="who" data-testid="who">
-          {String(claims.sub ?? user.profile.sub)} · {role} · {String(claims.purpose ?? "")}
+          {me ? `${me.staffId} · ${me.role} · ${me.purpose}${me.unit ? ` · ${me.unit}` : ""}` : who.state === "loading" ? "…" : "Okänd / Unknown"}
         </span>
         <button type="button" onClick={() => void signOut(manager)}>
           Logga ut / Sign out

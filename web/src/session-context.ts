@@ -17,14 +17,3 @@ export function useSession(): Session {
   if (!session) throw new Error("useSession outside a signed-in page");
   return session;
 }
-
-/** Claims of the access token the pages show (the hub verifies them; the app only reads). */
-export function tokenClaims(token: string): Record<string, unknown> {
-  try {
-    const payload = token.split(".")[1] ?? "";
-    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { AuthenticationError, IssuerUnavailableError } from "./errors.js";
+import { readiness } from "../faults/readiness.js";
 import { createIssuerRegistry } from "./issuers.js";
 import { verifyCaller } from "./verify-caller.js";
 
@@ -222,5 +223,23 @@ describe("the claim mapping of a discovery issuer", () => {
     }
     const notAllowed = await failureOf(verify(await accessToken(idp.issuer, key, { ...namespaced, scope: "purpose:EMERGENCY" }), registry));
     expect((notAllowed as AuthenticationError).reason).toBe("PURPOSE_NOT_ALLOWED");
+  });
+});
+
+describe("readiness of a discovery issuer", () => {
+  const keysState = async (registry: ReturnType<typeof registryFor>) => (await readiness({ registry, breakers: {} })).dependencies.issuerKeys;
+
+  test("ready when its keys can be found now, unavailable while the provider is down, ready again once back", async () => {
+    const key = await signingKey("k1");
+    const idp = await startProvider([key]);
+    const registry = registryFor(idp.issuer);
+    expect(await keysState(registry)).toBe("ready");
+    expect(idp.seen).toEqual(["/housing/.well-known/openid-configuration", "/housing/jwks"]);
+    await idp.stop();
+    // Fresh in the cache a moment ago; a registry built now has nothing cached.
+    const cold = registryFor(idp.issuer);
+    expect(await keysState(cold)).toBe("unavailable");
+    await idp.start();
+    expect(await keysState(cold)).toBe("ready");
   });
 });

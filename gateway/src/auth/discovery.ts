@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, type RemoteJWKSetOptions } from "jose";
-import { IssuerUnavailableError } from "./errors.js";
 import { joseFailure } from "@skyddsnat/schema";
+import { IssuerUnavailableError } from "./errors.js";
 
 /** How long one discovery request may take; the caller waits for it. */
 const DISCOVERY_TIMEOUT_MS = 5000;
@@ -53,14 +53,18 @@ export function discoveredKeys(issuer: string, options: DiscoveryOptions): JWTVe
     return createRemoteJWKSet(jwksUrl, options.remote);
   };
 
-  return async (header, token) => {
+  const ensure = async (): Promise<JWTVerifyGetKey> => {
     if (!keys) {
       pending ??= discover().finally(() => {
         pending = undefined;
       });
       keys = await pending;
     }
-    const current = keys;
+    return keys;
+  };
+
+  const getKey: JWTVerifyGetKey = async (header, token) => {
+    const current = await ensure();
     try {
       return await current(header, token);
     } catch (error) {
@@ -73,4 +77,21 @@ export function discoveredKeys(issuer: string, options: DiscoveryOptions): JWTVe
       throw error;
     }
   };
+  // What readiness asks of a remote key set (faults/readiness.ts), as jose's own answers it.
+  return Object.defineProperties(getKey, {
+    fresh: { get: () => (keys as RemoteKeys | undefined)?.fresh === true },
+    reload: {
+      value: async () => {
+        const current = await ensure();
+        try {
+          await (current as RemoteKeys).reload();
+        } catch (error) {
+          if (keys === current) keys = undefined;
+          throw error;
+        }
+      },
+    },
+  });
 }
+
+type RemoteKeys = ReturnType<typeof createRemoteJWKSet>;

@@ -129,6 +129,12 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
   for (const agency of IDP_AGENCIES) build(agency);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Browsers ask every origin for one; no content is an answer, a 404 is an error in their console.
+    if (req.url === "/favicon.ico") {
+      res.writeHead(204, { "cache-control": "max-age=86400" });
+      res.end();
+      return;
+    }
     const match = /^\/([a-z-]+)(\/.*)?$/.exec((req.url ?? "/").split("?")[0] as string);
     const entry = match ? agencies.get(match[1] as Agency) : undefined;
     if (!match || !entry?.provider) {

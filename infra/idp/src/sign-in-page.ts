@@ -51,6 +51,35 @@ export function renderSignInPage(page: SignInPage): string {
 `;
 }
 
+/**
+ * The provider's sign-out question (rpInitiatedLogout.logoutSource): oidc-provider's own page
+ * loads a web font from Google, and nothing here may reach the network. `form` is the provider's
+ * form (its action and anti-forgery field); the buttons submit it.
+ */
+export function renderLogoutPage(agency: string, form: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>Sign out — ${escapeHtml(agency)}</title>
+  <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}button{font-size:1.1rem;margin:.5rem .5rem 0 0}</style></head>
+  <body>
+    <main>
+      <h1>Sign out of ${escapeHtml(agency)}?</h1>
+      ${form}
+      <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+      <button type="submit" form="op.logoutForm">No, stay signed in</button>
+    </main>
+  </body>
+</html>
+`;
+}
+
+export function renderSignedOutPage(agency: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Signed out — ${escapeHtml(agency)}</title></head>
+<body><main><h1>You are signed out of ${escapeHtml(agency)}.</h1></main></body></html>
+`;
+}
+
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
   let size = 0;
   const chunks: Buffer[] = [];

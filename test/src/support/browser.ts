@@ -1,6 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import type { RunningHub } from "@skyddsnat/hub";
+import type { Agency, Purpose } from "@skyddsnat/schema";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { startExtraHub } from "./extra-hub.js";
 
 /** Debian's Chromium (.ci/run installs it); the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -70,3 +73,44 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** The hub's origin (http://host:port), from the GraphQL URL the suite runs against. */
 export const originOf = (graphqlUrl: string): string => new URL(graphqlUrl).origin;
+
+/**
+ * A hub of the browser suites' own on the seeded databases, with what `npm start` adds: the
+ * development identity providers and the built web app.
+ */
+export function startBrowserHub(): Promise<RunningHub> {
+  return startExtraHub({ identityProviders: true, webApp: {} });
+}
+
+export interface SignInAs {
+  agency: Agency;
+  staffId: string;
+  purpose: Purpose;
+}
+
+/**
+ * Signs in the way a user does: the web app's form (agency, purpose), the agency's provider's
+ * page (staff member, "Sign in"), back to the app, which shows who she is.
+ */
+export async function signInThroughProvider(page: Page, hub: RunningHub, as: SignInAs): Promise<void> {
+  const origin = originOf(hub.url);
+  await page.goto(`${origin}/app/`);
+  await page.getByLabel("Myndighet / Agency").selectOption(as.agency);
+  await page.getByLabel("Ändamål / Purpose").selectOption(as.purpose);
+  await page.getByRole("button", { name: "Logga in / Sign in" }).click();
+  const issuer = hub.identityProviders?.issuers.find((choice) => choice.agency === as.agency)?.issuer;
+  if (!issuer) throw new Error(`the hub runs no provider for ${as.agency}`);
+  await page.waitForURL((url) => url.href.startsWith(issuer));
+  await page.locator('select[name="staffId"]').selectOption(as.staffId);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${origin}/app/`);
+  await page.getByTestId("who").filter({ hasText: as.staffId }).waitFor();
+}
+
+/** Signs out: the app forgets the tokens, the provider asks once and ends its session, and the app's sign-in is back. */
+export async function signOutThroughProvider(page: Page, hub: RunningHub): Promise<void> {
+  await page.getByRole("button", { name: "Logga ut / Sign out" }).click();
+  await page.getByRole("button", { name: "Yes, sign me out" }).click();
+  await page.waitForURL(`${originOf(hub.url)}/app/`);
+  await page.getByRole("button", { name: "Logga in / Sign in" }).waitFor();
+}

@@ -131,11 +131,11 @@ async function gatewayPrivateKey(publicJwks: { keys: JWK[] }): Promise<{ private
 async function issuers(): Promise<IssuerConfig[]> {
   const list = await jsonFile("ISSUERS_FILE");
   if (!Array.isArray(list) || list.length === 0 || !list.every((issuer) => isObject(issuer) && typeof issuer.issuer === "string")) {
-    throw new ConfigError("ISSUERS_FILE", "must hold a non-empty array of issuers ({issuer, agency, algorithms, jwks})");
+    throw new ConfigError("ISSUERS_FILE", "must hold a non-empty array of issuers ({issuer, agency, algorithms, jwks, claims?}; jwks {keys}, {uri} or {discovery: true})");
   }
   try {
     // The gateway builds the same registry at start-up; building it here first turns a bad entry
-    // (unknown agency, symmetric algorithm, private key, plain-HTTP JWKS) into a configuration
+    // (unknown agency, symmetric algorithm, private key, plain-HTTP JWKS or discovery, unreadable claim mapping) into a configuration
     // error before anything connects. Its messages name the issuer, never a key.
     createIssuerRegistry(list as IssuerConfig[]);
   } catch (error) {

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import type { RunningHub } from "@skyddsnat/hub";
+import type { Agency, Purpose, Role } from "@skyddsnat/schema";
+import type { Browser } from "playwright-core";
+import { launchBrowser, onPage, originOf, screenshot, signInThroughProvider, signOutThroughProvider, startBrowserHub } from "../support/browser.js";
+
+let hub: RunningHub;
+let browser: Browser;
+beforeAll(async () => {
+  hub = await startBrowserHub();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+/** One role of every agency's provider, and both of social services' client roles. */
+const SIGN_INS: [Agency, Role, string, Purpose][] = [
+  ["social-services", "SOCIAL_SECRETARY", "ss-1001", "CASE_WORK"],
+  ["social-services", "CONTACT_PERSON", "cp-2001", "COORDINATED_SUPPORT"],
+  ["housing", "HOUSING_OFFICER", "ho-3001", "CASE_WORK"],
+  ["police-liaison", "POLICE_LIAISON", "pl-4001", "CASE_WORK"],
+  ["child-services", "CHILD_SERVICES_OFFICER", "cs-5001", "CASE_WORK"],
+];
+
+describe("signing in through each agency's identity provider, in a real browser", () => {
+  test("the sign-in page: agency and purpose, labelled", async () => {
+    await onPage(browser, async ({ page }) => {
+      await page.goto(`${originOf(hub.url)}/app/`);
+      const agencies = await page.getByLabel("Myndighet / Agency").locator("option").evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+      expect(agencies).toEqual(expect.arrayContaining(["social-services", "housing", "police-liaison", "child-services"]));
+      await screenshot(page, "sign-in");
+    });
+  });
+
+  test.each(SIGN_INS)("%s: %s %s signs in, the hub knows her (Query.me), and she signs out", async (agency, role, staffId, purpose) => {
+    await onPage(browser, async ({ page }) => {
+      await signInThroughProvider(page, hub, { agency, staffId, purpose });
+      // What the hub says of the caller, from the provider's access token.
+      const me = page.getByTestId("me");
+      if (role === "SOCIAL_SECRETARY" || role === "CONTACT_PERSON") {
+        await me.waitFor();
+        expect(await me.textContent()).toContain(`${staffId} · ${role} · ${agency}`);
+        expect(await me.textContent()).toContain(purpose);
+      }
+      expect(await page.getByTestId("who").textContent()).toContain(role);
+      if (role === "AUDITOR") expect(await page.getByRole("link", { name: "Granskning / Audit" }).count()).toBe(1);
+      if (role === "SOCIAL_SECRETARY" || role === "CONTACT_PERSON") await screenshot(page, `caseload-${role.toLowerCase().replace(/_/g, "-")}`);
+      await signOutThroughProvider(page, hub);
+      // Signed out is signed out: a reload does not bring her back.
+      await page.reload();
+      await page.getByRole("button", { name: "Logga in / Sign in" }).waitFor();
+      expect(await page.getByTestId("who").count()).toBe(0);
+    });
+  });
+});
