@@ -1,18 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { buildPopulation, mintToken, type RunningHub } from "@skyddsnat/hub";
-import type { Agency, Purpose } from "@skyddsnat/schema";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, onPage, originOf, type PageRecord, screenshot } from "../support/browser.js";
-import { startExtraHub } from "../support/extra-hub.js";
+import { launchBrowser, onPage, originOf, type PageRecord, type SignInAs, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
 import { gql } from "../support/http.js";
 import { SCENARIOS } from "../support/scenarios.js";
 
 let hub: RunningHub;
 let browser: Browser;
 beforeAll(async () => {
-  // What `npm start` serves: the development identity providers and the built web app.
-  hub = await startExtraHub({ identityProviders: true, webApp: {} });
+  hub = await startBrowserHub();
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -20,27 +17,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-interface SignInAs {
-  agency: Agency;
-  staffId: string;
-  purpose: Purpose;
-}
-
 /** The web app's sign-in form, then the agency's provider's page, back to the app as her. */
-async function signIn(page: Page, as: SignInAs): Promise<void> {
-  const origin = originOf(hub.url);
-  await page.goto(`${origin}/app/`);
-  await page.getByLabel("Myndighet / Agency").selectOption(as.agency);
-  await page.getByLabel("Ändamål / Purpose").selectOption(as.purpose);
-  await page.getByRole("button", { name: "Logga in / Sign in" }).click();
-  const issuer = hub.identityProviders?.issuers.find((choice) => choice.agency === as.agency)?.issuer;
-  if (!issuer) throw new Error(`the hub runs no provider for ${as.agency}`);
-  await page.waitForURL((url) => url.href.startsWith(issuer));
-  await page.locator('select[name="staffId"]').selectOption(as.staffId);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${origin}/app/`);
-  await page.getByTestId("who").filter({ hasText: as.staffId }).waitFor();
-}
+const signIn = (page: Page, as: SignInAs) => signInThroughProvider(page, hub, as);
 
 /** The access token the provider gave her, as the app's token page shows it. */
 async function tokenOf(page: Page): Promise<string> {
