@@ -10,8 +10,8 @@ import { memoryAdapterFactory } from "./memory-adapter.js";
 import { handleInteraction } from "./sign-in-page.js";
 import type { StaffDirectory } from "./staff.js";
 
-/** The agencies with an identity provider of their own here. */
-export const IDP_AGENCIES = ["social-services", "housing", "police-liaison", "child-services"] as const satisfies readonly Agency[];
+/** The agencies with an identity provider of their own here (the auditors sign in to their console too). */
+export const IDP_AGENCIES = ["social-services", "housing", "police-liaison", "child-services", "audit"] as const satisfies readonly Agency[];
 
 /** The hub's web app, as every provider registers it. */
 export const WEB_CLIENT_ID = "skyddsnat-web";
@@ -23,6 +23,8 @@ const SYSTEM_ROLES: Record<(typeof IDP_AGENCIES)[number], Role> = {
   housing: "HOUSING_OFFICER",
   "police-liaison": "POLICE_LIAISON",
   "child-services": "CHILD_SERVICES_OFFICER",
+  // The auditors' own log-review tooling.
+  audit: "AUDITOR",
 };
 
 export const webRedirectUri = (origin: string) => `${origin}/app/callback`;
