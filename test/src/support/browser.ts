@@ -83,10 +83,10 @@ export const WEB_MANIFEST = fileURLToPath(new URL("../../../web/src/gql/persiste
  * development identity providers and the built web app) and a production front door: only the
  * web app's registered documents run (TRUSTED_DOCUMENTS=allow-listed).
  */
-export async function startBrowserHub(door: "allow-listed" | "open" = "allow-listed"): Promise<RunningHub> {
+export async function startBrowserHub(door: "allow-listed" | "open" = "allow-listed", accessTokenTtlSeconds?: number): Promise<RunningHub> {
   const manifest = parseManifest(JSON.parse(await readFile(WEB_MANIFEST, "utf8")));
   return startExtraHub({
-    identityProviders: true,
+    identityProviders: accessTokenTtlSeconds ? { accessTokenTtlSeconds } : true,
     webApp: {},
     // GraphiQL is for a development door: it runs any document and reads the schema.
     ...(door === "allow-listed" ? { frontDoor: { ...OPEN_FRONT_DOOR, trustedDocuments: { mode: "allow-listed", manifest } } } : {}),
