@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { buildPopulation, type RunningHub, STAFF } from "@skyddsnat/hub";
-import { refreshTokens, SignInRefused, signInWithCode, type TokenSet, webRedirectUri } from "@skyddsnat/idp";
+import { machineToken, refreshTokens, SignInRefused, signInWithCode, type TokenSet, webRedirectUri } from "@skyddsnat/idp";
 import { type Agency, PURPOSES_BY_ROLE, type Purpose, type Role } from "@skyddsnat/schema";
 import { decodeJwt, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import { startExtraHub } from "./support/extra-hub.js";
@@ -245,6 +245,24 @@ describe("what the hub refuses from a provider", () => {
     });
     expect(lookup.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     expect(JSON.stringify(lookup.data ?? null)).not.toContain(SCENARIOS.NONE.adult);
+  });
+
+  test("an agency system (client credentials) is a calling system, and resolves an identity number", async () => {
+    const housing = hub.identityProviders?.issuers.find((i) => i.agency === "housing");
+    const system = await machineToken(issuerOf("housing"), housing?.machineClient as { clientId: string; clientSecret: string }, "CASE_WORK");
+    const lookup = await gql<{ personByIdentityNumber: { id: string } | null }>(`query($n: String!) { personByIdentityNumber(identityNumber: $n) { id } }`, {
+      token: system.accessToken,
+      variables: { n: identityNumberOf(SCENARIOS.NONE.adult) },
+    });
+    expect(lookup.errors).toBeUndefined();
+    expect(lookup.data?.personByIdentityNumber).toEqual({ id: SCENARIOS.NONE.adult });
+  });
+
+  test("a person's token with the system's client_id still names no calling system", async () => {
+    // client_id is not the machine-client claim: a rogue copy of it changes nothing.
+    const token = await forged({ ...housingOfficer, client_id: "housing-system" });
+    const lookup = await gql(`query($n: String!) { personByIdentityNumber(identityNumber: $n) { id } }`, { token, variables: { n: identityNumberOf(SCENARIOS.NONE.adult) } });
+    expect(lookup.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
   });
 
   test("after a rotation that revokes the old key, its tokens are refused and new sign-ins work", async () => {

@@ -44,6 +44,7 @@ export function App({ config }: { config: AppConfig }) {
 
   useEffect(() => {
     if (!manager) {
+      if (route.page === "callback") setFailure("The sign-in was not started from this tab: start again.");
       setUser(null);
       return;
     }
@@ -52,7 +53,7 @@ export function App({ config }: { config: AppConfig }) {
     manager.events.addUserLoaded(loaded);
     manager.events.addUserUnloaded(gone);
     manager.events.addSilentRenewError(gone);
-    const start = route.page === "callback" ? completeSignIn(config).then((signedIn) => (navigate("/app/"), signedIn)) : manager.getUser();
+    const start = route.page === "callback" ? completeSignIn(manager).then((signedIn) => (navigate("/app/"), signedIn)) : manager.getUser();
     start.then(
       (current) => setUser(current && !current.expired ? current : null),
       (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),

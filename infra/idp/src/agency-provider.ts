@@ -1,4 +1,4 @@
-import type { Agency } from "@skyddsnat/schema";
+import type { Agency, Role } from "@skyddsnat/schema";
 import type { JWK } from "jose";
 import Provider, { type AdapterFactory, type Configuration, errors, type KoaContextWithOIDC } from "oidc-provider";
 import { actorClaims, claimLayoutOf } from "./claim-layouts.js";
@@ -15,6 +15,14 @@ export interface WebClient {
   origins: ReadonlySet<string>;
 }
 
+/** An agency system (client credentials) acting for one role of the agency, e.g. a case-management integration. */
+export interface MachineClient {
+  clientId: string;
+  clientSecret: string;
+  role: Role;
+  unit?: string;
+}
+
 export interface AgencyProviderOptions {
   agency: Agency;
   issuer: string;
@@ -23,6 +31,7 @@ export interface AgencyProviderOptions {
   /** Private signing keys, the current one first; all are published in the JWKS. */
   signingKeys: readonly JWK[];
   webClient: WebClient;
+  machineClient?: MachineClient;
   adapter: AdapterFactory;
   cookieKeys: readonly string[];
   /** The resource the access tokens are for: the hub (GATEWAY_AUDIENCE). */
@@ -41,6 +50,7 @@ const REFRESH_TOKEN_TTL_SECONDS = 8 * 60 * 60;
  */
 export function createAgencyProvider(options: AgencyProviderOptions): Provider {
   const { agency, staff, webClient, audience } = options;
+  const machine = options.machineClient;
   const layout = claimLayoutOf(agency);
   const mountPath = new URL(options.issuer).pathname.replace(/\/$/, "");
   const memberOf = (accountId: string | undefined): StaffMember | undefined =>
@@ -58,6 +68,20 @@ export function createAgencyProvider(options: AgencyProviderOptions): Provider {
         post_logout_redirect_uris: [...webClient.postLogoutRedirectUris],
         id_token_signed_response_alg: "ES256",
       },
+      ...(machine
+        ? [
+            {
+              client_id: machine.clientId,
+              client_secret: machine.clientSecret,
+              token_endpoint_auth_method: "client_secret_basic" as const,
+              grant_types: ["client_credentials"],
+              response_types: [],
+              redirect_uris: [],
+              // Never used (no ID token for a system), but the metadata must name a key it has.
+              id_token_signed_response_alg: "ES256" as const,
+            },
+          ]
+        : []),
     ],
     jwks: { keys: options.signingKeys.map((key) => ({ ...key })) as never },
     cookies: {
@@ -88,6 +112,7 @@ export function createAgencyProvider(options: AgencyProviderOptions): Provider {
           ctx.body = renderSignedOutPage(agency);
         },
       },
+      clientCredentials: { enabled: Boolean(machine) },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => audience,
@@ -133,6 +158,14 @@ export function createAgencyProvider(options: AgencyProviderOptions): Provider {
     rotateRefreshToken: true,
     clientBasedCORS: (_ctx, origin) => webClient.origins.has(origin),
     async extraTokenClaims(_ctx, token) {
+      if (token.kind === "ClientCredentials") {
+        // The system acts for its one role, with a purpose that role may state; it is named in
+        // the layout's machine-client claim, which no person's token carries.
+        if (!machine || token.clientId !== machine.clientId) return undefined;
+        const choice = choosePurpose(token.scope, machine.role);
+        if (!choice.ok) throw new errors.InvalidScope(choice.reason, token.scope ?? "");
+        return { ...actorClaims(layout, { agency, ...machine }, choice.purpose), [layout.machineClient]: machine.clientId };
+      }
       if (token.kind !== "AccessToken") return undefined;
       const member = memberOf(token.accountId);
       const choice = member ? choosePurpose(token.scope, member.role) : undefined;

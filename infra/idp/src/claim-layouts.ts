@@ -11,18 +11,24 @@ export interface ClaimLayout {
   role: string;
   unit: string;
   purpose: string | { scopePrefix: string };
+  /**
+   * The calling system of a machine token (client credentials) — only such tokens carry it. Not
+   * `client_id`: in a person's access token that is the app she signed in through.
+   */
+  machineClient: string;
 }
 
 /** The scope a caller names her purpose of use with, at sign-in: `purpose:CASE_WORK`. */
 export const PURPOSE_SCOPE_PREFIX = "purpose:";
 
-/** Today's claim names (the token CLI's): flat `agency`, `role`, `unit`, `purpose`. */
+/** Today's claim names (the token CLI's): flat `agency`, `role`, `unit`, `purpose`; the system in `calling_system`. */
 export const FLAT_LAYOUT: ClaimLayout = Object.freeze({
   staffId: "sub",
   agency: "agency",
   role: "role",
   unit: "unit",
   purpose: "purpose",
+  machineClient: "calling_system",
 });
 
 const POLICE_NAMESPACE = "https://id.polisen.example/claims";
@@ -37,6 +43,7 @@ export const NAMESPACED_LAYOUT: ClaimLayout = Object.freeze({
   role: `${POLICE_NAMESPACE}/role`,
   unit: `${POLICE_NAMESPACE}/unit`,
   purpose: Object.freeze({ scopePrefix: PURPOSE_SCOPE_PREFIX }),
+  machineClient: `${POLICE_NAMESPACE}/system`,
 });
 
 export function claimLayoutOf(agency: Agency): ClaimLayout {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from "jose";
 import { type RunningIdentityProviders, startIdentityProviders, VITE_DEV_ORIGIN } from "./identity-providers.js";
 import { renderSignInPage } from "./sign-in-page.js";
-import { discover, SignInRefused, signInWithCode } from "./sign-in-flow.js";
+import { discover, machineToken, SignInRefused, signInWithCode } from "./sign-in-flow.js";
 import type { StaffMember } from "./staff.js";
 
 const STAFF: StaffMember[] = [
@@ -29,7 +29,7 @@ async function jwksOf(agency: string): Promise<JSONWebKeySet> {
 
 describe("startIdentityProviders", () => {
   test("one issuer per agency under one server, none for the auditors or the population register", () => {
-    expect(idp.issuers.map((i) => i.issuer)).toEqual(["social-services", "housing", "police-liaison", "child-services"].map((a) => `${idp.url}/${a}`));
+    expect(idp.issuers.map((i) => i.issuer)).toEqual(["social-services", "housing", "police-liaison", "child-services", "audit"].map((a) => `${idp.url}/${a}`));
     expect(idp.issuers[1]?.discoveryUrl).toBe(`${idp.url}/housing/.well-known/openid-configuration`);
   });
 
@@ -76,6 +76,38 @@ describe("startIdentityProviders", () => {
     const refused = await signInWithCode({ issuer: issuer("housing"), staffId: "ho-3001", purpose: "EMERGENCY", redirectUri }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SignInRefused);
     expect(refused).toMatchObject({ error: "invalid_scope", description: "this role may not state that purpose" });
+  });
+});
+
+describe("an agency system (client credentials)", () => {
+  const housing = () => idp.issuers[1] as (typeof idp.issuers)[number];
+
+  test("gets an at+jwt for the hub that names it in the layout's machine-client claim", async () => {
+    const { machineClient } = housing();
+    const token = await machineToken(housing().issuer, machineClient, "CASE_WORK");
+    expect(decodeProtectedHeader(token.accessToken).typ).toBe("at+jwt");
+    expect(decodeJwt(token.accessToken)).toMatchObject({
+      sub: "housing-system",
+      agency: "housing",
+      role: "HOUSING_OFFICER",
+      unit: "housing/malmo",
+      purpose: "CASE_WORK",
+      calling_system: "housing-system",
+      aud: "urn:skyddsnat:hub",
+    });
+  });
+
+  test("a purpose its role may not state, or a wrong secret, gets no token", async () => {
+    const { machineClient, issuer: housingIssuer } = housing();
+    await expect(machineToken(housingIssuer, machineClient, "EMERGENCY")).rejects.toMatchObject({ error: "invalid_scope" });
+    await expect(machineToken(housingIssuer, { ...machineClient, clientSecret: "wrong" }, "CASE_WORK")).rejects.toMatchObject({ error: "invalid_client" });
+    // Another agency's system is no client of this provider.
+    await expect(machineToken(housingIssuer, (idp.issuers[0] as (typeof idp.issuers)[number]).machineClient, "CASE_WORK")).rejects.toMatchObject({ error: "invalid_client" });
+  });
+
+  test("a person's token never carries the machine-client claim", async () => {
+    const tokens = await signInWithCode({ issuer: housing().issuer, staffId: "ho-3001", purpose: "CASE_WORK", redirectUri });
+    expect(decodeJwt(tokens.accessToken).calling_system).toBeUndefined();
   });
 });
 

@@ -1,22 +1,32 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Agency, GATEWAY_AUDIENCE } from "@skyddsnat/schema";
+import { type Agency, GATEWAY_AUDIENCE, type Role } from "@skyddsnat/schema";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import type Provider from "oidc-provider";
-import { createAgencyProvider, type WebClient } from "./agency-provider.js";
+import { createAgencyProvider, type MachineClient, type WebClient } from "./agency-provider.js";
 import { type ClaimLayout, claimLayoutOf } from "./claim-layouts.js";
 import { memoryAdapterFactory } from "./memory-adapter.js";
 import { handleInteraction } from "./sign-in-page.js";
 import type { StaffDirectory } from "./staff.js";
 
-/** The agencies with an identity provider of their own here. */
+/** The agencies with an identity provider of their own here (the auditors sign in to their console too). */
 export const IDP_AGENCIES = ["social-services", "housing", "police-liaison", "child-services", "audit"] as const satisfies readonly Agency[];
 
 /** The hub's web app, as every provider registers it. */
 export const WEB_CLIENT_ID = "skyddsnat-web";
 /** Vite's dev server: the web app during development. */
 export const VITE_DEV_ORIGIN = "http://localhost:5173";
+/** The role each agency's system acts for (client credentials). */
+const SYSTEM_ROLES: Record<(typeof IDP_AGENCIES)[number], Role> = {
+  "social-services": "SOCIAL_SECRETARY",
+  housing: "HOUSING_OFFICER",
+  "police-liaison": "POLICE_LIAISON",
+  "child-services": "CHILD_SERVICES_OFFICER",
+  // The auditors' own log-review tooling.
+  audit: "AUDITOR",
+};
+
 export const webRedirectUri = (origin: string) => `${origin}/app/callback`;
 export const webPostLogoutUri = (origin: string) => `${origin}/app/`;
 
@@ -48,6 +58,11 @@ export interface IdentityProviderIssuer {
   discoveryUrl: string;
   /** Where this issuer's access tokens carry the caller (the gateway's claim mapping). */
   claims: ClaimLayout;
+  /**
+   * The agency's system (client credentials, `client_secret_basic`, scope `purpose:<PURPOSE>`):
+   * acts for one role, in the unit of that role's first member; a new secret at each start.
+   */
+  machineClient: { clientId: string; clientSecret: string; role: Role; unit?: string };
 }
 
 export interface RunningIdentityProviders {
@@ -85,12 +100,19 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
   const postLogout = new Set(options.postLogoutRedirectUris ?? [...redirectUris].map((uri) => webPostLogoutUri(originOf(uri))));
   const cookieKeys = [randomBytes(32).toString("base64url")];
 
-  const agencies = new Map<Agency, { keys: JWK[]; adapter: ReturnType<typeof memoryAdapterFactory>; provider?: Provider; staff: StaffDirectory }>();
+  const agencies = new Map<
+    Agency,
+    { keys: JWK[]; adapter: ReturnType<typeof memoryAdapterFactory>; provider?: Provider; staff: StaffDirectory; machine: MachineClient }
+  >();
   for (const agency of IDP_AGENCIES) {
+    const staff = options.staff.filter((member) => member.agency === agency);
+    const role = SYSTEM_ROLES[agency];
+    const unit = staff.find((member) => member.role === role)?.unit;
     agencies.set(agency, {
       keys: [options.signingKeys?.[agency] ?? (await newSigningKey(agency))],
       adapter: memoryAdapterFactory(),
-      staff: options.staff.filter((member) => member.agency === agency),
+      staff,
+      machine: { clientId: `${agency}-system`, clientSecret: randomBytes(24).toString("base64url"), role, ...(unit ? { unit } : {}) },
     });
   }
 
@@ -120,6 +142,7 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
       staff: entry.staff,
       signingKeys: entry.keys,
       webClient,
+      machineClient: entry.machine,
       adapter: entry.adapter,
       cookieKeys,
       audience,
@@ -165,6 +188,7 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
       issuer: issuerOf(agency),
       discoveryUrl: `${issuerOf(agency)}/.well-known/openid-configuration`,
       claims: claimLayoutOf(agency),
+      machineClient: { ...(agencies.get(agency) as { machine: MachineClient }).machine },
     })),
     url,
     clientId: WEB_CLIENT_ID,

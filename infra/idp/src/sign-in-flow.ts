@@ -69,10 +69,10 @@ class CookieJar {
   }
 }
 
-async function tokenRequest(endpoint: string, body: Record<string, string>): Promise<TokenSet> {
+async function tokenRequest(endpoint: string, body: Record<string, string>, headers: Record<string, string> = {}): Promise<TokenSet> {
   const response = await fetch(endpoint, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
     body: new URLSearchParams(body),
   });
   const json = (await response.json()) as Record<string, unknown>;
@@ -155,4 +155,11 @@ async function exchange(
 export async function refreshTokens(issuer: string, refreshToken: string, clientId: string = WEB_CLIENT_ID): Promise<TokenSet> {
   const discovery = await discover(issuer);
   return tokenRequest(discovery.token_endpoint, { grant_type: "refresh_token", refresh_token: refreshToken, client_id: clientId });
+}
+
+/** An agency system's token (client credentials): acts for its role, with the purpose asked for. */
+export async function machineToken(issuer: string, client: { clientId: string; clientSecret: string }, purpose: string): Promise<TokenSet> {
+  const discovery = await discover(issuer);
+  const basic = Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString("base64");
+  return tokenRequest(discovery.token_endpoint, { grant_type: "client_credentials", scope: `${PURPOSE_SCOPE_PREFIX}${purpose}` }, { authorization: `Basic ${basic}` });
 }

@@ -1,16 +1,34 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import type { Browser } from "playwright-core";
-import { launchBrowser, onPage, originOf, screenshot } from "../support/browser.js";
-import { hubUrl, tokenFor } from "../support/http.js";
+import type { RunningHub } from "@skyddsnat/hub";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, onPage, originOf, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
+import { tokenFor } from "../support/http.js";
 import { SCENARIOS } from "../support/scenarios.js";
 
+let hub: RunningHub;
 let browser: Browser;
 beforeAll(async () => {
+  hub = await startBrowserHub("open");
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
+  await hub?.stop();
 });
+
+/** Types a document into GraphiQL's editor, runs it, and waits for an answer containing `expected`. */
+async function run(page: Page, document: string, expected: string): Promise<string> {
+  const editor = page.locator(".graphiql-query-editor .CodeMirror");
+  await editor.waitFor();
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(document);
+  await page.getByRole("button", { name: /Execute query/ }).click();
+  const result = page.locator(".graphiql-response");
+  await result.filter({ hasText: expected }).waitFor({ timeout: 15_000 });
+  return (await result.textContent()) ?? "";
+}
 
 describe("GraphiQL at / runs in a real browser", () => {
   test("it loads from the hub alone, takes a pasted token and runs a query", async () => {
@@ -18,22 +36,30 @@ describe("GraphiQL at / runs in a real browser", () => {
     await onPage(browser, async ({ page }) => {
       const outside: string[] = [];
       page.on("request", (request) => {
-        if (!request.url().startsWith(originOf(hubUrl()))) outside.push(request.url());
+        if (!request.url().startsWith(originOf(hub.url))) outside.push(request.url());
       });
-      const response = await page.goto(`${originOf(hubUrl())}/`);
+      const response = await page.goto(`${originOf(hub.url)}/`);
       expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
       await page.getByLabel("Access token").fill(token);
-      const editor = page.locator(".graphiql-query-editor .CodeMirror");
-      await editor.waitFor();
-      await editor.click();
-      await page.keyboard.press("Control+A");
-      await page.keyboard.type(`query Client { person(id: "${SCENARIOS.NONE.adult}") { id givenName } }`);
-      await page.getByRole("button", { name: /Execute query/ }).click();
-      const result = page.locator(".graphiql-response");
-      await result.filter({ hasText: SCENARIOS.NONE.adult }).waitFor({ timeout: 15_000 });
-      expect(await result.textContent()).toContain('"givenName"');
+      const answer = await run(page, `query Client { person(id: "${SCENARIOS.NONE.adult}") { id givenName } }`, SCENARIOS.NONE.adult);
+      expect(answer).toContain('"givenName"');
       await screenshot(page, "graphiql");
       expect(outside).toEqual([]);
+    });
+  });
+
+  test("signed in through the web app, the token page shows the token and GraphiQL takes this tab's sign-in", async () => {
+    await onPage(browser, async ({ page }) => {
+      await signInThroughProvider(page, hub, { agency: "housing", staffId: "ho-3001", purpose: "CASE_WORK" });
+      await page.getByRole("link", { name: "Token för GraphiQL / Token for GraphiQL" }).click();
+      const token = await page.getByRole("textbox", { name: "Token", exact: true }).inputValue();
+      expect(token.split(".")).toHaveLength(3);
+      await screenshot(page, "token");
+      await page.getByRole("link", { name: "öppna GraphiQL" }).click();
+      await page.getByRole("button", { name: "Use my sign-in in this tab" }).click();
+      expect(await page.getByLabel("Access token").inputValue()).toBe(token);
+      const answer = await run(page, "query Who { me { staffId role } }", "ho-3001");
+      expect(answer).toContain("HOUSING_OFFICER");
     });
   });
 });

@@ -22,6 +22,7 @@ const SIGN_INS: [Agency, Role, string, Purpose][] = [
   ["housing", "HOUSING_OFFICER", "ho-3001", "CASE_WORK"],
   ["police-liaison", "POLICE_LIAISON", "pl-4001", "CASE_WORK"],
   ["child-services", "CHILD_SERVICES_OFFICER", "cs-5001", "CASE_WORK"],
+  ["audit", "AUDITOR", "au-6001", "AUDIT"],
 ];
 
 describe("signing in through each agency's identity provider, in a real browser", () => {
@@ -29,7 +30,7 @@ describe("signing in through each agency's identity provider, in a real browser"
     await onPage(browser, async ({ page }) => {
       await page.goto(`${originOf(hub.url)}/app/`);
       const agencies = await page.getByLabel("Myndighet / Agency").locator("option").evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
-      expect(agencies).toEqual(expect.arrayContaining(["social-services", "housing", "police-liaison", "child-services"]));
+      expect(agencies).toEqual(expect.arrayContaining(["social-services", "housing", "police-liaison", "child-services", "audit"]));
       await screenshot(page, "sign-in");
     });
   });

@@ -1,5 +1,6 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { OPEN_FRONT_DOOR, parseManifest } from "@skyddsnat/gateway";
 import type { RunningHub } from "@skyddsnat/hub";
 import type { Agency, Purpose } from "@skyddsnat/schema";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -74,12 +75,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The hub's origin (http://host:port), from the GraphQL URL the suite runs against. */
 export const originOf = (graphqlUrl: string): string => new URL(graphqlUrl).origin;
 
+/** The web app's trusted-documents manifest, as codegen writes it. */
+export const WEB_MANIFEST = fileURLToPath(new URL("../../../web/src/gql/persisted-documents.json", import.meta.url));
+
 /**
- * A hub of the browser suites' own on the seeded databases, with what `npm start` adds: the
- * development identity providers and the built web app.
+ * A hub of the browser suites' own on the seeded databases, with what `npm start` adds (the
+ * development identity providers and the built web app) and a production front door: only the
+ * web app's registered documents run (TRUSTED_DOCUMENTS=allow-listed).
  */
-export function startBrowserHub(): Promise<RunningHub> {
-  return startExtraHub({ identityProviders: true, webApp: {} });
+export async function startBrowserHub(door: "allow-listed" | "open" = "allow-listed", accessTokenTtlSeconds?: number): Promise<RunningHub> {
+  const manifest = parseManifest(JSON.parse(await readFile(WEB_MANIFEST, "utf8")));
+  return startExtraHub({
+    identityProviders: accessTokenTtlSeconds ? { accessTokenTtlSeconds } : true,
+    webApp: {},
+    // GraphiQL is for a development door: it runs any document and reads the schema.
+    ...(door === "allow-listed" ? { frontDoor: { ...OPEN_FRONT_DOOR, trustedDocuments: { mode: "allow-listed", manifest } } } : {}),
+  });
 }
 
 export interface SignInAs {

@@ -1,4 +1,4 @@
-import { User, UserManager, WebStorageStateStore } from "oidc-client-ts";
+import { type User, UserManager, WebStorageStateStore } from "oidc-client-ts";
 import type { AppConfig, IssuerChoice, Purpose } from "../config.js";
 
 /** Which agency's provider this tab signed in with; the user itself is kept by oidc-client-ts. */
@@ -41,11 +41,12 @@ export async function signIn(config: AppConfig, agency: string, purpose: Purpose
   await managerFor(config, choice).signinRedirect({ scope: `openid profile offline_access purpose:${purpose}` });
 }
 
-/** Completes the redirect back from the provider; the signed-in user. */
-export async function completeSignIn(config: AppConfig): Promise<User> {
-  const choice = issuerOf(config, chosenAgency());
-  if (!choice) throw new Error("The sign-in was not started from this tab: start again.");
-  return managerFor(config, choice).signinRedirectCallback();
+/**
+ * Completes the redirect back from the provider, on the manager the app keeps: its renewal
+ * timers start from this user.
+ */
+export function completeSignIn(manager: UserManager): Promise<User> {
+  return manager.signinRedirectCallback();
 }
 
 export async function signOut(manager: UserManager): Promise<void> {

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { EmergencyRequestsDocument, type EmergencyRequestsQuery, RequestEmergencyAccessDocument } from "../gql/graphql.js";
 import { useMutation, useQuery } from "../graphql/use-operation.js";
+import { Link } from "../Link.js";
 import { Failure, Loading } from "../Status.js";
 import { explainError } from "../withheld/explanations.js";
 
@@ -56,7 +57,7 @@ function Requests({ grants }: { grants: Grant[] }) {
           return (
             <tr key={grant.id} data-request={grant.id} data-status={state}>
               <td>{grant.id}</td>
-              <td>{grant.subjectId}</td>
+              <td>{state === "GRANTED" || state === "SELF_GRANTED" ? <Link to={`/app/clients/${encodeURIComponent(grant.subjectId)}`}>{grant.subjectId}</Link> : grant.subjectId}</td>
               <td>{new Date(grant.requestedAt).toLocaleString("sv-SE")}</td>
               <td className={`status-${state.toLowerCase()}`}>{STATUS[state] ?? state}</td>
               <td>{state === "GRANTED" || state === "SELF_GRANTED" ? <span aria-live="off">{grant.expiresAt ? countdown(grant.expiresAt, now) : "—"}</span> : "—"}</td>
