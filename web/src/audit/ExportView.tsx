@@ -60,7 +60,7 @@ export function ExportView() {
 
   return (
     <section aria-labelledby="export-heading">
-      <h2 id="export-heading">Export / Export</h2>
+      <h2 id="export-heading">Export av loggen / Audit trail export</h2>
       <p>Exporten hämtas med din inloggning och loggas själv. / The export is fetched with your sign-in and is itself recorded.</p>
       <form className="filters" onSubmit={submit}>
         <div className="field">
