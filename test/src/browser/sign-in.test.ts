@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { RunningHub } from "@skyddsnat/hub";
 import type { Agency, Purpose, Role } from "@skyddsnat/schema";
 import type { Browser } from "playwright-core";
-import { launchBrowser, onPage, originOf, screenshot, signInThroughProvider, signOutThroughProvider, startBrowserHub } from "../support/browser.js";
+import { accessibilityViolations, launchBrowser, onPage, originOf, screenshot, signInThroughProvider, signOutThroughProvider, startBrowserHub } from "../support/browser.js";
 
 let hub: RunningHub;
 let browser: Browser;
@@ -31,6 +31,7 @@ describe("signing in through each agency's identity provider, in a real browser"
       await page.goto(`${originOf(hub.url)}/app/`);
       const agencies = await page.getByLabel("Myndighet / Agency").locator("option").evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
       expect(agencies).toEqual(expect.arrayContaining(["social-services", "housing", "police-liaison", "child-services", "audit"]));
+      expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, "sign-in");
     });
   });
@@ -47,7 +48,10 @@ describe("signing in through each agency's identity provider, in a real browser"
       }
       expect(await page.getByTestId("who").textContent()).toContain(role);
       if (role === "AUDITOR") expect(await page.getByRole("link", { name: "Granskning / Audit" }).count()).toBe(1);
-      if (role === "SOCIAL_SECRETARY" || role === "CONTACT_PERSON") await screenshot(page, `caseload-${role.toLowerCase().replace(/_/g, "-")}`);
+      if (role === "SOCIAL_SECRETARY" || role === "CONTACT_PERSON") {
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, `caseload-${role.toLowerCase().replace(/_/g, "-")}`);
+      }
       await signOutThroughProvider(page, hub);
       // Signed out is signed out: a reload does not bring her back.
       await page.reload();
