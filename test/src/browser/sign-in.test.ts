@@ -60,3 +60,35 @@ describe("signing in through each agency's identity provider, in a real browser"
     });
   });
 });
+
+describe("the app by keyboard alone", () => {
+  test("sign in with Tab and Enter, skip to the content, and open a client from the caseload", async () => {
+    await onPage(browser, async ({ page }) => {
+      const origin = originOf(hub.url);
+      await page.goto(`${origin}/app/`);
+      const focusedId = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? "");
+      await page.keyboard.press("Tab");
+      expect(await focusedId()).toBe("agency");
+      await page.keyboard.press("Tab");
+      expect(await focusedId()).toBe("purpose");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      // The provider's page: its staff list has the focus; cp-2001 is the first contact person.
+      await page.locator('select[name="staffId"]').waitFor();
+      await page.locator('select[name="staffId"]').selectOption("cp-2001");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(`${origin}/app/`);
+      await page.getByTestId("me").waitFor();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe("Till innehållet / Skip to content");
+      await page.keyboard.press("Enter");
+      expect(await focusedId()).toBe("main");
+      // The first link in the content is the first client of her caseload.
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/app\/clients\//);
+      await page.getByRole("heading", { name: "Skydd och hantering / Protection and handling" }).waitFor();
+    });
+  });
+});
