@@ -41,10 +41,12 @@ export function App({ config }: { config: AppConfig }) {
   }, [config, agency]);
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);
+  // The provider's redirect is completed once, on arrival at /app/callback.
+  const [arrivedFromProvider] = useState(() => route.page === "callback");
 
   useEffect(() => {
     if (!manager) {
-      if (route.page === "callback") setFailure("The sign-in was not started from this tab: start again.");
+      if (arrivedFromProvider) setFailure("The sign-in was not started from this tab: start again.");
       setUser(null);
       return;
     }
@@ -53,7 +55,12 @@ export function App({ config }: { config: AppConfig }) {
     manager.events.addUserLoaded(loaded);
     manager.events.addUserUnloaded(gone);
     manager.events.addSilentRenewError(gone);
-    const start = route.page === "callback" ? completeSignIn(manager).then((signedIn) => (navigate("/app/"), signedIn)) : manager.getUser();
+    const start = arrivedFromProvider
+      ? completeSignIn(manager).then((signedIn) => {
+          navigate("/app/");
+          return signedIn;
+        })
+      : manager.getUser();
     start.then(
       (current) => setUser(current && !current.expired ? current : null),
       (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
@@ -63,9 +70,7 @@ export function App({ config }: { config: AppConfig }) {
       manager.events.removeUserUnloaded(gone);
       manager.events.removeSilentRenewError(gone);
     };
-    // The callback is completed once, on arrival.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: route is read on arrival only
-  }, [manager, config]);
+  }, [manager, arrivedFromProvider]);
 
   if (failure) {
     return (

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { buildPopulation, type RunningHub } from "@skyddsnat/hub";
 import type { Browser } from "playwright-core";
-import { launchBrowser, onPage, originOf, type PageRecord, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
+import { accessibilityViolations, launchBrowser, onPage, originOf, type PageRecord, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
 import { SCENARIOS } from "../support/scenarios.js";
 
 // She lives with protected registration; cp-2001 is the contact person on her open case.
@@ -87,6 +87,7 @@ describe("the client view in a real browser", () => {
       expect(record.bodies.some((response) => response.url.endsWith("/graphql") && response.body.includes(her.adult))).toBe(true);
       const seen = await everythingSeen(record);
       for (const secret of SECRETS) expect(seen.includes(secret) ? secret : null).toBeNull();
+      expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, "client-view-contact-person");
     });
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { RunningHub } from "@skyddsnat/hub";
 import type { Browser } from "playwright-core";
-import { launchBrowser, onPage, originOf, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
+import { accessibilityViolations, launchBrowser, onPage, originOf, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
 import { gql, hubUrl, tokenFor } from "../support/http.js";
 import { SCENARIOS } from "../support/scenarios.js";
 
@@ -58,6 +58,7 @@ describe("break-the-glass in a real browser", () => {
       await page.clock.runFor(6000);
       await row.and(page.locator('[data-status="GRANTED"]')).waitFor();
       expect(await row.textContent()).toMatch(/Beviljad \/ Granted\s*[01]:\d\d/);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, "emergency-granted");
 
       await page.clock.fastForward("01:05");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { RunningHub } from "@skyddsnat/hub";
 import type { Agency, Purpose, Role } from "@skyddsnat/schema";
 import type { Browser } from "playwright-core";
-import { launchBrowser, onPage, originOf, screenshot, signInThroughProvider, signOutThroughProvider, startBrowserHub } from "../support/browser.js";
+import { accessibilityViolations, launchBrowser, onPage, originOf, screenshot, signInThroughProvider, signOutThroughProvider, startBrowserHub } from "../support/browser.js";
 
 let hub: RunningHub;
 let browser: Browser;
@@ -31,6 +31,7 @@ describe("signing in through each agency's identity provider, in a real browser"
       await page.goto(`${originOf(hub.url)}/app/`);
       const agencies = await page.getByLabel("Myndighet / Agency").locator("option").evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
       expect(agencies).toEqual(expect.arrayContaining(["social-services", "housing", "police-liaison", "child-services", "audit"]));
+      expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, "sign-in");
     });
   });
@@ -47,12 +48,47 @@ describe("signing in through each agency's identity provider, in a real browser"
       }
       expect(await page.getByTestId("who").textContent()).toContain(role);
       if (role === "AUDITOR") expect(await page.getByRole("link", { name: "Granskning / Audit" }).count()).toBe(1);
-      if (role === "SOCIAL_SECRETARY" || role === "CONTACT_PERSON") await screenshot(page, `caseload-${role.toLowerCase().replace(/_/g, "-")}`);
+      if (role === "SOCIAL_SECRETARY" || role === "CONTACT_PERSON") {
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, `caseload-${role.toLowerCase().replace(/_/g, "-")}`);
+      }
       await signOutThroughProvider(page, hub);
       // Signed out is signed out: a reload does not bring her back.
       await page.reload();
       await page.getByRole("button", { name: "Logga in / Sign in" }).waitFor();
       expect(await page.getByTestId("who").count()).toBe(0);
+    });
+  });
+});
+
+describe("the app by keyboard alone", () => {
+  test("sign in with Tab and Enter, skip to the content, and open a client from the caseload", async () => {
+    await onPage(browser, async ({ page }) => {
+      const origin = originOf(hub.url);
+      await page.goto(`${origin}/app/`);
+      const focusedId = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? "");
+      await page.keyboard.press("Tab");
+      expect(await focusedId()).toBe("agency");
+      await page.keyboard.press("Tab");
+      expect(await focusedId()).toBe("purpose");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      // The provider's page: its staff list has the focus; cp-2001 is the first contact person.
+      await page.locator('select[name="staffId"]').waitFor();
+      await page.locator('select[name="staffId"]').selectOption("cp-2001");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(`${origin}/app/`);
+      await page.getByTestId("me").waitFor();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe("Till innehållet / Skip to content");
+      await page.keyboard.press("Enter");
+      expect(await focusedId()).toBe("main");
+      // The first link in the content is the first client of her caseload.
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/app\/clients\//);
+      await page.getByRole("heading", { name: "Skydd och hantering / Protection and handling" }).waitFor();
     });
   });
 });

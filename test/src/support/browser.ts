@@ -1,4 +1,5 @@
 import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { OPEN_FRONT_DOOR, parseManifest } from "@skyddsnat/gateway";
 import type { RunningHub } from "@skyddsnat/hub";
@@ -124,4 +125,22 @@ export async function signOutThroughProvider(page: Page, hub: RunningHub): Promi
   await page.getByRole("button", { name: "Yes, sign me out" }).click();
   await page.waitForURL(`${originOf(hub.url)}/app/`);
   await page.getByRole("button", { name: "Logga in / Sign in" }).waitFor();
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The WCAG 2 A and AA rules axe-core checks (labels, landmarks, contrast, names, ARIA), on the page
+ * as it stands: the violations, by rule and element. axe is evaluated through the debugging
+ * protocol, which the page's CSP does not govern; nothing is added to the page's own scripts.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const source = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return violations;
 }

@@ -54,6 +54,7 @@ export function RecordTable<T extends { id: string }>({
               const rowAnswer = withheld.answer(row, [...path, index]);
               if (rowAnswer.state !== "value")
                 return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a withheld record has no id to key on; the list is never reordered
                   <tr key={`withheld-${index}`}>
                     <td colSpan={columns.length}>
                       <Shown answer={rowAnswer} />
