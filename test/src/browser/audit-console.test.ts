@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { buildPopulation, mintToken, type RunningHub } from "@skyddsnat/hub";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, onPage, originOf, type PageRecord, type SignInAs, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
+import { accessibilityViolations, launchBrowser, onPage, originOf, type PageRecord, type SignInAs, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
 import { gql, hubUrl, tokenFor } from "../support/http.js";
 import { SCENARIOS } from "../support/scenarios.js";
 
@@ -76,6 +76,7 @@ describe("an auditor finds a contact person's access in the console and in the e
       // Column headers name every cell (a screen reader reads them with the cell).
       expect(await page.getByRole("columnheader").allTextContents()).toEqual(expect.arrayContaining(["Vem / Actor", "Fält / Fields", "Beslut / Decision"]));
       await screenshot(page, "audit-search");
+      expect(await accessibilityViolations(page)).toEqual([]);
       await expectNoPersonData(record, personValues(client));
 
       // A criterion the hub refuses is told in words, not as an empty list.
@@ -101,6 +102,7 @@ describe("an auditor finds a contact person's access in the console and in the e
       await summary.locator(`tr[data-request-id="${requestId}"]`).first().waitFor();
       expect(await summary.textContent()).toMatch(/\d+ records, seq \d+–\d+/);
       await screenshot(page, "audit-export");
+      expect(await accessibilityViolations(page)).toEqual([]);
 
       const download = page.waitForEvent("download");
       await page.getByRole("link", { name: /Ladda ner \/ Download audit-export-.*\.ndjson/ }).click();
@@ -154,6 +156,7 @@ describe("a break-the-glass disclosure is queued for review and reviewed by anot
       expect(await grant.getByTestId("granted-by").textContent()).toBe("oc-9002");
       expect(await grant.textContent()).toContain("NECESSITY");
       await screenshot(page, "audit-review-queue");
+      expect(await accessibilityViolations(page)).toEqual([]);
       await expectNoPersonData(record, personValues(subject));
     });
   });
@@ -187,6 +190,7 @@ describe("a break-the-glass disclosure is queued for review and reviewed by anot
       expect(await refusal.getAttribute("data-refusal")).toBe("OWN_EMERGENCY_DISCLOSURE");
       expect(await refusal.textContent()).toContain("You cannot review an emergency disclosure you granted yourself");
       await screenshot(page, "audit-review-refused");
+      expect(await accessibilityViolations(page)).toEqual([]);
     });
   });
 
@@ -219,6 +223,7 @@ describe("a break-the-glass disclosure is queued for review and reviewed by anot
       expect(await of("EMERGENCY_GRANTED").first().textContent()).toContain("oc-9002");
       expect(await of("EMERGENCY_REQUESTED").first().textContent()).toContain("pl-4004");
       await screenshot(page, "audit-person-history");
+      expect(await accessibilityViolations(page)).toEqual([]);
     });
   });
 });
@@ -238,6 +243,7 @@ describe("the chain's verification", () => {
       expect(Number(await page.getByTestId("chain-records").textContent())).toBeGreaterThan(0);
       expect(Number(await page.getByTestId("chain-checkpoints").textContent())).toBeGreaterThanOrEqual(0);
       await screenshot(page, "audit-chain");
+      expect(await accessibilityViolations(page)).toEqual([]);
     });
   });
 });

@@ -110,31 +110,29 @@ export function ExportView() {
           </ul>
           <h3>Kolumner / Columns</h3>
           <p className="id">{exported.summary.columns.join(", ")}</p>
-          <div className="scroll" role="region" aria-label="De senaste posterna i exporten / The export's latest records" tabIndex={0}>
-            <table className="records">
-              <caption>De senaste posterna i exporten / The export's latest records</caption>
-              <thead>
-                <tr>
+          <table className="records">
+            <caption>De senaste posterna i exporten / The export's latest records</caption>
+            <thead>
+              <tr>
+                {PREVIEW.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {exported.preview.map((row) => (
+                <tr key={String(row.seq)} data-request-id={String(row.requestId ?? "")}>
                   {PREVIEW.map((column) => (
-                    <th key={column} scope="col">
-                      {column}
-                    </th>
+                    <td key={column} className="id">
+                      {cell(row[column])}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {exported.preview.map((row) => (
-                  <tr key={String(row.seq)} data-request-id={String(row.requestId ?? "")}>
-                    {PREVIEW.map((column) => (
-                      <td key={column} className="id">
-                        {cell(row[column])}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : null}
     </section>

@@ -9,51 +9,49 @@ const dash = (value: string | null | undefined) => (value === null || value === 
 /** Audit records as a table: ids, roles, field paths and decisions — never a value about the person. */
 function Table({ caption, rows }: { caption: string; rows: AuditRecordRowFragment[] }) {
   return (
-    // A wide table scrolls in its own region, reachable and scrollable by keyboard.
-    <div className="scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="records">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nr / Seq</th>
-            <th scope="col">Tid / Time</th>
-            <th scope="col">Slag / Kind</th>
-            <th scope="col">Vem / Actor</th>
-            <th scope="col">Ändamål / Purpose</th>
-            <th scope="col">Person (id)</th>
-            <th scope="col">Fält / Fields</th>
-            <th scope="col">Beslut / Decision</th>
-            <th scope="col">Skäl / Reason</th>
-            <th scope="col">Begäran / Request id</th>
+    // Long ids and paths wrap (audit.css), so the table fits without a scrolling region.
+    <table className="records">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Nr / Seq</th>
+          <th scope="col">Tid / Time</th>
+          <th scope="col">Slag / Kind</th>
+          <th scope="col">Vem / Actor</th>
+          <th scope="col">Ändamål / Purpose</th>
+          <th scope="col">Person (id)</th>
+          <th scope="col">Fält / Fields</th>
+          <th scope="col">Beslut / Decision</th>
+          <th scope="col">Skäl / Reason</th>
+          <th scope="col">Begäran / Request id</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} data-record={row.id} data-request-id={row.requestId ?? ""} data-kind={row.kind ?? ""}>
+            <td className="id">{dash(row.seq)}</td>
+            <td>{when(row.at)}</td>
+            <td>
+              {dash(row.kind)}
+              {row.emergency ? <span className="badge"> Nöd / Emergency</span> : null}
+            </td>
+            <td>
+              <span className="id">{dash(row.actorStaffId)}</span>
+              <br />
+              <span className="agency">
+                {dash(row.actorRole)} · {dash(row.actorAgency)}
+              </span>
+            </td>
+            <td>{dash(row.purpose)}</td>
+            <td className="id">{dash(row.subjectId)}</td>
+            <td className="id">{row.fieldPaths && row.fieldPaths.length > 0 ? row.fieldPaths.join(", ") : "—"}</td>
+            <td className={`decision-${(row.decision ?? "").toLowerCase()}`}>{dash(row.decision)}</td>
+            <td className="id">{[row.reason, row.rule].filter(Boolean).join(" · ") || "—"}</td>
+            <td className="id">{dash(row.requestId)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-record={row.id} data-request-id={row.requestId ?? ""} data-kind={row.kind ?? ""}>
-              <td className="id">{dash(row.seq)}</td>
-              <td>{when(row.at)}</td>
-              <td>
-                {dash(row.kind)}
-                {row.emergency ? <span className="badge"> Nöd / Emergency</span> : null}
-              </td>
-              <td>
-                <span className="id">{dash(row.actorStaffId)}</span>
-                <br />
-                <span className="agency">
-                  {dash(row.actorRole)} · {dash(row.actorAgency)}
-                </span>
-              </td>
-              <td>{dash(row.purpose)}</td>
-              <td className="id">{dash(row.subjectId)}</td>
-              <td className="id">{row.fieldPaths && row.fieldPaths.length > 0 ? row.fieldPaths.join(", ") : "—"}</td>
-              <td className={`decision-${(row.decision ?? "").toLowerCase()}`}>{dash(row.decision)}</td>
-              <td className="id">{[row.reason, row.rule].filter(Boolean).join(" · ") || "—"}</td>
-              <td className="id">{dash(row.requestId)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
