@@ -33,7 +33,7 @@ function Table({ caption, rows }: { caption: string; rows: AuditRecordRowFragmen
             <td>{when(row.at)}</td>
             <td>
               {dash(row.kind)}
-              {row.emergency ? <span className="badge"> Nöd / Emergency</span> : null}
+              {row.emergency ? <span className="badge">Nöd / Emergency</span> : null}
             </td>
             <td>
               <span className="id">{dash(row.actorStaffId)}</span>
@@ -44,7 +44,7 @@ function Table({ caption, rows }: { caption: string; rows: AuditRecordRowFragmen
             </td>
             <td>{dash(row.purpose)}</td>
             <td className="id">{dash(row.subjectId)}</td>
-            <td className="id">{row.fieldPaths && row.fieldPaths.length > 0 ? row.fieldPaths.join(", ") : "—"}</td>
+            <td className="id paths">{row.fieldPaths && row.fieldPaths.length > 0 ? row.fieldPaths.join(", ") : "—"}</td>
             <td className={`decision-${(row.decision ?? "").toLowerCase()}`}>{dash(row.decision)}</td>
             <td className="id">{[row.reason, row.rule].filter(Boolean).join(" · ") || "—"}</td>
             <td className="id">{dash(row.requestId)}</td>
