@@ -28,6 +28,7 @@ export { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
 export { type ClaimMapping, DEFAULT_CLAIMS } from "./auth/claim-mapping.js";
 export type { GatewayContext } from "./context.js";
 export { type GatewayOptions, type RunningGateway, startGateway } from "./server.js";
+export { contentSecurityPolicy, type SignInIssuer, type WebAppOptions, webAppRoutes } from "./web-app.js";
 export { FrontDoorSettingError, type FrontDoorSettings, frontDoorFromEnv, OPEN_FRONT_DOOR } from "./front-door-settings.js";
 export { DEFAULT_LIMITS, LIMIT_VARIABLES, LimitCode, limitsFromEnv, type OperationLimits } from "./limits/index.js";
 export { documentHash, parseManifest, type TrustedManifest } from "./trusted-documents/manifest.js";

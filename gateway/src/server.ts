@@ -34,6 +34,7 @@ import { createInternalSigner } from "./auth/internal-signer.js";
 import type { GatewayContext } from "./context.js";
 import { readiness } from "./faults/readiness.js";
 import { landingPageRoutes } from "./landing-page.js";
+import { type WebAppOptions, webAppRoutes } from "./web-app.js";
 import { doorOf, operationOf, withExecutionSteps } from "./pipeline.js";
 import { InternalTokenDataSource } from "./subgraph-transport.js";
 import { loadShedding } from "./traffic/load-shedding.js";
@@ -70,6 +71,8 @@ export interface GatewayOptions {
   unsafeSharedCaches?: boolean;
   /** Operation limits, trusted documents, CORS and HTTP timeouts; default the open development door. */
   frontDoor?: FrontDoorSettings;
+  /** The users' web app at /app/ and GraphiQL at / (web/dist); without it, / is a plain page. */
+  webApp?: WebAppOptions;
 }
 
 const claimsOf = (context: GatewayContext) => ({
@@ -185,6 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const routes: Record<string, RouteHandler> = {
     ...landingPageRoutes(),
+    ...(options.webApp ? webAppRoutes(options.webApp) : {}),
     ...(options.audit ? { "GET /audit/export": (req, res) => exportAudit(req, res, options.audit as AuditTrail, (req) => verify(req, randomUUID())) } : {}),
     "GET /health/live": async (_req, res) => sendJson(res, 200, { status: "live" }),
     "GET /health/ready": async (_req, res) => {

@@ -237,12 +237,14 @@ describe("operational endpoints", () => {
     expect(await ready.json()).toEqual(READY_WITH_BREAKERS_CLOSED);
   });
 
-  test("GraphiQL is served from npm packages, not a CDN", async () => {
+  test("GraphiQL is served from npm packages built into web/dist, not a CDN", async () => {
     const page = await (await fetch(`${base()}/`)).text();
-    expect(page).toContain('src="/graphiql/graphiql.min.js"');
+    const script = /<script type="module" crossorigin src="(\/app\/assets\/graphiql-[^"]+\.js)"/.exec(page)?.[1];
+    expect(script).toBeDefined();
     expect(page).not.toMatch(/https?:\/\/(?!localhost)/);
-    const asset = await fetch(`${base()}/graphiql/graphiql.min.js`);
+    const asset = await fetch(`${base()}${script}`);
     expect(asset.status).toBe(200);
+    expect(asset.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect((await asset.text()).length).toBeGreaterThan(100_000);
   });
 });
@@ -287,9 +289,12 @@ describe("no cache on the way may keep a response", () => {
     expect(headers).toEqual(Object.keys(responses).map((name) => ({ name, cacheControl: "no-store", sniffing: "nosniff" })));
   });
 
-  test("only GraphiQL's static assets may be cached", async () => {
-    const asset = await fetch(`${base()}/graphiql/graphiql.min.js`);
-    expect(asset.headers.get("cache-control")).toBe("public, max-age=3600");
+  test("only the web app's hashed static assets may be cached", async () => {
+    const page = await (await fetch(`${base()}/`)).text();
+    const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(page)?.[1] as string;
+    const asset = await fetch(`${base()}${script}`);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect((await fetch(`${base()}/`)).headers.get("cache-control")).toBe("no-store");
+    expect((await fetch(`${base()}/app/clients/someone`)).headers.get("cache-control")).toBe("no-store");
   });
 });

@@ -74,7 +74,7 @@ const SIGN_INS: [Agency, Role, string][] = [
 describe("the development providers are the hub's issuers", () => {
   test("one issuer per agency, each with its own keys, and the web app's sign-in data", async () => {
     expect(hub.webSignIn?.clientId).toBe("skyddsnat-web");
-    expect(hub.webSignIn?.issuers.map((i) => i.agency)).toEqual(["social-services", "housing", "police-liaison", "child-services"]);
+    expect(hub.webSignIn?.issuers.map((i) => i.agency)).toEqual(["social-services", "housing", "police-liaison", "child-services", "audit"]);
     const kids = new Set<string>();
     for (const { discoveryUrl, issuer } of hub.identityProviders?.issuers ?? []) {
       const discovery = (await (await fetch(discoveryUrl)).json()) as { issuer: string; jwks_uri: string; code_challenge_methods_supported: string[] };
@@ -86,7 +86,7 @@ describe("the development providers are the hub's issuers", () => {
         kids.add(key.kid as string);
       }
     }
-    expect(kids.size).toBe(4);
+    expect(kids.size).toBe(5);
   });
 
   test("the token endpoint answers the web app's origin for CORS, and no other", async () => {

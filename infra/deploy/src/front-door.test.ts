@@ -14,7 +14,7 @@ import {
   variablesRead,
 } from "./front-door.js";
 import { type K8sObject, loadManifests, type Manifest, ofKind, REPO_DIR } from "./manifests.js";
-import { buildManifest, documentFiles, documentHash, documentText, MANIFEST_FILE, manifestJson } from "./trusted-documents.js";
+import { buildManifest, deploymentDocuments, documentHash, documentText, MANIFEST_FILE, manifestJson, webDocuments } from "./trusted-documents.js";
 
 const all = loadManifests();
 const kustomization = all.find((manifest) => manifest.file === "kustomization.yaml")?.object as K8sObject;
@@ -57,8 +57,15 @@ function readmeGuideDocuments(): string[] {
 }
 
 describe("the trusted documents' manifest", () => {
-  it("is what the generator writes from infra/deploy/documents", () => {
-    expect(checkedIn).toBe(manifestJson(buildManifest(documentFiles())));
+  it("registers every operation of the users' web app, byte for byte as the app sends it", () => {
+    const registered = JSON.parse(checkedIn) as Record<string, string>;
+    const web = webDocuments();
+    expect(web.length).toBeGreaterThanOrEqual(4);
+    for (const { name, text } of web) expect(registered[name.slice("web/".length)]).toBe(text);
+  });
+
+  it("is what the generator writes from infra/deploy/documents and the web app's manifest", () => {
+    expect(checkedIn).toBe(manifestJson(buildManifest(deploymentDocuments())));
     // The file kustomize turns into the gateway's ConfigMap is that file.
     expect(generated.find((map) => map.metadata.name === "skyddsnat-trusted-documents")?.data?.["trusted-documents.json"]).toBe(checkedIn);
   });
@@ -146,7 +153,7 @@ describe("each front-door check catches what it is for", () => {
     const manifest = JSON.parse(checkedIn) as Record<string, string>;
     const [hash, document] = Object.entries(manifest)[0]!;
     const edited = { ...manifest, [hash]: `${document} ` };
-    expect(manifestJson(edited)).not.toBe(manifestJson(buildManifest(documentFiles())));
+    expect(manifestJson(edited)).not.toBe(manifestJson(buildManifest(deploymentDocuments())));
     expect(() => parseManifest(edited)).toThrow(/is not the sha256 of its document/);
   });
 

@@ -10,6 +10,8 @@ import { DEPLOY_DIR, K8S_DIR } from "./manifests.js";
  */
 export const DOCUMENTS_DIR = join(DEPLOY_DIR, "documents");
 export const MANIFEST_FILE = join(K8S_DIR, "trusted-documents.json");
+/** The users' web app's operations, as its codegen registers them (web/src/operations → this file). */
+export const WEB_MANIFEST_FILE = join(DEPLOY_DIR, "../../web/src/gql/persisted-documents.json");
 
 /**
  * The sha256 (lower-case hex) of a document's exact text, as the gateway computes it
@@ -47,3 +49,12 @@ export function documentFiles(dir: string = DOCUMENTS_DIR): { name: string; text
 
 /** The manifest file's text: two-space JSON and a final newline, as checked in. */
 export const manifestJson = (manifest: Record<string, string>): string => `${JSON.stringify(manifest, null, 2)}\n`;
+
+/** The web app's documents, one per entry of its codegen manifest (already without a final line break). */
+export function webDocuments(file: string = WEB_MANIFEST_FILE): { name: string; text: string }[] {
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+  return Object.entries(manifest).map(([hash, text]) => ({ name: `web/${hash}`, text }));
+}
+
+/** What a deployment registers: the operators' documents and every operation of the web app. */
+export const deploymentDocuments = (): { name: string; text: string }[] => [...documentFiles(), ...webDocuments()];

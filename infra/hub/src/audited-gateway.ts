@@ -5,6 +5,7 @@ import {
   type FrontDoorSettings,
   type GatewayOptions,
   type IssuerConfig,
+  type WebAppOptions,
   openAuditStore,
   startAuditSubgraph,
   startGateway,
@@ -58,6 +59,8 @@ export interface AuditedGatewayOptions {
   unsafeSharedCaches?: boolean;
   /** Operation limits, trusted documents, CORS, timeouts (frontDoorFromEnv); default open. */
   frontDoor?: FrontDoorSettings;
+  /** The users' web app and GraphiQL (web/dist) and how they sign in. */
+  webApp?: WebAppOptions;
 }
 
 export interface RunningAuditedGateway {
@@ -116,6 +119,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
     ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
+    ...(options.webApp ? { webApp: options.webApp } : {}),
   });
   return {
     url: gateway.url,

@@ -1,7 +1,7 @@
 import { startChildServices } from "@skyddsnat/child-services";
-import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings, GatewayOptions, IssuerConfig } from "@skyddsnat/gateway";
+import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings, GatewayOptions, IssuerConfig, WebAppOptions } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
-import { type IdentityProvidersOptions, type RunningIdentityProviders, startIdentityProviders } from "@skyddsnat/idp";
+import { type IdentityProvidersOptions, type RunningIdentityProviders, startIdentityProviders, WEB_CLIENT_ID } from "@skyddsnat/idp";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
 import type { Agency, SubgraphName } from "@skyddsnat/schema";
@@ -12,6 +12,7 @@ import { startAuditedGateway } from "./audited-gateway.js";
 import { ensureDevKeys } from "./keys/dev-keys.js";
 import { buildPopulation, type SeedCounts, writePopulation } from "./seed/index.js";
 import { STAFF } from "./seed/staff.js";
+import { WEB_DIST_DIR } from "./web-app.js";
 
 export interface HubOptions {
   ports: HubPorts;
@@ -39,6 +40,11 @@ export interface HubOptions {
   doorRefusals?: DoorRefusalOptions;
   /** The gateway's operation limits, trusted documents, CORS and timeouts; default open. */
   frontDoor?: FrontDoorSettings;
+  /**
+   * Serve the users' web app at /app/ and GraphiQL at / from its built files (default
+   * WEB_DIST_DIR); it signs in through the development providers when they run. Default none.
+   */
+  webApp?: { distDir?: string };
   /**
    * Start the development OpenID providers (infra/idp), one issuer per agency, and trust them
    * through discovery beside the token CLI's issuers. Off by default; `npm start` turns it on.
@@ -70,6 +76,17 @@ export interface RunningHub {
 /** The gateway trusts each development provider through discovery, read with its claim layout. */
 function discoveryIssuers(providers: RunningIdentityProviders): IssuerConfig[] {
   return providers.issuers.map(({ agency, issuer, claims }) => ({ issuer, agency, algorithms: ["ES256"], jwks: { discovery: true }, claims }));
+}
+
+/** The web app's files and sign-in: each development provider's issuer, or none (GraphiQL still works with a pasted token). */
+function webAppOf(options: { distDir?: string }, providers: RunningIdentityProviders | undefined): WebAppOptions {
+  return {
+    distDir: options.distDir ?? WEB_DIST_DIR,
+    signIn: {
+      clientId: providers?.clientId ?? WEB_CLIENT_ID,
+      issuers: providers?.issuers.map(({ agency, issuer }) => ({ agency, issuer })) ?? [],
+    },
+  };
 }
 
 /** Starts the four subgraphs, seeds if asked, then the gateway in front of them. */
@@ -148,6 +165,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
     ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
+    ...(options.webApp ? { webApp: webAppOf(options.webApp, identityProviders) } : {}),
   });
 
   const gatewayOrigin = new URL(gateway.url);

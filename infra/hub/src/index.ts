@@ -4,5 +4,6 @@ export { composeSupergraph, subgraphSdls } from "./compose.js";
 export { ensureDevKeys } from "./keys/dev-keys.js";
 export { buildPopulation, DEMO_STAFF, type Household, STAFF, unitOf, writePopulation } from "./seed/index.js";
 export { mintToken } from "./tokens.js";
+export { WEB_DIST_DIR } from "./web-app.js";
 export { type AuditedGatewayOptions, type RunningAuditedGateway, startAuditedGateway } from "./audited-gateway.js";
 export { defaultWitnessPath, openWitness, parseWitness, type WitnessConfig, witnessFromEnv } from "./audit-config.js";

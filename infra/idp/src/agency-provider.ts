@@ -4,6 +4,7 @@ import Provider, { type AdapterFactory, type Configuration, errors, type KoaCont
 import { actorClaims, claimLayoutOf } from "./claim-layouts.js";
 import { choosePurpose, PURPOSE_SCOPES } from "./purpose-scope.js";
 import type { StaffDirectory, StaffMember } from "./staff.js";
+import { renderLogoutPage, renderSignedOutPage } from "./sign-in-page.js";
 
 /** The hub's web app: a public client (no secret), authorization code with PKCE S256 only. */
 export interface WebClient {
@@ -102,6 +103,15 @@ export function createAgencyProvider(options: AgencyProviderOptions): Provider {
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.body = renderLogoutPage(agency, form);
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.body = renderSignedOutPage(agency);
+        },
+      },
       clientCredentials: { enabled: Boolean(machine) },
       resourceIndicators: {
         enabled: true,

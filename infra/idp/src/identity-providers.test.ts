@@ -29,7 +29,7 @@ async function jwksOf(agency: string): Promise<JSONWebKeySet> {
 
 describe("startIdentityProviders", () => {
   test("one issuer per agency under one server, none for the auditors or the population register", () => {
-    expect(idp.issuers.map((i) => i.issuer)).toEqual(["social-services", "housing", "police-liaison", "child-services"].map((a) => `${idp.url}/${a}`));
+    expect(idp.issuers.map((i) => i.issuer)).toEqual(["social-services", "housing", "police-liaison", "child-services", "audit"].map((a) => `${idp.url}/${a}`));
     expect(idp.issuers[1]?.discoveryUrl).toBe(`${idp.url}/housing/.well-known/openid-configuration`);
   });
 

@@ -10,8 +10,8 @@ import { memoryAdapterFactory } from "./memory-adapter.js";
 import { handleInteraction } from "./sign-in-page.js";
 import type { StaffDirectory } from "./staff.js";
 
-/** The agencies with an identity provider of their own here. */
-export const IDP_AGENCIES = ["social-services", "housing", "police-liaison", "child-services"] as const satisfies readonly Agency[];
+/** The agencies with an identity provider of their own here (the auditors sign in to their console too). */
+export const IDP_AGENCIES = ["social-services", "housing", "police-liaison", "child-services", "audit"] as const satisfies readonly Agency[];
 
 /** The hub's web app, as every provider registers it. */
 export const WEB_CLIENT_ID = "skyddsnat-web";
@@ -23,6 +23,8 @@ const SYSTEM_ROLES: Record<(typeof IDP_AGENCIES)[number], Role> = {
   housing: "HOUSING_OFFICER",
   "police-liaison": "POLICE_LIAISON",
   "child-services": "CHILD_SERVICES_OFFICER",
+  // The auditors' own log-review tooling.
+  audit: "AUDITOR",
 };
 
 export const webRedirectUri = (origin: string) => `${origin}/app/callback`;
@@ -158,6 +160,12 @@ export async function startIdentityProviders(options: IdentityProvidersOptions):
   for (const agency of IDP_AGENCIES) build(agency);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Browsers ask every origin for one; no content is an answer, a 404 is an error in their console.
+    if (req.url === "/favicon.ico") {
+      res.writeHead(204, { "cache-control": "max-age=86400" });
+      res.end();
+      return;
+    }
     const match = /^\/([a-z-]+)(\/.*)?$/.exec((req.url ?? "/").split("?")[0] as string);
     const entry = match ? agencies.get(match[1] as Agency) : undefined;
     if (!match || !entry?.provider || !entry.handler) {

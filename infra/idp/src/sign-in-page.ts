@@ -51,6 +51,35 @@ export function renderSignInPage(page: SignInPage): string {
 `;
 }
 
+/**
+ * The provider's sign-out question (rpInitiatedLogout.logoutSource): oidc-provider's own page
+ * loads a web font from Google, and nothing here may reach the network. `form` is the provider's
+ * form (its action and anti-forgery field); the buttons submit it.
+ */
+export function renderLogoutPage(agency: string, form: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>Sign out — ${escapeHtml(agency)}</title>
+  <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}button{font-size:1.1rem;margin:.5rem .5rem 0 0}</style></head>
+  <body>
+    <main>
+      <h1>Sign out of ${escapeHtml(agency)}?</h1>
+      ${form}
+      <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+      <button type="submit" form="op.logoutForm">No, stay signed in</button>
+    </main>
+  </body>
+</html>
+`;
+}
+
+export function renderSignedOutPage(agency: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Signed out — ${escapeHtml(agency)}</title></head>
+<body><main><h1>You are signed out of ${escapeHtml(agency)}.</h1></main></body></html>
+`;
+}
+
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
   let size = 0;
   const chunks: Buffer[] = [];
@@ -62,13 +91,26 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefin
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
-function send(res: ServerResponse, status: number, html: string): void {
+/**
+ * `formTarget`: the web app's origin. Browsers hold the redirects that follow a form's POST to
+ * form-action too, and the sign-in ends in a redirect to the app's (registered) redirect URI.
+ */
+function send(res: ServerResponse, status: number, html: string, formTarget?: string): void {
   res.writeHead(status, {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'${formTarget ? ` ${formTarget}` : ""}; frame-ancestors 'none'`,
   });
   res.end(html);
+}
+
+function originOf(uri: unknown): string | undefined {
+  if (typeof uri !== "string") return undefined;
+  try {
+    return new URL(uri).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function purposeOf(scope: unknown): string | undefined {
@@ -98,16 +140,18 @@ export async function handleInteraction(
   }
   const action = `${mountPath}/interaction/${details.uid}/login`;
   const page = { agency, action, staff, purpose: purposeOf(details.params.scope) };
+  // The provider checked redirect_uri against the client's registration before this page.
+  const appOrigin = originOf(details.params.redirect_uri);
   const path = (req.url ?? "").split("?")[0];
   if (req.method === "GET" && path === `/interaction/${details.uid}`) {
-    send(res, 200, renderSignInPage(page));
+    send(res, 200, renderSignInPage(page), appOrigin);
     return;
   }
   if (req.method === "POST" && path === `/interaction/${details.uid}/login`) {
     const form = await readForm(req);
     const staffId = form?.get("staffId") ?? "";
     if (!staff.some((member) => member.id === staffId)) {
-      send(res, 400, renderSignInPage({ ...page, error: "Choose one of the listed staff members." }));
+      send(res, 400, renderSignInPage({ ...page, error: "Choose one of the listed staff members." }), appOrigin);
       return;
     }
     await provider.interactionFinished(req, res, { login: { accountId: staffId } }, { mergeWithLastSubmission: false });

@@ -34,7 +34,7 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * throw HttpError to refuse the request (e.g. 401, 429). `res` closes when the request is done.
    */
   context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
-  /** Extra routes by "METHOD /path", e.g. health checks. */
+  /** Extra routes by "METHOD /path", e.g. health checks; "METHOD /prefix/*" serves everything under /prefix/. */
   routes?: Record<string, RouteHandler>;
   graphqlPath?: string;
   /**
@@ -161,7 +161,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const route = options.routes?.[`${req.method} ${url.pathname}`];
+    const route = options.routes?.[`${req.method} ${url.pathname}`] ?? prefixRoute(options.routes, req.method, url.pathname);
     if (route) return route(req, res, req.method === "POST" ? await readBody(req) : undefined);
     if (url.pathname !== graphqlPath) throw new HttpError(404, "NOT_FOUND", "not found");
 
@@ -187,6 +187,17 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+/** The longest "METHOD /prefix/*" route the path falls under. */
+function prefixRoute(routes: Record<string, RouteHandler> | undefined, method: string | undefined, pathname: string): RouteHandler | undefined {
+  let found: { length: number; handler: RouteHandler } | undefined;
+  for (const [key, handler] of Object.entries(routes ?? {})) {
+    if (!key.endsWith("/*") || !key.startsWith(`${method} `)) continue;
+    const prefix = key.slice(method?.length ?? 0, -1).trimStart();
+    if (pathname.startsWith(prefix) && prefix.length > (found?.length ?? -1)) found = { length: prefix.length, handler };
+  }
+  return found?.handler;
 }
 
 export async function listen(server: Server, port: number, host = "127.0.0.1"): Promise<number> {

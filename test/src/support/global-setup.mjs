@@ -14,6 +14,8 @@ export default async function globalSetup() {
     logger: createLogger("test-hub"),
     reset: true,
     seed: true,
+    // The built web app and GraphiQL, as `npm start` serves them (test/src/browser).
+    webApp: {},
   });
   globalThis.__SKYDDSNAT_HUB__ = hub;
   process.env.HUB_URL = hub.url;

@@ -1,15 +1,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
-import { buildManifest, documentFiles, MANIFEST_FILE, manifestJson } from "../trusted-documents.js";
+import { buildManifest, deploymentDocuments, MANIFEST_FILE, manifestJson } from "../trusted-documents.js";
 
 /**
  * `node infra/deploy/dist/cli/trusted-documents.js [--check]`: writes k8s/trusted-documents.json
- * from the `.graphql` files in infra/deploy/documents (README.md, "Trusted documents"). With
+ * from the `.graphql` files in infra/deploy/documents and the web app's codegen manifest
+ * (README.md, "Trusted documents"). With
  * `--check` it writes nothing and exits 1 when the checked-in file is not what it would write.
  */
 const check = process.argv.includes("--check");
 try {
-  const manifest = buildManifest(documentFiles());
+  const manifest = buildManifest(deploymentDocuments());
   const text = manifestJson(manifest);
   const where = relative(process.cwd(), MANIFEST_FILE);
   if (check) {

@@ -23,6 +23,8 @@ const hub = await startHub({
   seed: process.env.SEED !== "false",
   reset: process.env.RESET_DATABASES === "true",
   identityProviders: process.env.IDENTITY_PROVIDERS !== "false",
+  // GraphiQL at / and the users' web app at /app/ (web/dist, built by `npm start`'s turbo build).
+  webApp: {},
 });
 
 const staff = Object.entries(DEMO_STAFF)
