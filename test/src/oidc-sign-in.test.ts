@@ -86,7 +86,7 @@ describe("the development providers are the hub's issuers", () => {
         kids.add(key.kid as string);
       }
     }
-    expect(kids.size).toBe(4);
+    expect(kids.size).toBe(5);
   });
 
   test("the token endpoint answers the web app's origin for CORS, and no other", async () => {
