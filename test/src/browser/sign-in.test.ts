@@ -66,6 +66,8 @@ describe("the app by keyboard alone", () => {
     await onPage(browser, async ({ page }) => {
       const origin = originOf(hub.url);
       await page.goto(`${origin}/app/`);
+      // The form is there once the app has read its configuration.
+      await page.getByLabel("Myndighet / Agency").waitFor();
       const focusedId = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? "");
       await page.keyboard.press("Tab");
       expect(await focusedId()).toBe("agency");
