@@ -9,7 +9,7 @@ import {
   startGateway,
 } from "@skyddsnat/gateway";
 import type { Logger } from "@skyddsnat/platform";
-import type { SubgraphName } from "@skyddsnat/schema";
+import type { FactsCacheTimes, SubgraphName } from "@skyddsnat/schema";
 import type { JWK } from "jose";
 import { type AuditLocation, describeWitness, openWitness, type WitnessConfig, witnessFromEnv } from "./audit-config.js";
 
@@ -55,6 +55,8 @@ export interface AuditedGatewayOptions {
   unsafeSharedCaches?: boolean;
   /** Operation limits, trusted documents, CORS, timeouts (frontDoorFromEnv); default open. */
   frontDoor?: FrontDoorSettings;
+  /** How long the gateway may reuse policy facts; default the contract's. */
+  factsCache?: Partial<FactsCacheTimes>;
 }
 
 export interface RunningAuditedGateway {
@@ -112,6 +114,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
     ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
+    ...(options.factsCache ? { factsCache: options.factsCache } : {}),
   });
   return {
     url: gateway.url,

@@ -3,7 +3,7 @@ import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings } from "@skyddsn
 import { startHousing } from "@skyddsnat/housing";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
-import type { SubgraphName } from "@skyddsnat/schema";
+import type { FactsCacheTimes, SubgraphName } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
 import type { HubDatabases, HubPorts } from "./config.js";
 import type { WitnessConfig } from "./audit-config.js";
@@ -37,6 +37,8 @@ export interface HubOptions {
   doorRefusals?: DoorRefusalOptions;
   /** The gateway's operation limits, trusted documents, CORS and timeouts; default open. */
   frontDoor?: FrontDoorSettings;
+  /** How long the gateway and the subgraphs may reuse policy facts; default the contract's. */
+  factsCache?: Partial<FactsCacheTimes>;
 }
 
 export interface RunningHub {
@@ -61,6 +63,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port: ports.subgraphs[name],
     reset: options.reset ?? false,
     enforce: !options.unsafeSkipSubgraphPolicy?.includes(name),
+    ...(options.factsCache ? { factsCache: options.factsCache } : {}),
   });
 
   const socialServices = await startSocialServices(common("social-services"));
@@ -112,6 +115,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     unsafeSkipAudit: options.unsafeSkipAudit ?? false,
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
     ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
+    ...(options.factsCache ? { factsCache: options.factsCache } : {}),
   });
 
   return {

@@ -1,4 +1,6 @@
-export { databasesFromEnv, type HubDatabases, type HubPorts, portsFromEnv, randomPorts } from "./config.js";
+export { databasesFrom, type HubDatabases, type HubPorts, portsFrom, randomPorts } from "./config.js";
+export { ConfigurationError, readEnvironment, type Settings } from "./environment/read-environment.js";
+export { type Process, VARIABLES } from "./environment/variables.js";
 export { type HubOptions, type RunningHub, startHub } from "./hub.js";
 export { composeSupergraph, subgraphSdls } from "./compose.js";
 export { ensureDevKeys } from "./keys/dev-keys.js";
