@@ -77,7 +77,7 @@ export async function openAgencyDatabase<Client extends PrismaLike>(
 ): Promise<{ db: Database; client: Client }> {
   const packageDir = fileURLToPath(new URL("..", definition.packageUrl));
   const migrationsDir = `${packageDir}prisma/migrations`;
-  const db = await connectDatabase({ ...database, schema: definition.dbSchema });
+  const db = await connectDatabase({ ...database, schema: definition.dbSchema, createSchema: options.migrate !== "never" });
   try {
     if (options.migrate === "never") {
       const pending = await pendingMigrations({ db, migrationsDir });

@@ -10,6 +10,7 @@ import { migrateAgency, PendingMigrationsError } from "@skyddsnat/subgraph-kit";
 import type { JWK } from "jose";
 import { startAuditedGateway } from "../audited-gateway.js";
 import { ConfigurationError, readEnvironment, type Settings, settingProblem, variablesOf } from "../environment/read-environment.js";
+import type { Process } from "../environment/variables.js";
 
 /**
  * One service of the hub per process, configured from the environment alone (one container per
@@ -190,12 +191,15 @@ interface Running {
   stop(): Promise<void>;
 }
 
-// The process to read settings for; an unknown SKYDDSNAT_SERVICE is refused by the schema.
-const asGateway = process.env.SKYDDSNAT_SERVICE?.trim() === "gateway";
+/** The process to read settings for; an unknown SKYDDSNAT_SERVICE is refused by the schema. */
+function reading(env: NodeJS.ProcessEnv): Process {
+  if (env.MIGRATE?.trim() === "only") return "migrate";
+  return env.SKYDDSNAT_SERVICE?.trim() === "gateway" ? "gateway" : "agency";
+}
 let settings: Settings | undefined;
 let problem: ConfigurationError | undefined;
 try {
-  settings = readEnvironment(asGateway ? "gateway" : "agency", process.env);
+  settings = readEnvironment(reading(process.env), process.env);
 } catch (error) {
   if (!(error instanceof ConfigurationError)) throw error;
   problem = error;

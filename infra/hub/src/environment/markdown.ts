@@ -1,6 +1,6 @@
 import { PROCESSES, type Process, VARIABLES, type Variable } from "./variables.js";
 
-const SHORT: Record<Process, string> = { hub: "npm start", gateway: "gateway", agency: "agency", "audit-verify": "audit:verify" };
+const SHORT: Record<Process, string> = { hub: "npm start", gateway: "gateway", agency: "agency", migrate: "migrate", "audit-verify": "audit:verify" };
 const cell = (text: string) => text.replaceAll("|", "\\|");
 
 /** The README's table of every variable, from the one table of variables (`npm run docs`). */

@@ -170,6 +170,7 @@ describe("the one table of environment variables", () => {
       ].sort(),
     );
     expect(refusal("agency", {}).problems.map((p) => p.variable).sort()).toEqual(["DATABASE_URL", "GATEWAY_JWKS_FILE", "SKYDDSNAT_SERVICE"]);
+    expect(refusal("migrate", {}).problems.map((p) => p.variable)).toEqual(["SKYDDSNAT_SERVICE"]);
     expect(() => readEnvironment("hub", {})).not.toThrow();
   });
 

@@ -15,6 +15,7 @@ export const PROCESSES = {
   hub: "`npm start`: the whole hub in one process",
   gateway: "the gateway's container (`SKYDDSNAT_SERVICE=gateway`)",
   agency: "an agency's container (`SKYDDSNAT_SERVICE=social-services` …)",
+  migrate: "a service's container run as the release's migration Job (`MIGRATE=only`)",
   "audit-verify": "`npm run -s audit:verify`",
 } as const;
 export type Process = keyof typeof PROCESSES;
@@ -41,6 +42,7 @@ const variable = <const Entry extends Variable>(entry: Entry): Entry => entry;
 
 const ALL: readonly Process[] = ["hub", "gateway", "agency"];
 const SERVICES: readonly Process[] = ["gateway", "agency"];
+const CONTAINERS: readonly Process[] = [...SERVICES, "migrate"];
 const DOOR: readonly Process[] = ["hub", "gateway"];
 const WHOLE = (min: number, max: number) => `a whole number from ${min} to ${max}`;
 const limit = (what: string, fallback: number) =>
@@ -54,8 +56,8 @@ const subgraphUrl = (agencys: string) =>
 
 export const VARIABLES = {
   SKYDDSNAT_SERVICE: variable({
-    for: SERVICES,
-    requiredIn: SERVICES,
+    for: CONTAINERS,
+    requiredIn: CONTAINERS,
     what: "Which service the container runs",
     rule: "one of gateway, social-services, housing, police-liaison, child-services",
     schema: oneOf(["gateway", "social-services", "housing", "police-liaison", "child-services"]),
@@ -74,24 +76,24 @@ export const VARIABLES = {
     default: "fixed",
     schema: oneOf(["fixed", "random"]),
   }),
-  LOG_LEVEL: variable({ for: [...ALL, "audit-verify"], what: "pino's level", rule: "fatal, error, warn, info, debug, trace or silent", default: "info", schema: logLevel }),
+  LOG_LEVEL: variable({ for: [...ALL, "migrate", "audit-verify"], what: "pino's level", rule: "fatal, error, warn, info, debug, trace or silent", default: "info", schema: logLevel }),
   MIGRATE: variable({
-    for: SERVICES,
+    for: CONTAINERS,
     what: "`at-start`: apply the service's migrations, then serve; `only`: apply them and exit 0 (the release's migration Job, under the schema owner's login); `never`: serve without migrating, refusing to start while one is pending (runtime logins with DML rights only)",
     rule: "at-start, only or never",
     default: "at-start",
     schema: oneOf(["at-start", "only", "never"]),
   }),
   RUNTIME_ROLE: variable({
-    for: ["agency"],
-    what: "With `MIGRATE=only`: the role the service's runtime login is a member of; granted USAGE on the schema and SELECT, INSERT, UPDATE, DELETE on its tables, nothing else",
+    for: ["migrate"],
+    what: "The role the service's runtime login is a member of; granted USAGE on the schema and SELECT, INSERT, UPDATE, DELETE on its tables, nothing else",
     rule: "a PostgreSQL role name (lower case letters, digits, _)",
     schema: roleName,
   }),
 
   // Databases
   DATABASE_URL: variable({
-    for: ["hub", "agency", "gateway", "audit-verify"],
+    for: ["hub", "agency", "gateway", "migrate", "audit-verify"],
     requiredIn: ["agency"],
     what: "PostgreSQL for every subgraph, each in its own schema (unset in `npm start`: embedded PGlite); the gateway's audit owner when `AUDIT_OWNER_DATABASE_URL` is unset",
     rule: "a postgres:// URL",
@@ -126,14 +128,14 @@ export const VARIABLES = {
     schema: postgresUrl,
   }),
   AUDIT_OWNER_DATABASE_URL: variable({
-    for: ["hub", "gateway", "audit-verify"],
+    for: ["hub", "gateway", "migrate", "audit-verify"],
     what: "The audit schema's owner, which migrates it and locks it down (append-only grants and triggers)",
     rule: "a postgres:// URL",
     secret: true,
     schema: postgresUrl,
   }),
   AUDIT_WRITER_DATABASE_URL: variable({
-    for: ["hub", "gateway"],
+    for: ["hub", "gateway", "migrate"],
     what: "The audit writer's own login (may append, nothing else); default the owner's URL with `skyddsnat_audit_writer` as user (development servers)",
     rule: "a postgres:// URL",
     secret: true,
