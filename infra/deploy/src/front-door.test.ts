@@ -4,6 +4,7 @@ import { describe, expect, it } from "@jest/globals";
 // The gateway's own code, from its sources: what it does at start-up with this configuration.
 import { frontDoorFromEnv } from "../../../gateway/src/front-door-settings.js";
 import { documentHash as gatewayHash, parseManifest } from "../../../gateway/src/trusted-documents/manifest.js";
+import { VARIABLES } from "../../hub/src/environment/variables.js";
 import {
   FRONT_DOOR_SETTINGS,
   frontDoorProblems,
@@ -11,7 +12,6 @@ import {
   generatedConfigMaps,
   resolvedEnv,
   unreadVariableProblems,
-  variablesRead,
 } from "./front-door.js";
 import { type K8sObject, loadManifests, type Manifest, ofKind, REPO_DIR } from "./manifests.js";
 import { buildManifest, documentFiles, documentHash, MANIFEST_FILE, manifestJson } from "./trusted-documents.js";
@@ -22,17 +22,8 @@ const manifests = all.filter((manifest) => manifest.file !== "kustomization.yaml
 const generated = generatedConfigMaps(kustomization);
 const checkedIn = readFileSync(MANIFEST_FILE, "utf8");
 
-/** Where each service's configuration is read (infra/hub/src/cli/start-service.ts and what it calls). */
-const CONFIGURATION_SOURCES = [
-  "infra/hub/src/cli/start-service.ts",
-  "gateway/src/front-door-settings.ts",
-  "gateway/src/limits/settings.ts",
-  "gateway/src/traffic/settings.ts",
-  "gateway/src/faults/settings.ts",
-  "infra/platform/src/logger.ts",
-  "schema/src/facts-client.ts",
-];
-const READ = variablesRead(CONFIGURATION_SOURCES);
+/** Every variable some service reads: the hub's one table of them (infra/hub/src/environment). */
+const READ = new Set(Object.keys(VARIABLES));
 
 /** A template literal's text in a source file (`export const NAME = \`…\`;`), refused if it interpolates. */
 function templateConstant(file: string, name: string): string {

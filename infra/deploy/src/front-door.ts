@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type K8sObject, K8S_DIR, type Manifest, ofKind, REPO_DIR } from "./manifests.js";
+import { type K8sObject, K8S_DIR, type Manifest, ofKind } from "./manifests.js";
 
 /**
  * Checks of the gateway's front door as deployed: allow-listed trusted documents from a mounted
@@ -136,21 +136,6 @@ export function frontDoorProblems(manifests: Manifest[], generated: K8sObject[])
 export function redisNamespace(manifests: Manifest[]): string | undefined {
   const url = ofKind(manifests, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-config")?.data?.RATE_LIMIT_REDIS_URL;
   return typeof url === "string" ? /^rediss?:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc\b/.exec(url)?.[1] : undefined;
-}
-
-/**
- * The environment variables the code reads, found in its sources: string literals and
- * `env.X` / `process.env.X` of upper-case names. A variable the manifests set that none of
- * these names is a misspelling the service would silently ignore (an unread TRUSTED_DOCUMENT
- * would leave the door open).
- */
-export function variablesRead(sourceFiles: string[]): Set<string> {
-  const names = new Set<string>();
-  for (const file of sourceFiles) {
-    const text = readFileSync(join(REPO_DIR, file), "utf8");
-    for (const match of text.matchAll(/"([A-Z][A-Z0-9_]{2,})"|\benv\.([A-Z][A-Z0-9_]{2,})\b/g)) names.add((match[1] ?? match[2]) as string);
-  }
-  return names;
 }
 
 /** Every variable a container is given is one the code reads. */

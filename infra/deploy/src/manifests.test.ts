@@ -158,7 +158,7 @@ describe("the Kubernetes manifests", () => {
 });
 
 describe("the Dockerfile", () => {
-  it("builds on Node 20, fetches no URL, bakes in no secret, and runs as a numeric non-root user", () => {
+  it("builds on Node 24, fetches no URL, bakes in no secret, and runs as a numeric non-root user", () => {
     expect(dockerfileProblems(dockerfile)).toEqual([]);
   });
 });
@@ -224,7 +224,8 @@ describe("each check catches what it is for", () => {
   it.each([
     ["no USER", dockerfile.replace(/^USER .*$/m, "")],
     ["USER root", dockerfile.replace(/^USER .*$/m, "USER root")],
-    ["another Node", dockerfile.replace(/^FROM node:20-bookworm-slim AS runtime/m, "FROM node:22-bookworm-slim AS runtime")],
+    ["another Node at run time", dockerfile.replace(/^FROM node:24-bookworm-slim AS runtime/m, "FROM node:22-bookworm-slim AS runtime")],
+    ["the old Node 20 at build time", dockerfile.replace(/^FROM node:24-bookworm-slim AS build/m, "FROM node:20-bookworm-slim AS build")],
     ["ADD of a URL", `${dockerfile}\nADD https://example.org/tool.tar.gz /opt/\n`],
     ["a baked-in secret", `${dockerfile}\nENV DATABASE_URL=postgres://u:p@db/x\n`],
   ])("a Dockerfile with %s", (_what, text) => {
