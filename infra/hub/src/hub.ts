@@ -30,7 +30,7 @@ export interface HubOptions {
   keysDir?: string;
   /** How often a tree head is signed and witnessed when the chain grew (ms); default one second. */
   checkpointIntervalMs?: number;
-  /** Where tree heads are witnessed; default from AUDIT_WITNESS, else a file of the store's own. */
+  /** Where tree heads are witnessed (AUDIT_WITNESS in npm start); default a file of the store's own. */
   witness?: WitnessConfig;
   /** The audit schema (default "audit"). */
   auditSchema?: string;

@@ -7,4 +7,4 @@ export { ensureDevKeys } from "./keys/dev-keys.js";
 export { buildPopulation, DEMO_STAFF, type Household, STAFF, unitOf, writePopulation } from "./seed/index.js";
 export { mintToken } from "./tokens.js";
 export { type AuditedGatewayOptions, type RunningAuditedGateway, startAuditedGateway } from "./audited-gateway.js";
-export { defaultWitnessPath, openWitness, parseWitness, type WitnessConfig, witnessFromEnv } from "./audit-config.js";
+export { defaultWitnessPath, openWitness, parseWitness, type WitnessConfig } from "./audit-config.js";

@@ -17,6 +17,7 @@ const GOOD: Record<VariableName, [string, unknown]> = {
   HOST: ["127.0.0.1", "127.0.0.1"],
   HUB_PORTS: ["random", "random"],
   LOG_LEVEL: ["debug", "debug"],
+  CI: ["true", "true"],
   MIGRATE: ["never", "never"],
   RUNTIME_ROLE: ["skyddsnat_housing", "skyddsnat_housing"],
   DATABASE_URL: ["postgres://u:p@db:5432/hub", "postgres://u:p@db:5432/hub"],
@@ -99,6 +100,7 @@ const BAD: Partial<Record<VariableName, string[]>> = {
 };
 /** Any non-empty text is theirs to interpret (a path or a host name, read later by its user). */
 const ANY_TEXT = new Set<VariableName>([
+  "CI",
   "HOST",
   "PGLITE_DATA_DIR",
   "AUDIT_SCHEMA",

@@ -77,6 +77,12 @@ export const VARIABLES = {
     schema: oneOf(["fixed", "random"]),
   }),
   LOG_LEVEL: variable({ for: [...ALL, "migrate", "audit-verify"], what: "pino's level", rule: "fatal, error, warn, info, debug, trace or silent", default: "info", schema: logLevel }),
+  CI: variable({
+    for: [...ALL, "migrate", "audit-verify"],
+    what: "Set (to anything) by CI systems: logs stay JSON lines even at a terminal (read by the logger itself)",
+    rule: "any text",
+    schema: path,
+  }),
   MIGRATE: variable({
     for: CONTAINERS,
     what: "`at-start`: apply the service's migrations, then serve; `only`: apply them and exit 0 (the release's migration Job, under the schema owner's login); `never`: serve without migrating, refusing to start while one is pending (runtime logins with DML rights only)",
