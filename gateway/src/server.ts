@@ -17,7 +17,7 @@ import {
   type RouteHandler,
   sendJson,
 } from "@skyddsnat/platform";
-import { FACTS_AUDIENCE, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, type ServiceBreaker, SUPERGRAPH_PATH, serviceBreaker } from "@skyddsnat/schema";
+import { FACTS_AUDIENCE, type FactsCacheTimes, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, type ServiceBreaker, SUPERGRAPH_PATH, serviceBreaker } from "@skyddsnat/schema";
 import type { AuditTrail } from "./audit/audit-trail.js";
 import { auditStep } from "./audit/audit-step.js";
 import { exportAudit } from "./audit/export.js";
@@ -73,6 +73,8 @@ export interface GatewayOptions {
   frontDoor?: FrontDoorSettings;
   /** The users' web app at /app/ and GraphiQL at / (web/dist); without it, / is a plain page. */
   webApp?: WebAppOptions;
+  /** How long policy facts may be reused (FACTS_CACHE_MS, FACTS_FOLLOWED_CACHE_MS); default the contract's. */
+  factsCache?: Partial<FactsCacheTimes>;
 }
 
 const claimsOf = (context: GatewayContext) => ({
@@ -106,7 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const frontDoor = options.frontDoor ?? OPEN_FRONT_DOOR;
   const { faults } = frontDoor;
   const breakerSettings = { failures: faults.breakerFailures, halfOpenAfterMs: faults.breakerHalfOpenMs };
-  const facts = remoteFacts(socialServices, { timeoutMs: faults.factsTimeoutMs, breaker: breakerSettings });
+  const facts = remoteFacts(socialServices, { ...options.factsCache, timeoutMs: faults.factsTimeoutMs, breaker: breakerSettings });
   const breakers: Record<string, ServiceBreaker> = { facts: facts.breaker };
   const breakerFor = (name: string) => {
     breakers[name] ??= serviceBreaker(name, breakerSettings, (state) => options.logger.warn({ subgraph: name, state }, "subgraph breaker changed state"));

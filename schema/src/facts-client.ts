@@ -42,19 +42,20 @@ const MAX_CACHED_SUBJECTS = 10_000;
 /** The service that owns the facts: the name its breaker and errors carry. */
 export const FACTS_SERVICE = "social-services";
 
-/** The configured reuse time without the change feed: FACTS_CACHE_MS, else the default. */
-export function factsCacheMs(): number {
-  return Number(process.env.FACTS_CACHE_MS ?? DEFAULT_FACTS_CACHE_MS);
+/** How long facts may be reused: without the change feed, and while changes are followed. */
+export interface FactsCacheTimes {
+  cacheMs: number;
+  followedCacheMs: number;
 }
 
 /**
- * The configured reuse time while changes are followed (the feed is up, or the service owns the
- * facts and drops its copies at each of its mutations): FACTS_FOLLOWED_CACHE_MS, else the
- * default; 0 when FACTS_CACHE_MS turns caching off.
+ * The reuse times a process is configured with (FACTS_CACHE_MS and FACTS_FOLLOWED_CACHE_MS, read
+ * by the hub's configuration), else the defaults; caching off (cacheMs 0) turns off the followed
+ * reuse too. The contract reads no environment of its own.
  */
-export function factsFollowedCacheMs(): number {
-  if (factsCacheMs() <= 0) return 0;
-  return Number(process.env.FACTS_FOLLOWED_CACHE_MS ?? DEFAULT_FACTS_FOLLOWED_CACHE_MS);
+export function factsCacheTimes(configured: Partial<FactsCacheTimes> = {}): FactsCacheTimes {
+  const cacheMs = configured.cacheMs ?? DEFAULT_FACTS_CACHE_MS;
+  return { cacheMs, followedCacheMs: cacheMs <= 0 ? 0 : (configured.followedCacheMs ?? DEFAULT_FACTS_FOLLOWED_CACHE_MS) };
 }
 
 /**
@@ -71,8 +72,7 @@ export function remoteFacts(
   options: { timeoutMs?: number; cacheMs?: number; followedCacheMs?: number; followChanges?: boolean; breaker?: BreakerSettings } = {},
 ): CachedFactsSource & { breaker: ServiceBreaker } {
   const url = new URL(SUBJECT_FACTS_ROUTE, socialServicesUrl);
-  const cacheMs = options.cacheMs ?? factsCacheMs();
-  const followedCacheMs = options.followedCacheMs ?? factsFollowedCacheMs();
+  const { cacheMs, followedCacheMs } = factsCacheTimes(options);
   const breaker = serviceBreaker(FACTS_SERVICE, options.breaker);
 
   const fetchFacts = (subjectIds: readonly string[], token: () => Promise<string>) => breaker.call(() => fetchAll(subjectIds, token));

@@ -1,4 +1,4 @@
-import { type K8sObject, type Manifest, ofKind, podTemplates, selects } from "./manifests.js";
+import { containerEnv, containersOf, type EnvSource, type K8sObject, type Manifest, ofKind, podTemplates, selects } from "./manifests.js";
 
 /**
  * Checks over the manifests as written. Each returns the problems it found, one sentence each,
@@ -188,7 +188,7 @@ export function kustomizationProblems(kustomization: K8sObject, files: string[])
   const manifestFiles = files.filter((file) => file !== "kustomization.yaml");
   return [
     ...manifestFiles.filter((file) => !listed.includes(file)).map((file) => `kustomization.yaml does not list ${file}`),
-    ...listed.filter((file) => !manifestFiles.includes(file)).map((file) => `kustomization.yaml lists ${file}, which is not in k8s/`),
+    ...listed.filter((file) => !manifestFiles.includes(file)).map((file) => `kustomization.yaml lists ${file}, which is not in k8s/base/`),
   ];
 }
 
@@ -206,11 +206,12 @@ export function auditWiringProblems(manifests: Manifest[]): string[] {
   const container = gateway?.spec?.template?.spec?.containers?.find((c: any) => c.name === "gateway");
   if (!container) return ["Deployment/gateway: no gateway container"];
   const at = where(gateway as K8sObject, "gateway");
-  const env = new Map<string, any>((container.env ?? []).map((variable: any) => [variable.name, variable]));
+  const env = containerEnv(container, ofKind(manifests, "ConfigMap"));
   const problems: string[] = [];
   const keys = new Set<string>();
   for (const [name, key] of Object.entries(AUDIT_SECRETS)) {
-    const ref = env.get(name)?.valueFrom?.secretKeyRef;
+    const source = env.get(name);
+    const ref = source?.from === "secret" ? source : undefined;
     if (!ref) problems.push(`${at}: ${name} is not read from a Secret`);
     else if (ref.key !== key) problems.push(`${at}: ${name} reads ${ref.name}/${ref.key}, not the key ${key}`);
     if (ref) keys.add(`${ref.name}/${ref.key}`);
@@ -218,9 +219,8 @@ export function auditWiringProblems(manifests: Manifest[]): string[] {
   if (keys.size < Object.keys(AUDIT_SECRETS).length) problems.push(`${at}: the audit owner and writer share one login`);
   if (env.has("DATABASE_URL")) problems.push(`${at}: sets DATABASE_URL beside the audit's own URLs`);
   if (env.has("AUDIT_READER_DATABASE_URL")) problems.push(`${at}: holds the verifier's reader URL`);
-  const witnessRef = env.get("AUDIT_WITNESS")?.valueFrom?.configMapKeyRef;
-  const configMap = ofKind(manifests, "ConfigMap").find((map) => map.metadata.name === witnessRef?.name);
-  const witness = witnessRef ? configMap?.data?.[witnessRef.key] : undefined;
+  const witnessSource = env.get("AUDIT_WITNESS");
+  const witness = witnessSource?.from === "configMap" ? witnessSource.value : undefined;
   if (typeof witness !== "string") problems.push(`${at}: AUDIT_WITNESS is not read from the ConfigMap`);
   else if (!/^nats:\/\/[a-z0-9.-]+:4222\/[A-Za-z0-9_-]+$/.test(witness)) problems.push(`${at}: AUDIT_WITNESS ${witness} is not a JetStream stream nats://host:4222/<stream>`);
   return problems;
@@ -228,7 +228,73 @@ export function auditWiringProblems(manifests: Manifest[]): string[] {
 
 /** The namespace a witness URL's Service lives in (nats://<service>.<namespace>.svc…), if it names one. */
 export function witnessNamespace(manifests: Manifest[]): string | undefined {
-  const map = ofKind(manifests, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-config");
+  const map = ofKind(manifests, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-gateway");
   const witness = map?.data?.AUDIT_WITNESS;
   return typeof witness === "string" ? /^nats:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc\b/.exec(witness)?.[1] : undefined;
+}
+
+/** The agencies' runtime login (`<agency>-url`) and schema owner's (`<agency>-owner-url`). */
+const runtimeKey = (agency: string) => `${agency}-url`;
+const ownerKey = (agency: string) => `${agency}-owner-url`;
+
+/**
+ * Migrations run once per release, by the Job, under the schema owners' logins; the agencies'
+ * Deployments serve under runtime logins and never migrate. The Job: each agency's step runs
+ * MIGRATE=only with its owner's URL and grants its runtime role; the audit step runs as the audit
+ * owner with the writer's login (the append-only check); it never restarts a failed step in place.
+ * No Deployment holds an agency owner's URL.
+ */
+export function migrationProblems(manifests: Manifest[], agencies: readonly { name: string; role: string }[]): string[] {
+  const problems: string[] = [];
+  const configMaps = ofKind(manifests, "ConfigMap");
+  const jobs = ofKind(manifests, "Job");
+  if (jobs.length !== 1) return [`${jobs.length} migration Jobs, not one`];
+  const job = jobs[0] as K8sObject;
+  const pod = job.spec?.template?.spec ?? {};
+  if (pod.restartPolicy !== "Never") problems.push(`${where(job)}: restartPolicy is not Never`);
+  const steps = new Map<string, Map<string, EnvSource>>(
+    containersOf(pod).map((container: any) => [container.name, containerEnv(container, configMaps)]),
+  );
+  const stepOrder = containersOf(pod).map((container: any) => container.name);
+  if (stepOrder.at(-1) !== "gateway" || (pod.containers ?? []).length !== 1) problems.push(`${where(job)}: the audit step is not its one (last) container`);
+  for (const agency of agencies) {
+    const env = steps.get(agency.name);
+    const at = where(job, agency.name);
+    if (!env) {
+      problems.push(`${where(job)}: no migration step for ${agency.name}`);
+      continue;
+    }
+    const database = env.get("DATABASE_URL");
+    const value = (name: string) => {
+      const source = env.get(name);
+      return source && source.from !== "secret" ? source.value : undefined;
+    };
+    if (value("MIGRATE") !== "only") problems.push(`${at}: MIGRATE is not only`);
+    if (value("SKYDDSNAT_SERVICE") !== agency.name) problems.push(`${at}: SKYDDSNAT_SERVICE is not ${agency.name}`);
+    if (database?.from !== "secret" || database.key !== ownerKey(agency.name)) problems.push(`${at}: DATABASE_URL is not the schema owner's (${ownerKey(agency.name)})`);
+    if (value("RUNTIME_ROLE") !== agency.role) problems.push(`${at}: RUNTIME_ROLE is not ${agency.role}`);
+  }
+  const audit = steps.get("gateway");
+  const auditMigrate = audit?.get("MIGRATE");
+  if (auditMigrate?.from === "secret" || auditMigrate?.value !== "only") problems.push(`${where(job, "gateway")}: MIGRATE is not only`);
+  const owner = audit?.get("AUDIT_OWNER_DATABASE_URL");
+  if (!audit || owner?.from !== "secret" || owner.key !== "audit-owner-url") problems.push(`${where(job, "gateway")}: does not migrate the audit schema as its owner`);
+  const writer = audit?.get("AUDIT_WRITER_DATABASE_URL");
+  if (writer?.from !== "secret" || writer.key !== "audit-writer-url") problems.push(`${where(job, "gateway")}: does not check the audit writer's own login`);
+  for (const deployment of ofKind(manifests, "Deployment")) {
+    for (const container of containersOf(deployment.spec?.template?.spec)) {
+      const env = containerEnv(container, configMaps);
+      const at = where(deployment, container.name);
+      for (const source of env.values()) {
+        if (source.from === "secret" && agencies.some((agency) => source.key === ownerKey(agency.name))) problems.push(`${at}: holds a schema owner's login (${source.key})`);
+      }
+      const agency = agencies.find((candidate) => candidate.name === deployment.metadata.name);
+      if (!agency) continue;
+      const migrate = env.get("MIGRATE");
+      if (migrate?.from === "secret" || migrate?.value !== "never") problems.push(`${at}: MIGRATE is not never (runtime logins may not migrate)`);
+      const database = env.get("DATABASE_URL");
+      if (database?.from !== "secret" || database.key !== runtimeKey(agency.name)) problems.push(`${at}: DATABASE_URL is not its runtime login (${runtimeKey(agency.name)})`);
+    }
+  }
+  return problems;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "@jest/globals";
 // The gateway's own code, from its sources: what it does at start-up with this configuration.
 import { frontDoorFromEnv } from "../../../gateway/src/front-door-settings.js";
 import { documentHash as gatewayHash, parseManifest } from "../../../gateway/src/trusted-documents/manifest.js";
+import { VARIABLES } from "../../hub/src/environment/variables.js";
 import {
   FRONT_DOOR_SETTINGS,
   frontDoorProblems,
@@ -11,7 +12,6 @@ import {
   generatedConfigMaps,
   resolvedEnv,
   unreadVariableProblems,
-  variablesRead,
 } from "./front-door.js";
 import { type K8sObject, loadManifests, type Manifest, ofKind, REPO_DIR } from "./manifests.js";
 import { buildManifest, deploymentDocuments, documentHash, documentText, MANIFEST_FILE, manifestJson, webDocuments } from "./trusted-documents.js";
@@ -22,17 +22,9 @@ const manifests = all.filter((manifest) => manifest.file !== "kustomization.yaml
 const generated = generatedConfigMaps(kustomization);
 const checkedIn = readFileSync(MANIFEST_FILE, "utf8");
 
-/** Where each service's configuration is read (infra/hub/src/cli/start-service.ts and what it calls). */
-const CONFIGURATION_SOURCES = [
-  "infra/hub/src/cli/start-service.ts",
-  "gateway/src/front-door-settings.ts",
-  "gateway/src/limits/settings.ts",
-  "gateway/src/traffic/settings.ts",
-  "gateway/src/faults/settings.ts",
-  "infra/platform/src/logger.ts",
-  "schema/src/facts-client.ts",
-];
-const READ = variablesRead(CONFIGURATION_SOURCES);
+/** What each process reads: the hub's one table of variables (infra/hub/src/environment). */
+const readBy = (process: string) => new Set(Object.entries(VARIABLES).filter(([, entry]) => (entry.for as readonly string[]).includes(process)).map(([name]) => name));
+const configMaps = (set: Manifest[]) => [...ofKind(set, "ConfigMap"), ...generated];
 
 /** A template literal's text in a source file (`export const NAME = \`…\`;`), refused if it interpolates. */
 function templateConstant(file: string, name: string): string {
@@ -116,9 +108,9 @@ describe("the gateway's front door in the manifests", () => {
     expect(door.shutdownGraceMs).toBe(Number(env.SHUTDOWN_GRACE_MS));
   });
 
-  it("sets no variable the services do not read", () => {
-    for (const name of [...FRONT_DOOR_SETTINGS, "TRUSTED_DOCUMENTS_FILE", "RATE_LIMIT_REDIS_URL", "CORS_ORIGINS", "AUDIT_WITNESS", "LOG_LEVEL"]) expect(READ).toContain(name);
-    expect(unreadVariableProblems(manifests, READ)).toEqual([]);
+  it("sets no variable the process a container runs does not read (its env and every key of its envFrom ConfigMaps)", () => {
+    for (const name of [...FRONT_DOOR_SETTINGS, "TRUSTED_DOCUMENTS_FILE", "RATE_LIMIT_REDIS_URL", "CORS_ORIGINS", "AUDIT_WITNESS", "LOG_LEVEL"]) expect(readBy("gateway")).toContain(name);
+    expect(unreadVariableProblems(manifests, configMaps(manifests), readBy)).toEqual([]);
   });
 });
 
@@ -126,21 +118,26 @@ describe("the gateway's front door in the manifests", () => {
 describe("each front-door check catches what it is for", () => {
   const copy = (): Manifest[] => structuredClone(manifests);
   const env = (set: Manifest[]) => gatewayContainer(set).container.env as any[];
-  const config = (set: Manifest[]) => ofKind(set, "ConfigMap").find((map) => map.metadata.name === "skyddsnat-config")!.data;
+  const config = (set: Manifest[]) => ofKind(set, "ConfigMap").find((map) => map.metadata.name === "skyddsnat-gateway")!.data;
+  const unread = (set: Manifest[]) => unreadVariableProblems(set, configMaps(set), readBy);
   const doorCheck = (set: Manifest[]) => frontDoorProblems(set, generated);
 
   const broken: [string, (set: Manifest[]) => void, (set: Manifest[]) => string[]][] = [
     ["the door left open", (set) => (config(set).TRUSTED_DOCUMENTS = "off"), doorCheck],
-    ["no TRUSTED_DOCUMENTS", (set) => env(set).splice(env(set).findIndex((v) => v.name === "TRUSTED_DOCUMENTS"), 1), doorCheck],
+    ["no TRUSTED_DOCUMENTS", (set) => delete config(set).TRUSTED_DOCUMENTS, doorCheck],
     ["the manifest at a path nothing mounts", (set) => (env(set).find((v) => v.name === "TRUSTED_DOCUMENTS_FILE").value = "/tmp/trusted-documents.json"), doorCheck],
-    ["the manifest from a ConfigMap kustomize does not generate", (set) => (gatewayContainer(set).deployment!.spec.template.spec.volumes.find((v: any) => v.name === "trusted-documents").configMap.name = "skyddsnat-config"), doorCheck],
-    ["no Redis", (set) => env(set).splice(env(set).findIndex((v) => v.name === "RATE_LIMIT_REDIS_URL"), 1), doorCheck],
+    ["the manifest from a ConfigMap kustomize does not generate", (set) => (gatewayContainer(set).deployment!.spec.template.spec.volumes.find((v: any) => v.name === "trusted-documents").configMap.name = "skyddsnat-gateway"), doorCheck],
+    ["no Redis", (set) => delete config(set).RATE_LIMIT_REDIS_URL, doorCheck],
     ["a Redis password in the ConfigMap", (set) => (config(set).RATE_LIMIT_REDIS_URL = "redis://:hunter2@redis.skyddsnat-redis.svc.cluster.local:6379/0"), doorCheck],
     ["a Redis URL that is not one", (set) => (config(set).RATE_LIMIT_REDIS_URL = "http://redis:6379"), doorCheck],
-    ["a limit left to the code's default", (set) => env(set).splice(env(set).findIndex((v) => v.name === "LIMIT_COST"), 1), doorCheck],
-    ["a timeout written in the Deployment, not the ConfigMap", (set) => (env(set).find((v) => v.name === "SUBGRAPH_TIMEOUT_MS").valueFrom = undefined), doorCheck],
+    ["a limit left to the code's default", (set) => delete config(set).LIMIT_COST, doorCheck],
+    ["a timeout written in the Deployment, not the ConfigMap", (set) => env(set).push({ name: "SUBGRAPH_TIMEOUT_MS", value: "5000" }), doorCheck],
     ["a shutdown grace the kubelet cuts short", (set) => (config(set).SHUTDOWN_GRACE_MS = "30000"), doorCheck],
-    ["a misspelt variable", (set) => (env(set).find((v) => v.name === "TRUSTED_DOCUMENTS").name = "TRUSTED_DOCUMENT"), (set) => unreadVariableProblems(set, READ)],
+    ["a misspelt variable in the ConfigMap", (set) => (config(set).TRUSTED_DOCUMENT = "allow-listed"), unread],
+    ["a misspelt variable in the Deployment", (set) => env(set).push({ name: "LIMIT_DEPHT", value: "6" }), unread],
+    ["a gateway setting given to an agency", (set) => (ofKind(set, "ConfigMap").find((map) => map.metadata.name === "skyddsnat-agencies")!.data.LIMIT_DEPTH = "6"), unread],
+    ["an agency's setting given to the gateway", (set) => (config(set).FACTS_URL = "http://social-services:4001/graphql"), unread],
+    ["a serving setting given to the migration Job", (set) => (ofKind(set, "Job")[0]!.spec.template.spec.initContainers[0].env.push({ name: "GATEWAY_JWKS_FILE", value: "/x" })), unread],
   ];
   it.each(broken)("%s", (_what, breakIt, check) => {
     const set = copy();

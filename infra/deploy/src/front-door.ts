@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type K8sObject, K8S_DIR, type Manifest, ofKind, REPO_DIR } from "./manifests.js";
+import { containerEnv, containersOf, type K8sObject, K8S_DIR, type Manifest, ofKind, podTemplates } from "./manifests.js";
 
 /**
  * Checks of the gateway's front door as deployed: allow-listed trusted documents from a mounted
@@ -63,15 +63,9 @@ export const gatewayContainer = (manifests: Manifest[]) => {
  * Secret's key becomes `<secret:name/key>` (its value is not in the repository).
  */
 export function resolvedEnv(container: any, configMaps: K8sObject[]): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = {};
-  for (const variable of container?.env ?? []) {
-    const fromMap = variable.valueFrom?.configMapKeyRef;
-    const fromSecret = variable.valueFrom?.secretKeyRef;
-    if (fromMap) env[variable.name] = configMaps.find((map) => map.metadata.name === fromMap.name)?.data?.[fromMap.key];
-    else if (fromSecret) env[variable.name] = `<secret:${fromSecret.name}/${fromSecret.key}>`;
-    else env[variable.name] = variable.value;
-  }
-  return env;
+  return Object.fromEntries(
+    [...containerEnv(container, configMaps)].map(([name, source]) => [name, source.from === "secret" ? `<secret:${source.name}/${source.key}>` : source.value]),
+  );
 }
 
 /** The ConfigMap key mounted at `path` in the gateway's pod, if a ConfigMap volume puts one there. */
@@ -100,10 +94,11 @@ export function frontDoorProblems(manifests: Manifest[], generated: K8sObject[])
   const at = "Deployment/gateway container gateway";
   const configMaps = [...ofKind(manifests, "ConfigMap"), ...generated];
   const env = resolvedEnv(container, configMaps);
-  const refs = new Map<string, any>((container.env ?? []).map((variable: any) => [variable.name, variable]));
+  const sources = containerEnv(container, configMaps);
   const problems: string[] = [];
   if (env.TRUSTED_DOCUMENTS !== "allow-listed") problems.push(`${at}: TRUSTED_DOCUMENTS is ${JSON.stringify(env.TRUSTED_DOCUMENTS)}, not allow-listed`);
-  const file = refs.get("TRUSTED_DOCUMENTS_FILE")?.value;
+  const fileSource = sources.get("TRUSTED_DOCUMENTS_FILE");
+  const file = fileSource?.from === "literal" ? fileSource.value : undefined;
   if (typeof file !== "string") problems.push(`${at}: TRUSTED_DOCUMENTS_FILE is not a path`);
   else {
     const mounted = mountedConfigMapKey(deployment.spec.template.spec, container, file);
@@ -111,10 +106,10 @@ export function frontDoorProblems(manifests: Manifest[], generated: K8sObject[])
     if (!mounted) problems.push(`${at}: TRUSTED_DOCUMENTS_FILE ${file} is not in a mounted ConfigMap`);
     else if (typeof map?.data?.[mounted.key] !== "string") problems.push(`${at}: TRUSTED_DOCUMENTS_FILE ${file} is not a manifest kustomize generates from a checked-in file`);
   }
-  const redis = refs.get("RATE_LIMIT_REDIS_URL")?.valueFrom;
-  if (redis?.secretKeyRef) {
+  const redis = sources.get("RATE_LIMIT_REDIS_URL");
+  if (redis?.from === "secret") {
     // A Redis with a password: the URL carries it, so it lives in a Secret (README.md).
-  } else if (!redis?.configMapKeyRef) problems.push(`${at}: RATE_LIMIT_REDIS_URL is not read from the ConfigMap or a Secret`);
+  } else if (redis?.from !== "configMap") problems.push(`${at}: RATE_LIMIT_REDIS_URL is not read from the ConfigMap or a Secret`);
   else {
     let url: URL | undefined;
     try {
@@ -124,7 +119,7 @@ export function frontDoorProblems(manifests: Manifest[], generated: K8sObject[])
     else if (url.username || url.password) problems.push(`${at}: RATE_LIMIT_REDIS_URL carries credentials in a ConfigMap`);
   }
   for (const name of FRONT_DOOR_SETTINGS) {
-    if (!refs.get(name)?.valueFrom?.configMapKeyRef || env[name] === undefined) problems.push(`${at}: ${name} is not stated in the ConfigMap`);
+    if (sources.get(name)?.from !== "configMap" || env[name] === undefined) problems.push(`${at}: ${name} is not stated in the ConfigMap`);
   }
   const grace = Number(env.SHUTDOWN_GRACE_MS);
   const terminationMs = 1000 * (deployment.spec.template.spec.terminationGracePeriodSeconds ?? 30);
@@ -134,32 +129,33 @@ export function frontDoorProblems(manifests: Manifest[], generated: K8sObject[])
 
 /** The namespace a Redis URL's Service lives in (redis://<service>.<namespace>.svc…), if it names one. */
 export function redisNamespace(manifests: Manifest[]): string | undefined {
-  const url = ofKind(manifests, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-config")?.data?.RATE_LIMIT_REDIS_URL;
+  const url = ofKind(manifests, "ConfigMap").find((m) => m.metadata.name === GATEWAY_CONFIG)?.data?.RATE_LIMIT_REDIS_URL;
   return typeof url === "string" ? /^rediss?:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc\b/.exec(url)?.[1] : undefined;
 }
 
-/**
- * The environment variables the code reads, found in its sources: string literals and
- * `env.X` / `process.env.X` of upper-case names. A variable the manifests set that none of
- * these names is a misspelling the service would silently ignore (an unread TRUSTED_DOCUMENT
- * would leave the door open).
- */
-export function variablesRead(sourceFiles: string[]): Set<string> {
-  const names = new Set<string>();
-  for (const file of sourceFiles) {
-    const text = readFileSync(join(REPO_DIR, file), "utf8");
-    for (const match of text.matchAll(/"([A-Z][A-Z0-9_]{2,})"|\benv\.([A-Z][A-Z0-9_]{2,})\b/g)) names.add((match[1] ?? match[2]) as string);
-  }
-  return names;
+/** The gateway's own ConfigMap (front door, subgraphs, witness), read whole by its container. */
+export const GATEWAY_CONFIG = "skyddsnat-gateway";
+
+/** Which process a container runs, as start-service decides it from the same variables. */
+export function processOf(env: Record<string, string | undefined>): "gateway" | "agency" | "migrate" {
+  if (env.MIGRATE === "only") return "migrate";
+  return env.SKYDDSNAT_SERVICE === "gateway" ? "gateway" : "agency";
 }
 
-/** Every variable a container is given is one the code reads. */
-export function unreadVariableProblems(manifests: Manifest[], read: Set<string>): string[] {
-  return ofKind(manifests, "Deployment").flatMap((deployment) =>
-    (deployment.spec?.template?.spec?.containers ?? []).flatMap((container: any) =>
-      (container.env ?? [])
-        .filter((variable: any) => !read.has(variable.name))
-        .map((variable: any) => `Deployment/${deployment.metadata.name} container ${container.name}: sets ${variable.name}, which no service reads`),
-    ),
+/**
+ * Every variable a container is given (its env and every key of its envFrom ConfigMaps) is one
+ * the process it runs reads (`readBy`, the hub's table of variables): a misspelt or misplaced one
+ * would be silently ignored (an unread TRUSTED_DOCUMENT would leave the door open).
+ */
+export function unreadVariableProblems(manifests: Manifest[], configMaps: K8sObject[], readBy: (process: string) => Set<string>): string[] {
+  return podTemplates(manifests).flatMap(({ owner, spec }) =>
+    containersOf(spec).flatMap((container: any) => {
+      const env = resolvedEnv(container, configMaps);
+      const process = processOf(env);
+      const read = readBy(process);
+      return Object.keys(env)
+        .filter((name) => !read.has(name))
+        .map((name) => `${owner.kind}/${owner.metadata.name} container ${container.name}: sets ${name}, which the ${process} process does not read`);
+    }),
   );
 }

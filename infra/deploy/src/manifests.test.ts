@@ -10,11 +10,14 @@ import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
+import { execFileSync } from "node:child_process";
+import { AGENCIES, GENERATED } from "./agencies.js";
 import {
   auditWiringProblems,
   consistencyProblems,
   documentedKeys,
   kustomizationProblems,
+  migrationProblems,
   probeProblems,
   referenceProblems,
   secretProblems,
@@ -24,8 +27,18 @@ import {
 } from "./checks.js";
 import { dockerfileProblems } from "./dockerfile.js";
 import { generatedConfigMaps, redisNamespace } from "./front-door.js";
-import { DEPLOY_DIR, type K8sObject, loadManifests, type Manifest, ofKind, servedRoutes, yamlFiles } from "./manifests.js";
+import { parseAllDocuments } from "yaml";
+import { containersOf, DEPLOY_DIR, type K8sObject, loadManifests, type Manifest, OVERLAY_DIR, ofKind, servedRoutes, yamlFiles } from "./manifests.js";
 import { defaultDenyProblems, egressAllows, ingressAllows, mayConnect, type Peer, workload } from "./network.js";
+
+/** Every document of a YAML text (kubectl kustomize's output), as manifests of one pseudo-file. */
+function loadManifestsFromText(file: string, text: string): Manifest[] {
+  return parseAllDocuments(text, { version: "1.1" }).map((document) => {
+    if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0]?.message}`);
+    return { file, object: document.toJS() as K8sObject };
+  });
+}
+const containersOfObject = (object: K8sObject): any[] => containersOf(object.spec?.template?.spec);
 
 const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   "v1/Namespace": Namespace,
@@ -68,8 +81,12 @@ function expectedConnection(from: string, to: string): boolean {
   return to === "social-services" && from !== "social-services";
 }
 
-function connectionMatrix(set: Manifest[]): string[] {
+function connectionMatrix(set: Manifest[], postgres: Peer = POSTGRES): string[] {
   const wrong: string[] = [];
+  // The migration Job reaches PostgreSQL, and no workload of the hub.
+  const migrate = workload(set, ofKind(set, "Job")[0]?.metadata.name ?? "migrate");
+  if (!mayConnect(set, migrate, postgres, 5432)) wrong.push("migrate -> PostgreSQL: refused");
+  for (const to of WORKLOADS) if (egressAllows(set, migrate, workload(set, to), portOf(set, to))) wrong.push(`migrate -> ${to}: migrate may send`);
   for (const from of WORKLOADS) {
     for (const to of WORKLOADS) {
       const [source, target, port] = [workload(set, from), workload(set, to), portOf(set, to)];
@@ -86,7 +103,7 @@ function connectionMatrix(set: Manifest[]): string[] {
     const fromIngress = ingressAllows(set, INGRESS, workload(set, to), portOf(set, to));
     if (fromIngress !== (to === "gateway")) wrong.push(`ingress -> ${to}: ${fromIngress ? "allowed" : "refused"}`);
     if (ingressAllows(set, ELSEWHERE, workload(set, to), portOf(set, to))) wrong.push(`another namespace -> ${to}: allowed`);
-    if (!mayConnect(set, workload(set, to), POSTGRES, 5432)) wrong.push(`${to} -> PostgreSQL: refused`);
+    if (!mayConnect(set, workload(set, to), postgres, 5432)) wrong.push(`${to} -> PostgreSQL: refused`);
     // The audit witness: the gateway publishes tree heads to it; nothing else may reach it.
     const witness = witnessNamespace(set);
     if (!witness) wrong.push("the audit witness names no namespace");
@@ -157,8 +174,67 @@ describe("the Kubernetes manifests", () => {
   });
 });
 
+describe("the release's migrations", () => {
+  it("run once, in a Job, under the schema owners' logins; the agencies serve under runtime logins and never migrate", () => {
+    expect(migrationProblems(manifests, AGENCIES)).toEqual([]);
+    expect(ofKind(manifests, "Job").map((job) => job.metadata.name)).toEqual(["migrate"]);
+    const documented = documentedKeys(expectedSecrets.find((m) => m.object.metadata.name === "skyddsnat-database")!.object);
+    for (const agency of AGENCIES) expect(documented).toEqual(expect.arrayContaining([`${agency.name}-url`, `${agency.name}-owner-url`]));
+  });
+
+  it("and the agencies' Deployments are generated from one template (npm run manifests)", () => {
+    for (const [file, render] of Object.entries(GENERATED)) expect([file, readFileSync(file, "utf8")]).toEqual([file, render()]);
+    // What differs between the agencies is the template's table, nothing else.
+    const deployments = ofKind(manifests, "Deployment").filter((d) => AGENCIES.some((agency) => agency.name === d.metadata.name));
+    const neutral = deployments.map((d) => JSON.stringify(d).replaceAll(d.metadata.name, "AGENCY").replace(/"replicas":\d+/, "").replace(/\b400[1-4]\b/g, "PORT"));
+    expect(new Set(neutral).size).toBe(1);
+  });
+});
+
+/** The example overlay, as `kubectl kustomize` builds it: every check of the base holds on what it produces. */
+describe("the example overlay", () => {
+  const built = (): Manifest[] => {
+    const text = execFileSync("kubectl", ["kustomize", OVERLAY_DIR], { encoding: "utf8" });
+    return loadManifestsFromText("overlays/example (built)", text);
+  };
+  const site = built();
+  const SITE_POSTGRES: Peer = { address: "203.0.113.25/32" };
+  const trustedDocuments = ofKind(site, "ConfigMap").filter((map) => map.metadata.name.startsWith("skyddsnat-trusted-documents-"));
+
+  it("builds, and every object is valid against the Kubernetes OpenAPI schema", () => {
+    expect(site.length).toBeGreaterThan(15);
+    for (const { object } of site) {
+      const Model = MODELS[`${object.apiVersion}/${object.kind}`];
+      if (!Model) throw new Error(`no schema for ${object.apiVersion} ${object.kind}`);
+      expect(() => new Model(object).validate()).not.toThrow();
+    }
+  });
+
+  it("keeps every check of the base", () => {
+    expect(securityProblems(site)).toEqual([]);
+    expect(probeProblems(site, served)).toEqual([]);
+    expect(secretProblems(site)).toEqual([]);
+    expect(referenceProblems(site, expectedSecrets.map((manifest) => manifest.object))).toEqual([]);
+    expect(serviceProblems(site)).toEqual([]);
+    expect(consistencyProblems(site, "skyddsnat")).toEqual([]);
+    expect(defaultDenyProblems(site)).toEqual([]);
+    expect(auditWiringProblems(site)).toEqual([]);
+    expect(migrationProblems(site, AGENCIES)).toEqual([]);
+    expect(trustedDocuments).toHaveLength(1);
+  });
+
+  it("names the release's Job after it, runs the site's image, and reaches the site's PostgreSQL and no other", () => {
+    expect(ofKind(site, "Job").map((job) => job.metadata.name)).toEqual(["migrate-0-1-0"]);
+    const images = new Set(site.flatMap(({ object }) => containersOfObject(object).map((container: any) => container.image)));
+    expect([...images]).toEqual(["registry.example.org/skyddsnat:0.1.0"]);
+    expect(connectionMatrix(site, SITE_POSTGRES)).toEqual([]);
+    expect(connectionMatrix(site, POSTGRES)).not.toEqual([]);
+    expect(JSON.stringify(site)).not.toContain("192.0.2.10");
+  });
+});
+
 describe("the Dockerfile", () => {
-  it("builds on Node 20, fetches no URL, bakes in no secret, and runs as a numeric non-root user", () => {
+  it("builds on Node 24, fetches no URL, bakes in no secret, and runs as a numeric non-root user", () => {
     expect(dockerfileProblems(dockerfile)).toEqual([]);
   });
 });
@@ -168,6 +244,10 @@ describe("each check catches what it is for", () => {
   const copy = (): Manifest[] => structuredClone(manifests);
   const container = (set: Manifest[], name: string) =>
     ofKind(set, "Deployment").find((deployment) => deployment.metadata.name === name)?.spec.template.spec.containers[0];
+
+  const job = (set: Manifest[]) => ofKind(set, "Job")[0]!;
+  const gatewayConfig = (set: Manifest[]) => ofKind(set, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-gateway")!.data;
+  const migrationOf = (set: Manifest[]) => migrationProblems(set, AGENCIES);
 
   /** Removes a policy's egress rules to `port`, whatever their position. */
   const dropEgress = (set: Manifest[], policy: string, port: number) => {
@@ -185,7 +265,8 @@ describe("each check catches what it is for", () => {
     ["a probe on an undeclared port", (set) => (container(set, "housing").livenessProbe.httpGet.port = 9999), (set) => probeProblems(set, served)],
     ["a Secret with a value", (set) => set.push({ file: "x.yaml", object: { apiVersion: "v1", kind: "Secret", metadata: { name: "x" }, stringData: { k: "v" } } }), secretProblems],
     ["an undocumented Secret key", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom.secretKeyRef.key = "gateway-url"), (set) => referenceProblems(withGenerated(set), expectedSecrets.map((m) => m.object))],
-    ["a missing ConfigMap key", (set) => (container(set, "housing").env.find((v: any) => v.name === "FACTS_URL").valueFrom.configMapKeyRef.key = "FACT_URL"), (set) => referenceProblems(withGenerated(set), expectedSecrets.map((m) => m.object))],
+    ["a missing ConfigMap", (set) => (container(set, "housing").envFrom[1].configMapRef.name = "skyddsnat-agency"), (set) => referenceProblems(withGenerated(set), expectedSecrets.map((m) => m.object))],
+    ["a Job step's undocumented Secret key", (set) => (job(set).spec.template.spec.initContainers[1].env.find((v: any) => v.name === "DATABASE_URL").valueFrom.secretKeyRef.key = "housing-admin-url"), (set) => referenceProblems(withGenerated(set), expectedSecrets.map((m) => m.object))],
     ["a Service selecting no pods", (set) => (ofKind(set, "Service")[0]!.spec.selector["app.kubernetes.io/name"] = "nobody"), serviceProblems],
     ["a Service targeting an undeclared port", (set) => (ofKind(set, "Service")[1]!.spec.ports[0].targetPort = 8080), serviceProblems],
     ["replicas under an autoscaler", (set) => (ofKind(set, "Deployment").find((d) => d.metadata.name === "gateway")!.spec.replicas = 2), (set) => consistencyProblems(set, "skyddsnat")],
@@ -195,14 +276,23 @@ describe("each check catches what it is for", () => {
     ["the owner as the writer", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom.secretKeyRef.key = "audit-owner-url"), auditWiringProblems],
     ["no owner URL", (set) => container(set, "gateway").env.splice(container(set, "gateway").env.findIndex((v: any) => v.name === "AUDIT_OWNER_DATABASE_URL"), 1), auditWiringProblems],
     ["DATABASE_URL back beside them", (set) => container(set, "gateway").env.push({ name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "skyddsnat-database", key: "audit-owner-url" } } }), auditWiringProblems],
-    ["a file witness on the pod", (set) => (ofKind(set, "ConfigMap")[0]!.data.AUDIT_WITNESS = "file:/tmp/heads.jsonl"), auditWiringProblems],
-    ["no witness", (set) => container(set, "gateway").env.splice(container(set, "gateway").env.findIndex((v: any) => v.name === "AUDIT_WITNESS"), 1), auditWiringProblems],
+    ["a file witness on the pod", (set) => (gatewayConfig(set).AUDIT_WITNESS = "file:/tmp/heads.jsonl"), auditWiringProblems],
+    ["no witness", (set) => delete gatewayConfig(set).AUDIT_WITNESS, auditWiringProblems],
     ["no way to the witness", (set) => dropEgress(set, "gateway-egress", 4222), connectionMatrix],
     ["the witness open to a subgraph", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "subgraphs-egress")!.spec.egress.push({ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "skyddsnat-witness" } } }], ports: [{ protocol: "TCP", port: 4222 }] }), connectionMatrix],
     ["no way to the rate limiter's Redis", (set) => dropEgress(set, "gateway-egress", 6379), connectionMatrix],
     ["Redis open to a subgraph", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "subgraphs-egress")!.spec.egress.push({ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "skyddsnat-redis" } } }], ports: [{ protocol: "TCP", port: 6379 }] }), connectionMatrix],
     ["the trusted documents' ConfigMap not generated", (set) => (ofKind(set, "Deployment").find((d) => d.metadata.name === "gateway")!.spec.template.spec.volumes.find((v: any) => v.name === "trusted-documents").configMap.name = "skyddsnat-trusted-docs"), (set) => referenceProblems(withGenerated(set), expectedSecrets.map((m) => m.object))],
     ["no way to PostgreSQL", (set) => set.splice(set.findIndex((m) => m.object.metadata.name === "subgraphs-egress"), 1), connectionMatrix],
+    ["the migration Job without a way to PostgreSQL", (set) => set.splice(set.findIndex((m) => m.object.metadata.name === "migrate-egress"), 1), connectionMatrix],
+    ["the migration Job open to the subgraphs", (set) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "migrate-egress")!.spec.egress.push({ to: [{ podSelector: {} }] }), connectionMatrix],
+    ["an agency that migrates at start", (set) => (ofKind(set, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-agencies")!.data.MIGRATE = "at-start"), migrationOf],
+    ["an agency serving as its schema's owner", (set) => (container(set, "housing").env.find((v: any) => v.name === "DATABASE_URL").valueFrom.secretKeyRef.key = "housing-owner-url"), migrationOf],
+    ["a Job step as the runtime login", (set) => (job(set).spec.template.spec.initContainers[2].env.find((v: any) => v.name === "DATABASE_URL").valueFrom.secretKeyRef.key = "police-liaison-url"), migrationOf],
+    ["a Job step granting the wrong role", (set) => (job(set).spec.template.spec.initContainers[0].env.find((v: any) => v.name === "RUNTIME_ROLE").value = "skyddsnat_housing"), migrationOf],
+    ["a Job without an agency's step", (set) => job(set).spec.template.spec.initContainers.pop(), migrationOf],
+    ["a Job that restarts a failed step in place", (set) => (job(set).spec.template.spec.restartPolicy = "OnFailure"), migrationOf],
+    ["a Job that serves instead of migrating", (set) => (job(set).spec.template.spec.containers[0].env.find((v: any) => v.name === "MIGRATE").value = "at-start"), migrationOf],
   ];
   it.each(broken)("%s", (_what, breakIt, check) => {
     const set = copy();
@@ -224,7 +314,8 @@ describe("each check catches what it is for", () => {
   it.each([
     ["no USER", dockerfile.replace(/^USER .*$/m, "")],
     ["USER root", dockerfile.replace(/^USER .*$/m, "USER root")],
-    ["another Node", dockerfile.replace(/^FROM node:20-bookworm-slim AS runtime/m, "FROM node:22-bookworm-slim AS runtime")],
+    ["another Node at run time", dockerfile.replace(/^FROM node:24-bookworm-slim AS runtime/m, "FROM node:22-bookworm-slim AS runtime")],
+    ["the old Node 20 at build time", dockerfile.replace(/^FROM node:24-bookworm-slim AS build/m, "FROM node:20-bookworm-slim AS build")],
     ["ADD of a URL", `${dockerfile}\nADD https://example.org/tool.tar.gz /opt/\n`],
     ["a baked-in secret", `${dockerfile}\nENV DATABASE_URL=postgres://u:p@db/x\n`],
   ])("a Dockerfile with %s", (_what, text) => {

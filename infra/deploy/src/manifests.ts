@@ -5,7 +5,9 @@ import { parseAllDocuments } from "yaml";
 
 /** infra/deploy, from this file's location (src/ or dist/). */
 export const DEPLOY_DIR = fileURLToPath(new URL("..", import.meta.url));
-export const K8S_DIR = join(DEPLOY_DIR, "k8s");
+/** The base every site's overlay builds on (k8s/overlays/example shows one). */
+export const K8S_DIR = join(DEPLOY_DIR, "k8s", "base");
+export const OVERLAY_DIR = join(DEPLOY_DIR, "k8s", "overlays", "example");
 export const REPO_DIR = join(DEPLOY_DIR, "..", "..");
 
 /** A Kubernetes object as written: only the fields the checks read are typed. */
@@ -44,6 +46,37 @@ export function podTemplates(manifests: Manifest[]): { owner: K8sObject; labels:
     .filter((object) => ["Deployment", "StatefulSet", "DaemonSet", "Job"].includes(object.kind))
     .map((owner) => ({ owner, labels: owner.spec?.template?.metadata?.labels ?? {}, spec: owner.spec?.template?.spec ?? {} }));
 }
+
+/** Where a container's variable comes from: written in the Deployment, a ConfigMap key, or a Secret key. */
+export type EnvSource =
+  | { from: "literal"; value: string | undefined }
+  | { from: "configMap"; name: string; key: string; value: string | undefined }
+  | { from: "secret"; name: string; key: string };
+
+/**
+ * A container's variables as the kubelet sets them: every key of its `envFrom` ConfigMaps (and
+ * Secrets) in order, then its `env`, each overriding what came before.
+ */
+export function containerEnv(container: any, configMaps: K8sObject[]): Map<string, EnvSource> {
+  const env = new Map<string, EnvSource>();
+  const mapData = (name: string) => configMaps.find((map) => map.metadata.name === name)?.data ?? {};
+  for (const source of container?.envFrom ?? []) {
+    if (source.configMapRef) {
+      for (const [key, value] of Object.entries(mapData(source.configMapRef.name))) env.set(key, { from: "configMap", name: source.configMapRef.name, key, value: value as string });
+    }
+  }
+  for (const variable of container?.env ?? []) {
+    const fromMap = variable.valueFrom?.configMapKeyRef;
+    const fromSecret = variable.valueFrom?.secretKeyRef;
+    if (fromMap) env.set(variable.name, { from: "configMap", name: fromMap.name, key: fromMap.key, value: mapData(fromMap.name)[fromMap.key] });
+    else if (fromSecret) env.set(variable.name, { from: "secret", name: fromSecret.name, key: fromSecret.key });
+    else env.set(variable.name, { from: "literal", value: variable.value });
+  }
+  return env;
+}
+
+/** Every container of a workload's pods, init containers first. */
+export const containersOf = (spec: any): any[] => [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
 
 /** The routes ("GET /health/live") a source file serves, read from its route table. */
 export function servedRoutes(sourceFile: string): Set<string> {

@@ -6,7 +6,7 @@ import { DEPLOY_DIR, K8S_DIR } from "./manifests.js";
 /**
  * The trusted documents a deployment registers: one `.graphql` file per operation in
  * `documents/`, turned into the manifest the gateway reads in allow-listed mode
- * (`k8s/trusted-documents.json`, mounted from a ConfigMap kustomize generates).
+ * (`k8s/base/trusted-documents.json`, mounted from a ConfigMap kustomize generates).
  */
 export const DOCUMENTS_DIR = join(DEPLOY_DIR, "documents");
 export const MANIFEST_FILE = join(K8S_DIR, "trusted-documents.json");

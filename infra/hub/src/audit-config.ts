@@ -21,17 +21,12 @@ export interface AuditLocation {
 }
 
 /**
- * AUDIT_WITNESS: `file:/path/heads.jsonl`, or `nats://host:port/<stream>` for a JetStream
- * stream. Default: a file of the store's own — beside the embedded store's files, in the
- * repository's .data/ for a PostgreSQL store (named by server, database and schema), in the
- * temporary directory for an in-memory store.
+ * AUDIT_WITNESS (read through the table of variables): `file:/path/heads.jsonl`, or
+ * `nats://host:port/<stream>` for a JetStream stream, or `none`. Unset, a file of the store's
+ * own (defaultWitnessPath): beside the embedded store's files, in the repository's .data/ for a
+ * PostgreSQL store (named by server, database and schema), in the temporary directory for an
+ * in-memory store.
  */
-export function witnessFromEnv(env: NodeJS.ProcessEnv, where: AuditLocation): WitnessConfig {
-  const spec = env.AUDIT_WITNESS?.trim();
-  if (spec) return parseWitness(spec);
-  return { kind: "file", path: defaultWitnessPath(where) };
-}
-
 export function parseWitness(spec: string): WitnessConfig {
   if (spec === "none") return { kind: "none" };
   if (spec.startsWith("file:")) return { kind: "file", path: spec.slice("file:".length) };

@@ -11,9 +11,9 @@ import {
   startGateway,
 } from "@skyddsnat/gateway";
 import type { Logger } from "@skyddsnat/platform";
-import type { SubgraphName } from "@skyddsnat/schema";
+import type { FactsCacheTimes, SubgraphName } from "@skyddsnat/schema";
 import type { JWK } from "jose";
-import { type AuditLocation, describeWitness, openWitness, type WitnessConfig, witnessFromEnv } from "./audit-config.js";
+import { type AuditLocation, defaultWitnessPath, describeWitness, openWitness, type WitnessConfig } from "./audit-config.js";
 
 export interface AuditedGatewayOptions {
   /** The audit schema's database: `url` is the owner's login, which migrates and locks the schema
@@ -21,7 +21,7 @@ export interface AuditedGatewayOptions {
   auditDatabase: AuditDatabase;
   /** The audit schema (default "audit"). */
   auditSchema?: string;
-  /** Where signed tree heads are witnessed; default from AUDIT_WITNESS, else a file of the store's own. */
+  /** Where signed tree heads are witnessed (AUDIT_WITNESS, read by the process's configuration); default a file of the store's own. */
   witness?: WitnessConfig;
   /** How refusals at the door are aggregated (default one record per source and reason a minute). */
   doorRefusals?: DoorRefusalOptions;
@@ -61,6 +61,8 @@ export interface AuditedGatewayOptions {
   frontDoor?: FrontDoorSettings;
   /** The users' web app and GraphiQL (web/dist) and how they sign in. */
   webApp?: WebAppOptions;
+  /** How long the gateway may reuse policy facts; default the contract's. */
+  factsCache?: Partial<FactsCacheTimes>;
 }
 
 export interface RunningAuditedGateway {
@@ -80,7 +82,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
   const { keys, logger } = options;
   const schema = options.auditSchema ?? "audit";
   const where: AuditLocation = { url: options.auditDatabase.url, dataDir: options.auditDatabase.dataDir, schema };
-  const witnessConfig = options.witness ?? witnessFromEnv(process.env, where);
+  const witnessConfig: WitnessConfig = options.witness ?? { kind: "file", path: defaultWitnessPath(where) };
   const witness = await openWitness(witnessConfig, { create: true, reset: options.reset ?? false });
   const store = await openAuditStore(options.auditDatabase, { reset: options.reset ?? false, schema }).catch(async (error: unknown) => {
     await witness?.close();
@@ -120,6 +122,7 @@ export async function startAuditedGateway(options: AuditedGatewayOptions): Promi
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
     ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
     ...(options.webApp ? { webApp: options.webApp } : {}),
+    ...(options.factsCache ? { factsCache: options.factsCache } : {}),
   });
   return {
     url: gateway.url,

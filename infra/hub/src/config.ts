@@ -1,4 +1,5 @@
 import { SUBGRAPHS, type SubgraphName } from "@skyddsnat/schema";
+import type { Settings } from "./environment/read-environment.js";
 
 /** How the hub reaches its databases: one PostgreSQL server, or embedded PGlite (the default). */
 export interface HubDatabases {
@@ -10,7 +11,26 @@ export interface HubDatabases {
   auditWriterUrl?: string;
 }
 
-const envName = (name: string) => `${name.toUpperCase().replaceAll("-", "_")}_DATABASE_URL`;
+type DatabaseSettings = Pick<
+  Settings,
+  | "DATABASE_URL"
+  | "SOCIAL_SERVICES_DATABASE_URL"
+  | "HOUSING_DATABASE_URL"
+  | "POLICE_LIAISON_DATABASE_URL"
+  | "CHILD_SERVICES_DATABASE_URL"
+  | "AUDIT_DATABASE_URL"
+  | "AUDIT_OWNER_DATABASE_URL"
+  | "AUDIT_WRITER_DATABASE_URL"
+  | "PGLITE_DATA_DIR"
+>;
+
+const OWN_URL = {
+  "social-services": "SOCIAL_SERVICES_DATABASE_URL",
+  housing: "HOUSING_DATABASE_URL",
+  "police-liaison": "POLICE_LIAISON_DATABASE_URL",
+  "child-services": "CHILD_SERVICES_DATABASE_URL",
+  audit: "AUDIT_DATABASE_URL",
+} as const satisfies Record<SubgraphName, keyof DatabaseSettings>;
 
 /**
  * DATABASE_URL switches every subgraph to PostgreSQL (each in its own schema); a per-subgraph
@@ -19,11 +39,11 @@ const envName = (name: string) => `${name.toUpperCase().replaceAll("-", "_")}_DA
  * records are written through AUDIT_WRITER_DATABASE_URL (default: that URL with the writer role
  * as user, for development servers with trust or peer authentication).
  */
-export function databasesFromEnv(env: NodeJS.ProcessEnv = process.env): HubDatabases {
+export function databasesFrom(settings: DatabaseSettings): HubDatabases {
   return {
-    urlFor: (name) => (name === "audit" ? env.AUDIT_OWNER_DATABASE_URL : undefined) || env[envName(name)] || env.DATABASE_URL || undefined,
-    ...(env.PGLITE_DATA_DIR ? { dataDir: env.PGLITE_DATA_DIR } : {}),
-    ...(env.AUDIT_WRITER_DATABASE_URL ? { auditWriterUrl: env.AUDIT_WRITER_DATABASE_URL } : {}),
+    urlFor: (name) => (name === "audit" ? settings.AUDIT_OWNER_DATABASE_URL : undefined) || settings[OWN_URL[name]] || settings.DATABASE_URL || undefined,
+    ...(settings.PGLITE_DATA_DIR ? { dataDir: settings.PGLITE_DATA_DIR } : {}),
+    ...(settings.AUDIT_WRITER_DATABASE_URL ? { auditWriterUrl: settings.AUDIT_WRITER_DATABASE_URL } : {}),
   };
 }
 
@@ -34,13 +54,13 @@ export interface HubPorts {
   identityProviders?: number;
 }
 
-/** Default ports; PORT moves the gateway, IDP_PORT the identity providers, and port 0 everywhere gives free ports (tests). */
-export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): HubPorts {
-  const base = env.HUB_PORTS === "random" ? 0 : undefined;
+/** Default ports; PORT moves the gateway, IDP_PORT the identity providers, and HUB_PORTS=random gives free ports everywhere. */
+export function portsFrom(settings: Pick<Settings, "HUB_PORTS" | "PORT" | "IDP_PORT">): HubPorts {
+  if (settings.HUB_PORTS === "random") return { ...randomPorts(), identityProviders: 0 };
   return {
-    gateway: base ?? Number(env.PORT ?? 4000),
-    identityProviders: base ?? Number(env.IDP_PORT ?? 4100),
-    subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, base ?? s.port])) as Record<SubgraphName, number>,
+    gateway: settings.PORT ?? 4000,
+    identityProviders: settings.IDP_PORT,
+    subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])) as Record<SubgraphName, number>,
   };
 }
 

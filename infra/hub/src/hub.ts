@@ -4,7 +4,7 @@ import { startHousing } from "@skyddsnat/housing";
 import { type IdentityProvidersOptions, type RunningIdentityProviders, startIdentityProviders, WEB_CLIENT_ID } from "@skyddsnat/idp";
 import type { Logger } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
-import type { Agency, SubgraphName } from "@skyddsnat/schema";
+import type { Agency, FactsCacheTimes, SubgraphName } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
 import type { HubDatabases, HubPorts } from "./config.js";
 import type { WitnessConfig } from "./audit-config.js";
@@ -33,7 +33,7 @@ export interface HubOptions {
   keysDir?: string;
   /** How often a tree head is signed and witnessed when the chain grew (ms); default one second. */
   checkpointIntervalMs?: number;
-  /** Where tree heads are witnessed; default from AUDIT_WITNESS, else a file of the store's own. */
+  /** Where tree heads are witnessed (AUDIT_WITNESS in npm start); default a file of the store's own. */
   witness?: WitnessConfig;
   /** The audit schema (default "audit"). */
   auditSchema?: string;
@@ -53,6 +53,8 @@ export interface HubOptions {
   identityProviders?: boolean | Omit<IdentityProvidersOptions, "staff" | "port">;
   /** How the gateway caches remote issuer key sets (GatewayOptions.issuerKeys); default jose's. */
   issuerKeys?: GatewayOptions["issuerKeys"];
+  /** How long the gateway and the subgraphs may reuse policy facts; default the contract's. */
+  factsCache?: Partial<FactsCacheTimes>;
 }
 
 /** What the web app needs to sign in: its client id and each agency's issuer. */
@@ -103,6 +105,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port: ports.subgraphs[name],
     reset: options.reset ?? false,
     enforce: !options.unsafeSkipSubgraphPolicy?.includes(name),
+    ...(options.factsCache ? { factsCache: options.factsCache } : {}),
   });
 
   const socialServices = await startSocialServices(common("social-services"));
@@ -166,6 +169,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     unsafeSharedCaches: options.unsafeSharedCaches ?? false,
     ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
     ...(options.webApp ? { webApp: webAppOf(options.webApp, identityProviders) } : {}),
+    ...(options.factsCache ? { factsCache: options.factsCache } : {}),
   });
 
   const gatewayOrigin = new URL(gateway.url);

@@ -1,4 +1,6 @@
-export { databasesFromEnv, type HubDatabases, type HubPorts, portsFromEnv, randomPorts } from "./config.js";
+export { databasesFrom, type HubDatabases, type HubPorts, portsFrom, randomPorts } from "./config.js";
+export { ConfigurationError, readEnvironment, type Settings } from "./environment/read-environment.js";
+export { type Process, VARIABLES } from "./environment/variables.js";
 export { type HubOptions, type RunningHub, startHub, type WebSignIn } from "./hub.js";
 export { composeSupergraph, subgraphSdls } from "./compose.js";
 export { ensureDevKeys } from "./keys/dev-keys.js";
@@ -6,4 +8,4 @@ export { buildPopulation, DEMO_STAFF, type Household, STAFF, unitOf, writePopula
 export { mintToken } from "./tokens.js";
 export { WEB_DIST_DIR } from "./web-app.js";
 export { type AuditedGatewayOptions, type RunningAuditedGateway, startAuditedGateway } from "./audited-gateway.js";
-export { defaultWitnessPath, openWitness, parseWitness, type WitnessConfig, witnessFromEnv } from "./audit-config.js";
+export { defaultWitnessPath, openWitness, parseWitness, type WitnessConfig } from "./audit-config.js";

@@ -16,6 +16,9 @@ export interface DatabaseConfig {
    * login user must be a member. The schema must then exist already: the role may not be allowed
    * to create it. PGlite (one session) takes the role too. */
   role?: string;
+  /** Create the schema when it is missing (default); false for a runtime login without DDL
+   * rights, which finds it missing as "not migrated yet" (pendingMigrations). */
+  createSchema?: boolean;
 }
 
 export interface Database {
@@ -65,7 +68,7 @@ export async function connectDatabase(config: DatabaseConfig): Promise<Database>
   assertIdentifier(config.schema, "schema");
   if (config.role) assertIdentifier(config.role, "role");
   return config.url
-    ? connectPostgres({ url: config.url, schema: config.schema, poolSize: config.poolSize ?? 10, role: config.role })
+    ? connectPostgres({ url: config.url, schema: config.schema, poolSize: config.poolSize ?? 10, role: config.role, createSchema: config.createSchema ?? true })
     : connectPglite({ schema: config.schema, dataDir: config.dataDir, role: config.role });
 }
 

@@ -26,10 +26,11 @@ export function safeError(error: unknown): Record<string, unknown> {
   };
 }
 
-export function createLogger(name: string, bindings: object = {}): Logger {
+/** `level`: the process's LOG_LEVEL as its configuration read it; tools and tests fall back to the environment's. */
+export function createLogger(name: string, bindings: object = {}, settings: { level?: string } = {}): Logger {
   const options: pino.LoggerOptions = {
     name,
-    level: process.env.LOG_LEVEL || "info",
+    level: settings.level ?? (process.env.LOG_LEVEL || "info"),
     base: { ...bindings },
     serializers: { err: safeError },
     redact: {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "@jest/globals";
 import { copyLibrary, LIBRARY_MIGRATION_NAMES, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA } from "./__fixtures__/library.js";
 import { connectDatabase, type Database } from "./database.js";
-import { applyMigrations, diffSchemaAgainstMigrations, EMPTY_MIGRATION, firstMigrationSql } from "./migrations.js";
+import { applyMigrations, diffSchemaAgainstMigrations, EMPTY_MIGRATION, firstMigrationSql, pendingMigrations } from "./migrations.js";
 
 // Each test starts the wasm engine and one or two PGlite instances: seconds, not milliseconds.
 const SLOW = 60_000;
@@ -15,6 +15,27 @@ async function tablesIn(db: Database, schema: string): Promise<string[]> {
   );
   return rows.map((row) => row.table_name);
 }
+
+describe("pendingMigrations (what a service that must not migrate checks at start)", () => {
+  test(
+    "names every checked-in migration before any is applied, the newest when only it is missing, none after",
+    async () => {
+      const db = await connectDatabase({ schema: "library" });
+      try {
+        expect(await pendingMigrations({ db, migrationsDir: LIBRARY_MIGRATIONS })).toEqual(LIBRARY_MIGRATION_NAMES);
+        await applyMigrations({ db, migrationsDir: LIBRARY_MIGRATIONS, schemaPath: LIBRARY_SCHEMA });
+        expect(await pendingMigrations({ db, migrationsDir: LIBRARY_MIGRATIONS })).toEqual([]);
+        // A release whose newest migration has not run yet (its record gone, as before it ran).
+        const newest = LIBRARY_MIGRATION_NAMES.at(-1) as string;
+        await db.query(`DELETE FROM _prisma_migrations WHERE migration_name = $1`, [newest]);
+        expect(await pendingMigrations({ db, migrationsDir: LIBRARY_MIGRATIONS })).toEqual([newest]);
+      } finally {
+        await db.close();
+      }
+    },
+    SLOW,
+  );
+});
 
 describe("applyMigrations on PGlite", () => {
   test(

@@ -36,6 +36,38 @@ export async function applyMigrations(options: {
 }
 
 /**
+ * The checked-in migrations not recorded as finished in db.schema's _prisma_migrations (all of
+ * them when the table is missing). A service started with MIGRATE=never checks this instead of
+ * migrating: its runtime login may read the table but not change the schema.
+ */
+export async function pendingMigrations(options: { db: Database; migrationsDir: string }): Promise<string[]> {
+  const folder = await readMigrations(options.migrationsDir);
+  const [table] = await options.db.query<{ present: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+  const applied = table?.present
+    ? new Set(
+        (await options.db.query<{ name: string }>("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")).map(
+          (row) => row.name,
+        ),
+      )
+    : new Set<string>();
+  return folder.migrationDirectories.map((directory) => directory.path).filter((name) => !applied.has(name));
+}
+
+/**
+ * What a runtime login may do in a migrated schema, granted by its owner (the migration Job):
+ * use the schema, read and write rows, read the migration history; no DDL, no TRUNCATE, no
+ * REFERENCES or TRIGGER. Tables a later migration adds are granted by the next run.
+ */
+export async function grantRuntimeRole(db: Database, role: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error("grantRuntimeRole: not a role name");
+  await db.execute(`
+    GRANT USAGE ON SCHEMA "${db.schema}" TO ${role};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "${db.schema}" TO ${role};
+    REVOKE INSERT, UPDATE, DELETE ON _prisma_migrations FROM ${role};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${db.schema}" TO ${role};`);
+}
+
+/**
  * The engine prefixes a script that starts from nothing with `CREATE SCHEMA IF NOT EXISTS
  * "<schema>"`. Checked-in migrations must not name a schema (the same file serves every schema on
  * every backend; connectDatabase creates the schema), so that statement goes, and any other

@@ -11,6 +11,7 @@ interface PostgresOptions {
   poolSize: number;
   /** Act as this role on every connection (e.g. the audit writer, which may only append). */
   role?: string | undefined;
+  createSchema: boolean;
 }
 
 // SQLSTATEs of a CREATE SCHEMA that lost a race with another process's.
@@ -104,7 +105,7 @@ function notificationsOn(pool: pg.Pool, url: string): Notifications {
 export async function connectPostgres(options: PostgresOptions): Promise<Database> {
   const pool = createPool(options, options.poolSize);
   try {
-    await ensureSchema(pool, options.schema);
+    if (options.createSchema) await ensureSchema(pool, options.schema);
   } catch (error) {
     await pool.end();
     throw error;

@@ -4,10 +4,12 @@ import {
   connectDatabase,
   type Database,
   type DatabaseConfig,
+  grantRuntimeRole,
   type Logger,
+  pendingMigrations,
   resetSchema,
 } from "@skyddsnat/platform";
-import { type Agency, type InternalClaims, remoteFacts, type SubjectFacts } from "@skyddsnat/schema";
+import { type Agency, type FactsCacheTimes, type InternalClaims, remoteFacts, type SubjectFacts } from "@skyddsnat/schema";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { GraphQLSchema } from "graphql";
 import { ownFacts } from "./owned-facts.js";
@@ -50,32 +52,73 @@ export interface AgencyOptions {
   enforce?: boolean;
   /** Social services' URL, for the facts route (all but social services). */
   factsUrl?: string;
+  /** How long policy facts may be reused (FACTS_CACHE_MS, FACTS_FOLLOWED_CACHE_MS); default the contract's. */
+  factsCache?: Partial<FactsCacheTimes>;
+  /** `at-start` (default) applies the migrations first; `never` refuses to start while one is pending. */
+  migrate?: "at-start" | "never";
 }
 
-/** Connects, optionally empties, and migrates the agency's database with its checked-in migrations. */
+/** A service started with MIGRATE=never whose schema lacks some of its checked-in migrations. */
+export class PendingMigrationsError extends Error {
+  constructor(readonly pending: string[]) {
+    super(`${pending.length} migration(s) not applied yet (${pending.join(", ")}): run the release's migration Job first`);
+  }
+}
+
+/**
+ * Connects, optionally empties, and migrates the agency's database with its checked-in
+ * migrations — or, with `migrate: "never"` (a runtime login without DDL rights), only checks
+ * that they have all been applied.
+ */
 export async function openAgencyDatabase<Client extends PrismaLike>(
   definition: Pick<AgencyDefinition<Client, unknown>, "dbSchema" | "packageUrl" | "createClient">,
   database: Omit<DatabaseConfig, "schema">,
-  reset = false,
+  options: { reset?: boolean; migrate?: "at-start" | "never" } = {},
 ): Promise<{ db: Database; client: Client }> {
   const packageDir = fileURLToPath(new URL("..", definition.packageUrl));
-  const db = await connectDatabase({ ...database, schema: definition.dbSchema });
-  if (reset) await resetSchema(db);
-  await applyMigrations({
-    db,
-    migrationsDir: `${packageDir}prisma/migrations`,
-    schemaPath: `${packageDir}prisma/schema.prisma`,
-  });
+  const migrationsDir = `${packageDir}prisma/migrations`;
+  const db = await connectDatabase({ ...database, schema: definition.dbSchema, createSchema: options.migrate !== "never" });
+  try {
+    if (options.migrate === "never") {
+      const pending = await pendingMigrations({ db, migrationsDir });
+      if (pending.length > 0) throw new PendingMigrationsError(pending);
+    } else {
+      if (options.reset) await resetSchema(db);
+      await applyMigrations({ db, migrationsDir, schemaPath: `${packageDir}prisma/schema.prisma` });
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   return { db, client: definition.createClient(db.adapter) };
+}
+
+/**
+ * The release's migration step for one agency (MIGRATE=only): applies its migrations under the
+ * schema owner's login and, if named, grants the runtime role DML on the schema and nothing more.
+ */
+export async function migrateAgency(
+  definition: Pick<AgencyDefinition<PrismaLike, unknown>, "dbSchema" | "packageUrl" | "createClient">,
+  database: Omit<DatabaseConfig, "schema">,
+  runtimeRole?: string,
+): Promise<void> {
+  const { db, client } = await openAgencyDatabase(definition, database);
+  try {
+    if (runtimeRole) await grantRuntimeRole(db, runtimeRole);
+  } finally {
+    await client.$disconnect();
+    await db.close();
+  }
 }
 
 export async function startAgency<Client extends PrismaLike, Loaders>(
   definition: AgencyDefinition<Client, Loaders>,
   options: AgencyOptions,
 ): Promise<RunningSubgraph & { prisma: Client }> {
-  const { db, client } = await openAgencyDatabase(definition, options.database, options.reset);
-  const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger) : undefined;
-  const facts = owner?.facts ?? (options.factsUrl ? remoteFacts(options.factsUrl) : undefined);
+  const { db, client } = await openAgencyDatabase(definition, options.database, { reset: options.reset ?? false, migrate: options.migrate ?? "at-start" });
+  const cache = options.factsCache ?? {};
+  const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger, cache) : undefined;
+  const facts = owner?.facts ?? (options.factsUrl ? remoteFacts(options.factsUrl, cache) : undefined);
   if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
   const running = await startAgencySubgraph(
     {

@@ -14,4 +14,4 @@ export {
 export { applyClassificationRules, classOfField, classOfNode, fieldClassesOf, objectFields } from "./classification-sdl.js";
 export { enforcePolicy } from "./enforce.js";
 export { heldBy, PolicyContext, type RecordRef, type RowHolder } from "./policy-context.js";
-export { type AgencyDefinition, type AgencyOptions, openAgencyDatabase, startAgency } from "./agency.js";
+export { type AgencyDefinition, type AgencyOptions, migrateAgency, openAgencyDatabase, PendingMigrationsError, startAgency } from "./agency.js";

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import { createLogger, type NotificationEvent, type Notifications } from "@skyddsnat/platform";
 import type { SubjectFacts } from "@skyddsnat/schema";
 import { ownFacts } from "./owned-facts.js";
@@ -47,18 +47,10 @@ function owner(notifications: Notifications | undefined) {
     loads.count += 1;
     return ids.map(facts);
   };
-  return { owned: ownFacts(load, notifications, logger), loads };
+  // Short reuse while a replica cannot hear its siblings, long while it can: 50 ms vs a minute.
+  return { owned: ownFacts(load, notifications, logger, { cacheMs: 50, followedCacheMs: 60_000 }), loads };
 }
 
-// Short reuse while a replica cannot hear its siblings, long while it can: 50 ms vs a minute.
-beforeEach(() => {
-  process.env.FACTS_CACHE_MS = "50";
-  process.env.FACTS_FOLLOWED_CACHE_MS = "60000";
-});
-afterEach(() => {
-  delete process.env.FACTS_CACHE_MS;
-  delete process.env.FACTS_FOLLOWED_CACHE_MS;
-});
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("ownFacts on a database only this process opens (PGlite)", () => {

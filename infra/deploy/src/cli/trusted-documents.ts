@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import { buildManifest, deploymentDocuments, MANIFEST_FILE, manifestJson } from "../trusted-documents.js";
 
 /**
- * `node infra/deploy/dist/cli/trusted-documents.js [--check]`: writes k8s/trusted-documents.json
+ * `node infra/deploy/dist/cli/trusted-documents.js [--check]`: writes k8s/base/trusted-documents.json
  * from the `.graphql` files in infra/deploy/documents and the web app's codegen manifest
  * (README.md, "Trusted documents"). With
  * `--check` it writes nothing and exits 1 when the checked-in file is not what it would write.

@@ -1,5 +1,6 @@
 import { openAuditReader, verifyStoredChain, type Witness } from "@skyddsnat/gateway";
-import { describeWitness, openWitness, witnessFromEnv } from "../audit-config.js";
+import { defaultWitnessPath, describeWitness, openWitness, type WitnessConfig } from "../audit-config.js";
+import { ConfigurationError, readEnvironment, type Settings } from "../environment/read-environment.js";
 import { ensureDevKeys } from "../keys/dev-keys.js";
 
 /**
@@ -14,10 +15,17 @@ import { ensureDevKeys } from "../keys/dev-keys.js";
  * never migrates or grants. The witness: AUDIT_WITNESS, else the gateway's default file.
  * AUDIT_SCHEMA names the schema (default audit); PGLITE_DATA_DIR for the embedded store.
  */
-const env = process.env;
+let env: Settings;
+try {
+  env = readEnvironment("audit-verify", process.env);
+} catch (error) {
+  if (!(error instanceof ConfigurationError)) throw error;
+  process.stderr.write(`audit:verify: configuration: ${error.message}\n`);
+  process.exit(2);
+}
 const url = env.AUDIT_DATABASE_URL || env.DATABASE_URL;
 const dataDir = env.PGLITE_DATA_DIR ? `${env.PGLITE_DATA_DIR}/audit` : undefined;
-const schema = env.AUDIT_SCHEMA ?? "audit";
+const schema = env.AUDIT_SCHEMA;
 if (!url && !dataDir && !env.AUDIT_READER_DATABASE_URL) {
   process.stderr.write("set AUDIT_READER_DATABASE_URL, AUDIT_DATABASE_URL or DATABASE_URL (or PGLITE_DATA_DIR) to the hub's audit store\n");
   process.exit(2);
@@ -25,7 +33,7 @@ if (!url && !dataDir && !env.AUDIT_READER_DATABASE_URL) {
 
 let witness: Witness | null = null;
 let witnessProblem: string | null = null;
-const witnessConfig = witnessFromEnv(env, { url: env.AUDIT_OWNER_DATABASE_URL || url, dataDir, schema });
+const witnessConfig: WitnessConfig = env.AUDIT_WITNESS ?? { kind: "file", path: defaultWitnessPath({ url: env.AUDIT_OWNER_DATABASE_URL || url, dataDir, schema }) };
 try {
   witness = await openWitness(witnessConfig, { create: false });
 } catch (error) {

@@ -1,11 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { accessMatrixMarkdown, explanationsMarkdown, placesMarkdown, RULES, writeMatrixMarkdown } from "@skyddsnat/schema";
+import { environmentMarkdown } from "../environment/markdown.js";
 import { DEMO_STAFF } from "../seed/index.js";
 
 /**
  * `npm run docs`: regenerates the README's generated sections from their sources (the read and write policy,
- * the explanation catalogue, the staff directory), so the documentation cannot drift from what the hub enforces.
+ * the explanation catalogue, the staff directory, the table of environment variables), so the documentation cannot drift from what the hub enforces.
  */
 const README = fileURLToPath(new URL("../../../../README.md", import.meta.url));
 
@@ -24,6 +25,7 @@ text = replaceSection(text, "policy-rules", ["| rule | roles | levels | classes 
 text = replaceSection(text, "places", placesMarkdown());
 text = replaceSection(text, "write-rules", writeMatrixMarkdown());
 text = replaceSection(text, "explanations", explanationsMarkdown());
+text = replaceSection(text, "environment", environmentMarkdown());
 text = replaceSection(text, "demo-staff", ["| role | staff ids |", "|---|---|", ...staff].join("\n"));
 await writeFile(README, text);
-process.stdout.write("README.md regenerated from the policy and the staff directory\n");
+process.stdout.write("README.md regenerated from the policy, the staff directory and the environment variables\n");

@@ -1,30 +1,42 @@
 import { FrontDoorSettingError, frontDoorFromEnv } from "@skyddsnat/gateway";
 import { createLogger } from "@skyddsnat/platform";
-import { databasesFromEnv, portsFromEnv } from "../config.js";
+import { databasesFrom, portsFrom } from "../config.js";
+import { ConfigurationError, readEnvironment, type Settings, variablesOf } from "../environment/read-environment.js";
 import { startHub } from "../hub.js";
 import { DEMO_STAFF } from "../seed/index.js";
 
 /**
  * `npm start`: the whole hub with seeded demo data, on embedded PGlite unless DATABASE_URL
- * points at a PostgreSQL server.
+ * points at a PostgreSQL server. Every setting is read through the one table of variables
+ * (environment/variables.ts); a bad one exits 2 naming the variable, never its value.
  */
-const logger = createLogger("skyddsnat");
-const databases = databasesFromEnv();
-const frontDoor = await frontDoorFromEnv(process.env).catch((error: unknown) => {
+let settings: Settings;
+try {
+  settings = readEnvironment("hub", process.env);
+} catch (error) {
+  if (!(error instanceof ConfigurationError)) throw error;
+  createLogger("skyddsnat").fatal({ variable: error.variable, variables: error.problems.map((p) => p.variable) }, `configuration: ${error.message}`);
+  process.exit(2);
+}
+const logger = createLogger("skyddsnat", {}, { level: settings.LOG_LEVEL });
+const databases = databasesFrom(settings);
+const frontDoor = await frontDoorFromEnv(variablesOf("hub", process.env)).catch((error: unknown) => {
   if (!(error instanceof FrontDoorSettingError)) throw error;
   logger.fatal({ variable: error.variable }, `configuration: ${error.message}`);
   process.exit(2);
 });
 const hub = await startHub({
   frontDoor,
-  ports: portsFromEnv(),
+  ports: portsFrom(settings),
   databases,
   logger,
-  seed: process.env.SEED !== "false",
-  reset: process.env.RESET_DATABASES === "true",
-  identityProviders: process.env.IDENTITY_PROVIDERS !== "false",
+  seed: settings.SEED,
+  reset: settings.RESET_DATABASES,
+  identityProviders: settings.IDENTITY_PROVIDERS,
   // GraphiQL at / and the users' web app at /app/ (web/dist, built by `npm start`'s turbo build).
   webApp: {},
+  factsCache: { cacheMs: settings.FACTS_CACHE_MS, followedCacheMs: settings.FACTS_FOLLOWED_CACHE_MS },
+  ...(settings.AUDIT_WITNESS ? { witness: settings.AUDIT_WITNESS } : {}),
 });
 
 const staff = Object.entries(DEMO_STAFF)
@@ -38,7 +50,7 @@ ${hub.identityProviders.issuers.map((i) => `    ${i.agency.padEnd(24)} ${i.issue
   : "";
 process.stdout.write(`
   Skyddsnät is running at ${hub.url}  (GraphiQL: ${hub.url.replace(/\/graphql$/, "/")})
-  Databases: ${databases.urlFor("social-services") ? "PostgreSQL" : "embedded PGlite (in memory)"}
+  Databases: ${databases.urlFor("social-services") ? "PostgreSQL" : `embedded PGlite (${settings.PGLITE_DATA_DIR ?? "in memory"})`}
 
   Get a token, then send it as "Authorization: Bearer <token>":
     npm run -s token -- --agency social-services --role SOCIAL_SECRETARY --sub ss-1001

@@ -149,6 +149,11 @@ const CASES: Record<string, BadConfiguration> = {
   "TRUSTED_DOCUMENTS allow-listed without a manifest": { service: "gateway", changes: { TRUSTED_DOCUMENTS: "allow-listed" }, variable: "TRUSTED_DOCUMENTS_FILE", message: /is required when TRUSTED_DOCUMENTS is allow-listed/ },
   "CORS_ORIGINS a wildcard": { service: "gateway", changes: { CORS_ORIGINS: "*" }, variable: "CORS_ORIGINS", message: /no wildcard/ },
   "FACTS_URL missing (housing)": { service: "housing", changes: { FACTS_URL: undefined }, variable: "FACTS_URL", message: /is required/ },
+  "LOG_LEVEL unknown": { service: "housing", changes: { LOG_LEVEL: "verbose" }, variable: "LOG_LEVEL", message: /must be fatal, error, warn, info, debug, trace or silent/ },
+  "MIGRATE unknown": { service: "housing", changes: { MIGRATE: "always" }, variable: "MIGRATE", message: /must be at-start, only or never/ },
+  "MIGRATE=never for the gateway, whose audit store migrates as it opens": { service: "gateway", changes: { MIGRATE: "never" }, variable: "MIGRATE", message: /must be at-start or only for the gateway/ },
+  "RUNTIME_ROLE not a role name (migration step)": { service: "housing", changes: { MIGRATE: "only", RUNTIME_ROLE: `x; DROP ROLE ${MARKER}` }, variable: "RUNTIME_ROLE", message: /must be a PostgreSQL role name/ },
+  "DATABASE_URL missing (migration step)": { service: "child-services", changes: { MIGRATE: "only", DATABASE_URL: undefined }, variable: "DATABASE_URL", message: /is required/ },
   "FACTS_URL not http(s) (housing)": { service: "housing", changes: { FACTS_URL: `ftp://${MARKER}@127.0.0.1/` }, variable: "FACTS_URL", message: /must be an http\(s\) URL/ },
 };
 

@@ -1,20 +1,24 @@
 import { readFile } from "node:fs/promises";
-import { startChildServices } from "@skyddsnat/child-services";
-import { createIssuerRegistry, FrontDoorSettingError, type FrontDoorSettings, frontDoorFromEnv, type IssuerConfig } from "@skyddsnat/gateway";
-import { startHousing } from "@skyddsnat/housing";
-import { createLogger } from "@skyddsnat/platform";
-import { startPoliceLiaison } from "@skyddsnat/police-liaison";
+import { childServices, startChildServices } from "@skyddsnat/child-services";
+import { createIssuerRegistry, FrontDoorSettingError, type FrontDoorSettings, frontDoorFromEnv, type IssuerConfig, openAuditStore } from "@skyddsnat/gateway";
+import { housing, startHousing } from "@skyddsnat/housing";
+import { createLogger, type Logger } from "@skyddsnat/platform";
+import { policeLiaison, startPoliceLiaison } from "@skyddsnat/police-liaison";
 import { assertGatewayKeySet, SUBGRAPHS } from "@skyddsnat/schema";
-import { startSocialServices } from "@skyddsnat/social-services";
+import { socialServices, startSocialServices } from "@skyddsnat/social-services";
+import { migrateAgency, PendingMigrationsError } from "@skyddsnat/subgraph-kit";
 import type { JWK } from "jose";
-import { parseWitness, type WitnessConfig } from "../audit-config.js";
 import { startAuditedGateway } from "../audited-gateway.js";
+import { ConfigurationError, readEnvironment, type Settings, settingProblem, variablesOf } from "../environment/read-environment.js";
+import type { Process } from "../environment/variables.js";
 
 /**
  * One service of the hub per process, configured from the environment alone (one container per
- * service, infra/deploy/). Key material comes from files mounted from Secrets; it is never
- * generated, derived or printed here. A bad or missing setting stops the process with exit 2 and
- * names the variable, never its value.
+ * service, infra/deploy/), read through the one table of variables (environment/variables.ts).
+ * Key material comes from files mounted from Secrets; it is never generated, derived or printed
+ * here. A bad or missing setting stops the process with exit 2 and names the variable, never its
+ * value. MIGRATE=only applies the service's migrations and exits (the release's migration Job);
+ * MIGRATE=never serves without migrating and exits 1 while a migration is pending.
  */
 
 const AGENCY_SERVICES = {
@@ -24,114 +28,63 @@ const AGENCY_SERVICES = {
   "child-services": startChildServices,
 } as const;
 type AgencyService = keyof typeof AGENCY_SERVICES;
-const SERVICES = ["gateway", ...Object.keys(AGENCY_SERVICES)] as const;
 
-class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-  }
-}
+type Service = NonNullable<Settings["SKYDDSNAT_SERVICE"]>;
 
-const env = (name: string): string | undefined => process.env[name]?.trim() || undefined;
-
-function required(name: string): string {
-  const value = env(name);
-  if (!value) throw new ConfigError(name, "is required");
+/** A required setting: readEnvironment has refused to go on without it in this process. */
+function given<Value>(value: Value | undefined, variable: string): Value {
+  if (value === undefined) throw settingProblem(variable, "is required");
   return value;
-}
-
-function port(name: string, fallback: number): number {
-  const value = env(name);
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new ConfigError(name, "must be a port number (1-65535)");
-  return parsed;
-}
-
-function httpUrl(name: string): string {
-  const value = required(name);
-  try {
-    if (["http:", "https:"].includes(new URL(value).protocol)) return value;
-  } catch {}
-  throw new ConfigError(name, "must be an http(s) URL");
-}
-
-/** A deployment keeps its data on PostgreSQL; embedded PGlite would lose it and cannot be shared by replicas. */
-function databaseUrl(): string {
-  const value = required("DATABASE_URL");
-  if (!/^postgres(ql)?:\/\//.test(value)) throw new ConfigError("DATABASE_URL", "must be a postgres:// URL");
-  return value;
-}
-
-/** A second postgres:// URL for the audit store (the owner's or the writer's login), if set. */
-function optionalDatabaseUrl(name: string): string | undefined {
-  const value = env(name);
-  if (value && !/^postgres(ql)?:\/\//.test(value)) throw new ConfigError(name, "must be a postgres:// URL");
-  return value;
-}
-
-function auditWitness(): WitnessConfig | undefined {
-  const value = env("AUDIT_WITNESS");
-  if (!value) return undefined;
-  try {
-    return parseWitness(value);
-  } catch {
-    throw new ConfigError("AUDIT_WITNESS", "must be file:<path> or nats://host:port/<stream>");
-  }
 }
 
 /** Reads JSON from the file named by `name`; parse errors are not passed on (they quote the text). */
-async function jsonFile(name: string): Promise<unknown> {
-  const path = required(name);
+async function jsonFile(name: string, path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch {
-    throw new ConfigError(name, `cannot read the file it names (${path})`);
+    throw settingProblem(name, `cannot read the file it names (${path})`);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ConfigError(name, `the file it names (${path}) is not valid JSON`);
+    throw settingProblem(name, `the file it names (${path}) is not valid JSON`);
   }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The gateway's public keys (subgraphs trust no one else); a private part here would leak to every subgraph. */
-async function gatewayJwks(): Promise<{ keys: JWK[] }> {
-  const jwks = await jsonFile("GATEWAY_JWKS_FILE");
+async function gatewayJwks(path: string): Promise<{ keys: JWK[] }> {
+  const jwks = await jsonFile("GATEWAY_JWKS_FILE", path);
   const keys = isObject(jwks) ? jwks.keys : undefined;
   if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => isObject(key) && typeof key.kid === "string")) {
-    throw new ConfigError("GATEWAY_JWKS_FILE", 'must hold a JWKS ({"keys": [...]}) whose keys each have a kid');
+    throw settingProblem("GATEWAY_JWKS_FILE", 'must hold a JWKS ({"keys": [...]}) whose keys each have a kid');
   }
   try {
     // The subgraphs' own check of the key set they verify internal tokens with, run before they start.
     assertGatewayKeySet(jwks);
   } catch {
-    throw new ConfigError("GATEWAY_JWKS_FILE", "must hold public keys only, Ed25519 signing keys among them");
+    throw settingProblem("GATEWAY_JWKS_FILE", "must hold public keys only, Ed25519 signing keys among them");
   }
   return { keys: keys as JWK[] };
 }
 
-async function gatewayPrivateKey(publicJwks: { keys: JWK[] }): Promise<{ privateJwk: JWK; kid: string }> {
-  const jwk = await jsonFile("GATEWAY_PRIVATE_JWK_FILE");
+async function gatewayPrivateKey(path: string, publicJwks: { keys: JWK[] }): Promise<{ privateJwk: JWK; kid: string }> {
+  const jwk = await jsonFile("GATEWAY_PRIVATE_JWK_FILE", path);
   if (!isObject(jwk) || jwk.kty !== "OKP" || jwk.crv !== "Ed25519" || typeof jwk.d !== "string" || typeof jwk.kid !== "string") {
-    throw new ConfigError("GATEWAY_PRIVATE_JWK_FILE", "must hold one Ed25519 private JWK (kty OKP, crv Ed25519, d, kid)");
+    throw settingProblem("GATEWAY_PRIVATE_JWK_FILE", "must hold one Ed25519 private JWK (kty OKP, crv Ed25519, d, kid)");
   }
   if (!publicJwks.keys.some((key) => key.kid === jwk.kid && key.x === jwk.x)) {
-    throw new ConfigError("GATEWAY_PRIVATE_JWK_FILE", "its key is not in GATEWAY_JWKS_FILE: the subgraphs would refuse every request");
+    throw settingProblem("GATEWAY_PRIVATE_JWK_FILE", "its key is not in GATEWAY_JWKS_FILE: the subgraphs would refuse every request");
   }
   return { privateJwk: jwk as JWK, kid: jwk.kid };
 }
 
-async function issuers(): Promise<IssuerConfig[]> {
-  const list = await jsonFile("ISSUERS_FILE");
+async function issuers(path: string): Promise<IssuerConfig[]> {
+  const list = await jsonFile("ISSUERS_FILE", path);
   if (!Array.isArray(list) || list.length === 0 || !list.every((issuer) => isObject(issuer) && typeof issuer.issuer === "string")) {
-    throw new ConfigError("ISSUERS_FILE", "must hold a non-empty array of issuers ({issuer, agency, algorithms, jwks, claims?}; jwks {keys}, {uri} or {discovery: true})");
+    throw settingProblem("ISSUERS_FILE", "must hold a non-empty array of issuers ({issuer, agency, algorithms, jwks, claims?}; jwks {keys}, {uri} or {discovery: true})");
   }
   try {
     // The gateway builds the same registry at start-up; building it here first turns a bad entry
@@ -139,85 +92,126 @@ async function issuers(): Promise<IssuerConfig[]> {
     // error before anything connects. Its messages name the issuer, never a key.
     createIssuerRegistry(list as IssuerConfig[]);
   } catch (error) {
-    throw new ConfigError("ISSUERS_FILE", (error as Error).message);
+    throw settingProblem("ISSUERS_FILE", (error as Error).message);
   }
   return list as IssuerConfig[];
 }
 
 /** The audit chain's HMAC key: at least 32 random bytes, base64 in a file of its own. */
-async function auditChainKey(): Promise<Uint8Array> {
-  const path = required("AUDIT_CHAIN_KEY_FILE");
+async function auditChainKey(path: string): Promise<Uint8Array> {
   const text = await readFile(path, "utf8").catch(() => {
-    throw new ConfigError("AUDIT_CHAIN_KEY_FILE", `cannot read the file it names (${path})`);
+    throw settingProblem("AUDIT_CHAIN_KEY_FILE", `cannot read the file it names (${path})`);
   });
   const key = Buffer.from(text.trim(), "base64");
   if (!/^[A-Za-z0-9+/_-]+=*$/.test(text.trim()) || key.length < 32) {
-    throw new ConfigError("AUDIT_CHAIN_KEY_FILE", "must hold at least 32 bytes, base64-encoded");
+    throw settingProblem("AUDIT_CHAIN_KEY_FILE", "must hold at least 32 bytes, base64-encoded");
   }
   return new Uint8Array(key);
 }
 
-async function startAgencyService(name: AgencyService, logger: ReturnType<typeof createLogger>) {
-  const listenPort = port("PORT", SUBGRAPHS.find((subgraph) => subgraph.name === name)?.port ?? 4001);
+const DEFINITIONS = { "social-services": socialServices, housing, "police-liaison": policeLiaison, "child-services": childServices } as const;
+
+/** An agency's service; with MIGRATE=only, its migrations (and the runtime role's grants) alone. */
+async function startAgencyService(name: AgencyService, settings: Settings, logger: Logger): Promise<Running | null> {
+  const database = { url: given(settings.DATABASE_URL, "DATABASE_URL") };
+  if (settings.MIGRATE === "only") {
+    await migrateAgency(DEFINITIONS[name], database, settings.RUNTIME_ROLE);
+    logger.info({ runtimeRole: settings.RUNTIME_ROLE ?? null }, "migrations applied");
+    return null;
+  }
+  if (name !== "social-services" && !settings.FACTS_URL) throw settingProblem("FACTS_URL", "is required (an http(s) URL)");
   return AGENCY_SERVICES[name]({
-    database: { url: databaseUrl() },
-    gatewayJwks: await gatewayJwks(),
+    database,
+    gatewayJwks: await gatewayJwks(given(settings.GATEWAY_JWKS_FILE, "GATEWAY_JWKS_FILE")),
     logger,
-    port: listenPort,
-    host: env("HOST") ?? "0.0.0.0",
-    ...(name === "social-services" ? {} : { factsUrl: httpUrl("FACTS_URL") }),
+    port: settings.PORT ?? SUBGRAPHS.find((subgraph) => subgraph.name === name)?.port ?? 4001,
+    host: settings.HOST,
+    migrate: settings.MIGRATE,
+    factsCache: { cacheMs: settings.FACTS_CACHE_MS, followedCacheMs: settings.FACTS_FOLLOWED_CACHE_MS },
+    ...(name === "social-services" ? {} : { factsUrl: given(settings.FACTS_URL, "FACTS_URL") }),
   });
 }
 
 /** Operation limits, trusted documents, CORS and timeouts; an unusable one names its variable. */
 async function frontDoor(): Promise<FrontDoorSettings> {
   try {
-    return await frontDoorFromEnv(process.env);
+    return await frontDoorFromEnv(variablesOf("gateway", process.env));
   } catch (error) {
-    if (error instanceof FrontDoorSettingError) throw new ConfigError(error.variable, error.problem);
+    if (error instanceof FrontDoorSettingError) throw settingProblem(error.variable, error.problem);
     throw error;
   }
 }
 
+/** The audit store's owner (AUDIT_OWNER_DATABASE_URL, else DATABASE_URL) and the writer's own login. */
+function auditDatabase(settings: Settings) {
+  const url = settings.AUDIT_OWNER_DATABASE_URL ?? settings.DATABASE_URL;
+  if (!url) throw settingProblem("AUDIT_OWNER_DATABASE_URL", "is required (a postgres:// URL; or DATABASE_URL)");
+  return { url, ...(settings.AUDIT_WRITER_DATABASE_URL ? { writerUrl: settings.AUDIT_WRITER_DATABASE_URL } : {}) };
+}
+
 /** The gateway with the audit trail it owns; the auditors' subgraph runs beside it on loopback. */
-async function startGatewayService(logger: ReturnType<typeof createLogger>) {
-  const publicJwks = await gatewayJwks();
-  const internalKey = await gatewayPrivateKey(publicJwks);
-  const chainKey = await auditChainKey();
-  const trusted = await issuers();
+async function startGatewayService(settings: Settings, logger: Logger): Promise<Running | null> {
+  if (settings.MIGRATE === "never") {
+    // The audit store migrates and re-applies its grants as it opens (gateway/src/audit/store.ts).
+    throw settingProblem("MIGRATE", "must be at-start or only for the gateway: the audit store migrates as it opens");
+  }
+  if (settings.MIGRATE === "only") {
+    // Migrates as the owner, locks the schema down, and checks the writer's login is append-only.
+    const store = await openAuditStore(auditDatabase(settings));
+    await store.close();
+    logger.info("audit store migrated");
+    return null;
+  }
+  const publicJwks = await gatewayJwks(given(settings.GATEWAY_JWKS_FILE, "GATEWAY_JWKS_FILE"));
+  const internalKey = await gatewayPrivateKey(given(settings.GATEWAY_PRIVATE_JWK_FILE, "GATEWAY_PRIVATE_JWK_FILE"), publicJwks);
+  const chainKey = await auditChainKey(given(settings.AUDIT_CHAIN_KEY_FILE, "AUDIT_CHAIN_KEY_FILE"));
+  const trusted = await issuers(given(settings.ISSUERS_FILE, "ISSUERS_FILE"));
   const door = await frontDoor();
   const subgraphUrls = {
-    "social-services": httpUrl("SOCIAL_SERVICES_URL"),
-    housing: httpUrl("HOUSING_URL"),
-    "police-liaison": httpUrl("POLICE_LIAISON_URL"),
-    "child-services": httpUrl("CHILD_SERVICES_URL"),
+    "social-services": given(settings.SOCIAL_SERVICES_URL, "SOCIAL_SERVICES_URL"),
+    housing: given(settings.HOUSING_URL, "HOUSING_URL"),
+    "police-liaison": given(settings.POLICE_LIAISON_URL, "POLICE_LIAISON_URL"),
+    "child-services": given(settings.CHILD_SERVICES_URL, "CHILD_SERVICES_URL"),
   };
   return startAuditedGateway({
-    // Migrations as the owner (AUDIT_OWNER_DATABASE_URL, else DATABASE_URL); records through the
-    // writer's own login (AUDIT_WRITER_DATABASE_URL, else the same server as the writer role).
-    auditDatabase: {
-      url: optionalDatabaseUrl("AUDIT_OWNER_DATABASE_URL") ?? databaseUrl(),
-      ...(optionalDatabaseUrl("AUDIT_WRITER_DATABASE_URL") ? { writerUrl: optionalDatabaseUrl("AUDIT_WRITER_DATABASE_URL") as string } : {}),
-    },
-    ...(auditWitness() ? { witness: auditWitness() as WitnessConfig } : {}),
+    auditDatabase: auditDatabase(settings),
+    ...(settings.AUDIT_WITNESS ? { witness: settings.AUDIT_WITNESS } : {}),
     keys: { internalKey, publicJwks, chainKey },
     issuers: trusted,
     subgraphUrls,
     logger,
-    port: port("PORT", 4000),
-    host: env("HOST") ?? "0.0.0.0",
+    port: settings.PORT ?? 4000,
+    host: settings.HOST,
     frontDoor: door,
+    factsCache: { cacheMs: settings.FACTS_CACHE_MS, followedCacheMs: settings.FACTS_FOLLOWED_CACHE_MS },
   });
 }
 
-const service = env("SKYDDSNAT_SERVICE");
-// Only a known name is bound to every log line: an unknown one is whatever the environment says.
-const logger = createLogger("skyddsnat", { service: service && (SERVICES as readonly string[]).includes(service) ? service : "unknown" });
+interface Running {
+  stop(): Promise<void>;
+}
+
+/** The process to read settings for; an unknown SKYDDSNAT_SERVICE is refused by the schema. */
+function reading(env: NodeJS.ProcessEnv): Process {
+  if (env.MIGRATE?.trim() === "only") return "migrate";
+  return env.SKYDDSNAT_SERVICE?.trim() === "gateway" ? "gateway" : "agency";
+}
+let settings: Settings | undefined;
+let problem: ConfigurationError | undefined;
 try {
-  if (!service || !(SERVICES as readonly string[]).includes(service)) {
-    throw new ConfigError("SKYDDSNAT_SERVICE", `must be one of ${SERVICES.join(", ")}`);
-  }
-  const running = service === "gateway" ? await startGatewayService(logger) : await startAgencyService(service as AgencyService, logger);
+  settings = readEnvironment(reading(process.env), process.env);
+} catch (error) {
+  if (!(error instanceof ConfigurationError)) throw error;
+  problem = error;
+}
+const service: Service | undefined = settings?.SKYDDSNAT_SERVICE;
+// Only a known name is bound to every log line: an unknown one is whatever the environment says.
+const logger = createLogger("skyddsnat", { service: service ?? "unknown" }, { level: settings?.LOG_LEVEL ?? "info" });
+try {
+  if (problem) throw problem;
+  const chosen = given(settings, "SKYDDSNAT_SERVICE");
+  const running = chosen.SKYDDSNAT_SERVICE === "gateway" ? await startGatewayService(chosen, logger) : await startAgencyService(chosen.SKYDDSNAT_SERVICE as AgencyService, chosen, logger);
+  if (!running) process.exit(0);
   const shutdown = (signal: string) => {
     logger.info({ signal }, "stopping");
     running.stop().then(
@@ -231,9 +225,13 @@ try {
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 } catch (error) {
-  if (error instanceof ConfigError) {
-    logger.fatal({ variable: error.variable }, `configuration: ${error.message}`);
+  if (error instanceof ConfigurationError) {
+    logger.fatal({ variable: error.variable, variables: error.problems.map((p) => p.variable) }, `configuration: ${error.message}`);
     process.exit(2);
+  }
+  if (error instanceof PendingMigrationsError) {
+    logger.fatal({ pending: error.pending }, "migrations pending: run the release's migration Job first (MIGRATE=only)");
+    process.exit(1);
   }
   // safeError (the logger's serializer) keeps the type and stack, never the message.
   logger.fatal({ err: error }, "could not start");
