@@ -10,4 +10,11 @@ export interface GatewayContext {
   emergencyGrants: string[];
   /** Protected persons the subgraphs' filters excluded in this request (for the audit trail only). */
   filterExclusions?: FilterExclusion[];
+  /** Fields the response guard withheld in this request (reason and class only: metrics and logs). */
+  withheld?: WithheldField[];
+}
+
+export interface WithheldField {
+  reason: string;
+  fieldClass: string;
 }

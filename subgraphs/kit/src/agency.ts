@@ -2,9 +2,12 @@ import { fileURLToPath } from "node:url";
 import {
   applyMigrations,
   connectDatabase,
+  countFactsLookups,
   type Database,
   type DatabaseConfig,
   type Logger,
+  observeBreaker,
+  observeFactsFeed,
   resetSchema,
 } from "@skyddsnat/platform";
 import { type Agency, type InternalClaims, remoteFacts, type SubjectFacts } from "@skyddsnat/schema";
@@ -74,8 +77,14 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
   options: AgencyOptions,
 ): Promise<RunningSubgraph & { prisma: Client }> {
   const { db, client } = await openAgencyDatabase(definition, options.database, options.reset);
-  const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger) : undefined;
-  const facts = owner?.facts ?? (options.factsUrl ? remoteFacts(options.factsUrl) : undefined);
+  const observeLookups = (hits: number, misses: number) => countFactsLookups(definition.name, hits, misses);
+  const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger, observeLookups) : undefined;
+  const remote = !owner && options.factsUrl ? remoteFacts(options.factsUrl, { observeLookups }) : undefined;
+  if (remote) {
+    observeFactsFeed(definition.name, remote.following);
+    observeBreaker(definition.name, "facts", remote.breaker.state);
+  }
+  const facts = owner?.facts ?? remote;
   if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
   const running = await startAgencySubgraph(
     {

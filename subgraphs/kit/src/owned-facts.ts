@@ -1,5 +1,5 @@
 import type { Logger, Notifications } from "@skyddsnat/platform";
-import { cachedFacts, factsCacheMs, factsFollowedCacheMs, type SubjectFacts } from "@skyddsnat/schema";
+import { cachedFacts, factsCacheMs, factsFollowedCacheMs, type LookupObserver, type SubjectFacts } from "@skyddsnat/schema";
 import { FactsChangeFeed } from "./facts-feed.js";
 
 /** Replicas of the facts' owner tell each other about their mutations on this channel. */
@@ -17,9 +17,10 @@ export function ownFacts(
   load: (subjectIds: readonly string[]) => Promise<SubjectFacts[]>,
   notifications: Notifications | undefined,
   logger: Logger,
+  observeLookups?: LookupObserver,
 ) {
   let hearsEveryChange = notifications === undefined;
-  const copies = cachedFacts((ids) => load(ids), () => (hearsEveryChange ? factsFollowedCacheMs() : factsCacheMs()));
+  const copies = cachedFacts((ids) => load(ids), () => (hearsEveryChange ? factsFollowedCacheMs() : factsCacheMs()), observeLookups);
   const feed = new FactsChangeFeed();
   const dropCopies = () => {
     copies.clear();

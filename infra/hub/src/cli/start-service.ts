@@ -2,13 +2,14 @@ import { readFile } from "node:fs/promises";
 import { startChildServices } from "@skyddsnat/child-services";
 import { createIssuerRegistry, FrontDoorSettingError, type FrontDoorSettings, frontDoorFromEnv, type IssuerConfig } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
-import { createLogger } from "@skyddsnat/platform";
+import { createLogger, serveMetrics, stopTelemetry } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
 import { assertGatewayKeySet, SUBGRAPHS } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
 import type { JWK } from "jose";
 import { parseWitness, type WitnessConfig } from "../audit-config.js";
 import { startAuditedGateway } from "../audited-gateway.js";
+import { MetricsSettingError, metricsFromEnv } from "../observability-config.js";
 
 /**
  * One service of the hub per process, configured from the environment alone (one container per
@@ -210,6 +211,16 @@ async function startGatewayService(logger: ReturnType<typeof createLogger>) {
   });
 }
 
+/** Where /metrics is served (observability-config.ts); an unusable setting names its variable. */
+function observedMetrics() {
+  try {
+    return metricsFromEnv(process.env, env("HOST") ?? "0.0.0.0");
+  } catch (error) {
+    if (error instanceof MetricsSettingError) throw new ConfigError(error.variable, "must be a port number (0-65535) or \"off\"");
+    throw error;
+  }
+}
+
 const service = env("SKYDDSNAT_SERVICE");
 // Only a known name is bound to every log line: an unknown one is whatever the environment says.
 const logger = createLogger("skyddsnat", { service: service && (SERVICES as readonly string[]).includes(service) ? service : "unknown" });
@@ -217,11 +228,18 @@ try {
   if (!service || !(SERVICES as readonly string[]).includes(service)) {
     throw new ConfigError("SKYDDSNAT_SERVICE", `must be one of ${SERVICES.join(", ")}`);
   }
+  const metricsSettings = observedMetrics();
   const running = service === "gateway" ? await startGatewayService(logger) : await startAgencyService(service as AgencyService, logger);
+  const metrics = metricsSettings ? await serveMetrics(metricsSettings.port, metricsSettings.host) : undefined;
+  if (metrics) logger.info({ port: metrics.port }, "metrics listening");
   const shutdown = (signal: string) => {
     logger.info({ signal }, "stopping");
     running.stop().then(
-      () => process.exit(0),
+      async () => {
+        await metrics?.stop();
+        await stopTelemetry();
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, "stopped with an error");
         process.exit(1);

@@ -1,0 +1,127 @@
+import { context, trace } from "@opentelemetry/api";
+import type { NodeSDK } from "@opentelemetry/sdk-node";
+import type { ReadableSpan, Span, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+
+/**
+ * Traces of the hub: OpenTelemetry's Node SDK with the HTTP (incoming), undici (outgoing fetch),
+ * pg, graphql and Prisma instrumentations; @apollo/gateway's own spans join in through the API.
+ * W3C trace context is taken from the caller and passed on with every fetch (to the subgraphs
+ * and on to social services' facts route).
+ *
+ * Off unless asked for: OTEL_TRACES_EXPORTER (otlp, console) or an OTLP endpoint
+ * (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT); OTEL_SDK_DISABLED=true wins.
+ * Everything else is the SDK's own standard OTEL_* variables (protocol, headers, sampler).
+ *
+ * Spans carry ids, operation names, field coordinates and decisions, never a value: GraphQL
+ * literals are blanked (allowValues off), resolver spans are not made, SQL is the parameterised
+ * text without its parameters, and URLs lose their query strings (a GET /graphql carries its
+ * variables there).
+ */
+
+/** Modules the ESM loader hook must wrap so their instrumentations can patch them. */
+export const INSTRUMENTED_MODULES = ["pg", "graphql", "http", "node:http"];
+
+export function tracingWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") return false;
+  const exporters = (env.OTEL_TRACES_EXPORTER ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  if (exporters.length > 0) return !exporters.includes("none");
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
+}
+
+const URL_ATTRIBUTES = ["url.full", "url.query", "http.url", "http.target", "url.path"];
+
+/** The part of a URL (or a request target) before its query string. */
+export const withoutQuery = (value: string): string => value.split("?")[0] as string;
+
+/**
+ * Strips query strings from every URL attribute as a span starts (instrumentations set them at
+ * creation), so no exporter ever sees a GET request's variables.
+ */
+export const queryStringsRemoved: SpanProcessor = {
+  onStart(span: Span) {
+    for (const key of URL_ATTRIBUTES) {
+      const value = span.attributes[key];
+      if (typeof value !== "string" || !value.includes("?")) continue;
+      if (key === "url.query") span.setAttribute(key, "");
+      else span.setAttribute(key, withoutQuery(value));
+    }
+  },
+  onEnd(_span: ReadableSpan) {},
+  forceFlush: () => Promise.resolve(),
+  shutdown: () => Promise.resolve(),
+};
+
+let running: NodeSDK | undefined;
+
+/** Requests for these paths make no span: probes and scrapes would drown the traces. */
+const UNTRACED_PATHS = /^\/(health\/|metrics$)/;
+
+/**
+ * The exporter OTEL_TRACES_EXPORTER names (console, else OTLP in the protocol
+ * OTEL_EXPORTER_OTLP_TRACES_PROTOCOL or OTEL_EXPORTER_OTLP_PROTOCOL names, http/protobuf by
+ * default). Built here rather than by the SDK so the URL stripping runs in front of it; each
+ * exporter reads its endpoint, headers and timeout from the standard variables itself.
+ */
+async function exporterFromEnv(env: NodeJS.ProcessEnv): Promise<SpanExporter> {
+  if ((env.OTEL_TRACES_EXPORTER ?? "").split(",").map((name) => name.trim()).includes("console")) {
+    return new (await import("@opentelemetry/sdk-trace-base")).ConsoleSpanExporter();
+  }
+  const protocol = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL ?? "http/protobuf").trim();
+  if (protocol === "http/json") return new (await import("@opentelemetry/exporter-trace-otlp-http")).OTLPTraceExporter();
+  if (protocol === "grpc") return new (await import("@opentelemetry/exporter-trace-otlp-grpc")).OTLPTraceExporter();
+  return new (await import("@opentelemetry/exporter-trace-otlp-proto")).OTLPTraceExporter();
+}
+
+/**
+ * Starts the SDK (once per process). `spanExporter` replaces the one the environment names,
+ * e.g. an in-memory exporter in a test.
+ */
+export async function startTelemetry(options: { serviceName?: string; spanExporter?: SpanExporter } = {}): Promise<void> {
+  if (running) return;
+  const [{ NodeSDK }, { BatchSpanProcessor }, { HttpInstrumentation }, { UndiciInstrumentation }, { PgInstrumentation }, { GraphQLInstrumentation }, { PrismaInstrumentation }] =
+    await Promise.all([
+      import("@opentelemetry/sdk-node"),
+      import("@opentelemetry/sdk-trace-base"),
+      import("@opentelemetry/instrumentation-http"),
+      import("@opentelemetry/instrumentation-undici"),
+      import("@opentelemetry/instrumentation-pg"),
+      import("@opentelemetry/instrumentation-graphql"),
+      import("@prisma/instrumentation"),
+    ]);
+  const exporter = options.spanExporter ?? (await exporterFromEnv(process.env));
+  const sdk = new NodeSDK({
+    ...(process.env.OTEL_SERVICE_NAME ? {} : { serviceName: options.serviceName ?? process.env.SKYDDSNAT_SERVICE ?? "skyddsnat" }),
+    // OTEL_BSP_* tune the batches.
+    spanProcessors: [queryStringsRemoved, new BatchSpanProcessor(exporter)],
+    // Metrics are Prometheus' (metrics.ts), logs are pino's: the SDK exports traces only.
+    metricReaders: [],
+    logRecordProcessors: [],
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.test(withoutQuery(req.url ?? "")),
+        // Outgoing calls are fetch's (undici's instrumentation); no node:http client is the hub's.
+        disableOutgoingRequestInstrumentation: true,
+      }),
+      new UndiciInstrumentation(),
+      new PgInstrumentation({ enhancedDatabaseReporting: false }),
+      new GraphQLInstrumentation({ allowValues: false, ignoreResolveSpans: true, ignoreTrivialResolveSpans: true }),
+      new PrismaInstrumentation(),
+    ],
+  });
+  sdk.start();
+  running = sdk;
+}
+
+/** Sends what is buffered and stops; a process calls it on its way out. */
+export async function stopTelemetry(): Promise<void> {
+  const sdk = running;
+  running = undefined;
+  await sdk?.shutdown().catch(() => {});
+}
+
+/** The trace id of the active span, for the access log (undefined while tracing is off). */
+export function currentTraceId(): string | undefined {
+  const span = trace.getSpan(context.active());
+  const id = span?.spanContext().traceId;
+  return id && id !== "00000000000000000000000000000000" ? id : undefined;
+}
