@@ -1,16 +1,6 @@
 import { currentTraceId, errorCodeLabel, hubMetrics, type Logger, operationLabel } from "@skyddsnat/platform";
 import { ErrorCode } from "@skyddsnat/schema";
-import type { GatewayContext } from "../context.js";
 import type { DoorRequest, GatewayStep } from "../pipeline.js";
-
-/** What Apollo knew of a request's operation when it answered. */
-interface AnsweredOperation {
-  name: string;
-  hash: string | undefined;
-  errorCodes: string[];
-  /** FORBIDDEN_FIELD errors in the answer by reason: the gateway's and the subgraphs' withholdings. */
-  withheld: Record<string, number>;
-}
 
 /** A request that never reached Apollo (refused at the door, or not GraphQL). */
 const NOT_PARSED = "unparsed";
@@ -24,7 +14,6 @@ const NOT_PARSED = "unparsed";
  */
 export function accessStep(logger: Logger): GatewayStep {
   const traces = new WeakMap<DoorRequest, string>();
-  const operations = new WeakMap<GatewayContext, AnsweredOperation>();
   return {
     name: "access",
     async door(request) {
@@ -46,12 +35,12 @@ export function accessStep(logger: Logger): GatewayStep {
                   const reason = errorCodeLabel(error.extensions.reason);
                   withheld[reason] = (withheld[reason] ?? 0) + 1;
                 }
-                operations.set(contextValue, {
+                if (contextValue.outcome) contextValue.outcome.operation = {
                   name: operationLabel(operationName),
                   hash: queryHash,
                   errorCodes: errors.map((error) => errorCodeLabel(error.extensions?.code)),
                   withheld,
-                });
+                };
               },
             };
           },
@@ -59,14 +48,14 @@ export function accessStep(logger: Logger): GatewayStep {
       ],
     },
     answered(request, context) {
-      const operation = context ? operations.get(context) : undefined;
+      const operation = context?.outcome?.operation;
       const seconds = (performance.now() - request.receivedAt) / 1000;
       const status = request.res.statusCode;
       const name = operation?.name ?? NOT_PARSED;
       hubMetrics.requests.inc({ service: "gateway", operation: name, status: String(status) });
       hubMetrics.requestDuration.observe({ service: "gateway", operation: name }, seconds);
       for (const code of operation?.errorCodes ?? []) hubMetrics.requestErrors.inc({ service: "gateway", operation: name, code });
-      for (const field of context?.withheld ?? []) {
+      for (const field of context?.outcome?.withheld ?? []) {
         hubMetrics.withheldFields.inc({ service: "gateway", reason: errorCodeLabel(field.reason), class: field.fieldClass });
       }
       logger.info(

@@ -89,6 +89,7 @@ export async function startTelemetry(options: { serviceName?: string; spanExport
       import("@prisma/instrumentation"),
     ]);
   const exporter = options.spanExporter ?? (await exporterFromEnv(process.env));
+  const prisma = new PrismaInstrumentation();
   const sdk = new NodeSDK({
     ...(process.env.OTEL_SERVICE_NAME ? {} : { serviceName: options.serviceName ?? process.env.SKYDDSNAT_SERVICE ?? "skyddsnat" }),
     // OTEL_BSP_* tune the batches.
@@ -105,10 +106,14 @@ export async function startTelemetry(options: { serviceName?: string; spanExport
       new UndiciInstrumentation(),
       new PgInstrumentation({ enhancedDatabaseReporting: false }),
       new GraphQLInstrumentation({ allowValues: false, ignoreResolveSpans: true, ignoreTrivialResolveSpans: true }),
-      new PrismaInstrumentation(),
+      prisma,
     ],
   });
   sdk.start();
+  // Prisma's instrumentation installs its tracing helper as it is constructed, with the API's
+  // provider of that moment: the ES build's own no-op proxy, which the SDK (registering through
+  // the CommonJS build) never fills. Installed again now, it uses the SDK's provider.
+  prisma.enable();
   running = sdk;
 }
 
