@@ -58,9 +58,15 @@ export function doorOf(steps: readonly GatewayStep[], requestIdOf: (req: Incomin
     // On every answer, a refusal at the door included: it ties the response to logs and audit.
     res.setHeader(REQUEST_ID_HEADER, request.requestId);
     let context: GatewayContext | undefined;
-    res.once("close", () => {
+    // Once: when the answer is written out, or when the connection closes before it is.
+    let told = false;
+    const answered = () => {
+      if (told) return;
+      told = true;
       for (const step of steps) step.answered?.(request, context);
-    });
+    };
+    res.once("finish", answered);
+    res.once("close", answered);
     for (const step of steps) if (step.door) context = (await step.door(request, context)) ?? context;
     if (!context) throw new Error("no step of the door verified the caller");
     return context;

@@ -14,8 +14,8 @@ import type { ReadableSpan, Span, SpanExporter, SpanProcessor } from "@opentelem
  *
  * Spans carry ids, operation names, field coordinates and decisions, never a value: GraphQL
  * literals are blanked (allowValues off), resolver spans are not made, SQL is the parameterised
- * text without its parameters, and URLs lose their query strings (a GET /graphql carries its
- * variables there).
+ * text without its parameters, URLs lose their query strings and exceptions their messages
+ * (valuesRemoved).
  */
 
 /** Modules the ESM loader hook must wrap so their instrumentations can patch them. */
@@ -33,11 +33,16 @@ const URL_ATTRIBUTES = ["url.full", "url.query", "http.url", "http.target", "url
 /** The part of a URL (or a request target) before its query string. */
 export const withoutQuery = (value: string): string => value.split("?")[0] as string;
 
+/** What an exception event may keep: its type. Messages and stacks quote inputs (GraphQL's do). */
+const EXCEPTION_DETAILS = ["exception.message", "exception.stacktrace"];
+
 /**
- * Strips query strings from every URL attribute as a span starts (instrumentations set them at
- * creation), so no exporter ever sees a GET request's variables.
+ * Keeps values out of every span: strips query strings from URL attributes as a span starts
+ * (instrumentations set them at creation, and a GET /graphql carries its variables there), and
+ * as it ends drops exception messages and stacks and the status message — a GraphQL error quotes
+ * the variable it refused. Runs before the exporting processor, which sees the span after it.
  */
-export const queryStringsRemoved: SpanProcessor = {
+export const valuesRemoved: SpanProcessor = {
   onStart(span: Span) {
     for (const key of URL_ATTRIBUTES) {
       const value = span.attributes[key];
@@ -46,7 +51,12 @@ export const queryStringsRemoved: SpanProcessor = {
       else span.setAttribute(key, withoutQuery(value));
     }
   },
-  onEnd(_span: ReadableSpan) {},
+  onEnd(span: ReadableSpan) {
+    for (const event of span.events) {
+      for (const key of EXCEPTION_DETAILS) if (event.attributes && key in event.attributes) delete (event.attributes as Record<string, unknown>)[key];
+    }
+    if (span.status.message) (span.status as { message?: string }).message = undefined;
+  },
   forceFlush: () => Promise.resolve(),
   shutdown: () => Promise.resolve(),
 };
@@ -93,7 +103,7 @@ export async function startTelemetry(options: { serviceName?: string; spanExport
   const sdk = new NodeSDK({
     ...(process.env.OTEL_SERVICE_NAME ? {} : { serviceName: options.serviceName ?? process.env.SKYDDSNAT_SERVICE ?? "skyddsnat" }),
     // OTEL_BSP_* tune the batches.
-    spanProcessors: [queryStringsRemoved, new BatchSpanProcessor(exporter)],
+    spanProcessors: [valuesRemoved, new BatchSpanProcessor(exporter)],
     // Metrics are Prometheus' (metrics.ts), logs are pino's: the SDK exports traces only.
     metricReaders: [],
     logRecordProcessors: [],
