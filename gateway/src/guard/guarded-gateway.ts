@@ -172,7 +172,7 @@ export function guardExecutor(options: ResponseGuardOptions): (loaded: LoadedGat
       }
       const reported = new Set((result.errors ?? []).flatMap((error) => (error.path ? [pathKey(error.path)] : [])));
       const errors = redact(checks, decisions, reported);
-      context.outcome?.withheld.push(...withheldOf(checks, decisions));
+      context.outcome?.withheld.push(...withheldOf(checks, decisions, reported));
       stripHidden(result.data);
       return errors.length > 0 ? { ...result, errors: [...(result.errors ?? []), ...errors] } : result;
     };

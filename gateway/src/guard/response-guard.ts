@@ -298,11 +298,14 @@ export function redact(checks: readonly Check[], decisions: readonly AccessDecis
   return errors;
 }
 
-/** What was withheld, by reason and field class only: for the request's metrics and access log. */
-export function withheldOf(checks: readonly Check[], decisions: readonly AccessDecision[]): WithheldField[] {
+/**
+ * What the guard withheld, by reason and field class only (the request's metrics): the fields
+ * `redact` reports, not those a subgraph had withheld already (the subgraph counts its own).
+ */
+export function withheldOf(checks: readonly Check[], decisions: readonly AccessDecision[], reported: ReadonlySet<string> = new Set()): WithheldField[] {
   return checks.flatMap((check, index) => {
     const decision = decisions[index];
-    return decision?.effect === "redact" ? [{ reason: decision.reason, fieldClass: check.fieldClass }] : [];
+    return decision?.effect === "redact" && !reported.has(pathKey(check.path)) ? [{ reason: decision.reason, fieldClass: check.fieldClass }] : [];
   });
 }
 

@@ -26,10 +26,14 @@ export function safeError(error: unknown): Record<string, unknown> {
   };
 }
 
-export function createLogger(name: string, bindings: object = {}): Logger {
+/**
+ * `destination` takes the lines instead of stdout (a test reading what a hub logs), at `level`
+ * (default LOG_LEVEL, else info).
+ */
+export function createLogger(name: string, bindings: object = {}, destination?: { write(line: string): void; level?: string }): Logger {
   const options: pino.LoggerOptions = {
     name,
-    level: process.env.LOG_LEVEL || "info",
+    level: destination?.level || process.env.LOG_LEVEL || "info",
     base: { ...bindings },
     serializers: { err: safeError },
     redact: {
@@ -37,6 +41,7 @@ export function createLogger(name: string, bindings: object = {}): Logger {
       censor: "[redacted]",
     },
   };
+  if (destination) return pino(options, destination);
   const atTerminal = process.stdout.isTTY === true && !process.env.CI;
   // A stream rather than a transport: no worker thread to resolve or to lose lines on exit.
   return atTerminal ? pino(options, pretty({ colorize: true, ignore: "pid,hostname" })) : pino(options);
