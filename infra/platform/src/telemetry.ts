@@ -46,9 +46,10 @@ export const valuesRemoved: SpanProcessor = {
   onStart(span: Span) {
     for (const key of URL_ATTRIBUTES) {
       const value = span.attributes[key];
-      if (typeof value !== "string" || !value.includes("?")) continue;
+      if (typeof value !== "string") continue;
+      // url.query is the query string itself (no "?"); the others hold one after a "?".
       if (key === "url.query") span.setAttribute(key, "");
-      else span.setAttribute(key, withoutQuery(value));
+      else if (value.includes("?")) span.setAttribute(key, withoutQuery(value));
     }
   },
   onEnd(span: ReadableSpan) {
