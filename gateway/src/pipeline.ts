@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloGateway } from "@apollo/gateway";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GatewayExecutor } from "@apollo/server-gateway-interface";
+import { REQUEST_ID_HEADER } from "@skyddsnat/platform";
 import type { GraphQLSchema, ParseOptions, ValidationRule } from "graphql";
 import type { GatewayContext } from "./context.js";
 
@@ -10,6 +11,8 @@ export interface DoorRequest {
   req: IncomingMessage;
   res: ServerResponse;
   requestId: string;
+  /** When the request arrived (performance.now()). */
+  receivedAt: number;
 }
 
 /** The loaded supergraph's schema and the executor a step wraps. */
@@ -27,6 +30,8 @@ export interface LoadedGateway {
  * - `operation`: inside Apollo, on the document (parse options, validation rules, plugins).
  * - `execution`: wraps the executor: sees the operation as it will run and the composed
  *   response before it leaves (the guard, and through its hooks the audit).
+ * - `answered`: once the response is sent (or the connection closed), refused or not, with the
+ *   context if a step verified the caller: access logs and request metrics.
  *
  * The door and execution stages take plain data (headers; document, variables, response), the
  * shape of an Apollo Router coprocessor's RouterRequest and Execution/Supergraph stages, so a
@@ -37,6 +42,7 @@ export interface GatewayStep {
   door?(request: DoorRequest, context: GatewayContext | undefined): Promise<GatewayContext | undefined>;
   operation?: OperationStage;
   execution?(loaded: LoadedGateway): GatewayExecutor;
+  answered?(request: DoorRequest, context: GatewayContext | undefined): void;
 }
 
 export interface OperationStage {
@@ -46,10 +52,21 @@ export interface OperationStage {
 }
 
 /** The door stages in order; a request no step authenticated never gets past them. */
-export function doorOf(steps: readonly GatewayStep[], requestId: () => string) {
+export function doorOf(steps: readonly GatewayStep[], requestIdOf: (req: IncomingMessage) => string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<GatewayContext> => {
-    const request = { req, res, requestId: requestId() };
+    const request = { req, res, requestId: requestIdOf(req), receivedAt: performance.now() };
+    // On every answer, a refusal at the door included: it ties the response to logs and audit.
+    res.setHeader(REQUEST_ID_HEADER, request.requestId);
     let context: GatewayContext | undefined;
+    // Once: when the answer is written out, or when the connection closes before it is.
+    let told = false;
+    const answered = () => {
+      if (told) return;
+      told = true;
+      for (const step of steps) step.answered?.(request, context);
+    };
+    res.once("finish", answered);
+    res.once("close", answered);
     for (const step of steps) if (step.door) context = (await step.door(request, context)) ?? context;
     if (!context) throw new Error("no step of the door verified the caller");
     return context;

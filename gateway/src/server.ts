@@ -13,8 +13,13 @@ import {
   close,
   createGraphQLHttpServer,
   listen,
+  countFactsLookups,
   type Logger,
+  observeBreaker,
+  observeFactsFeed,
+  REQUEST_ID_HEADER,
   type RouteHandler,
+  requestIdFrom,
   sendJson,
 } from "@skyddsnat/platform";
 import { FACTS_AUDIENCE, type FactsCacheTimes, GATEWAY_AUDIENCE, maskUnexpectedErrors, remoteFacts, type ServiceBreaker, SUPERGRAPH_PATH, serviceBreaker } from "@skyddsnat/schema";
@@ -27,6 +32,7 @@ import { APOLLO_CACHE_OPTIONS, persistedQueriesRefused } from "./no-shared-cache
 import { admitDocument } from "./admit-document.js";
 import { type FrontDoorSettings, OPEN_FRONT_DOOR } from "./front-door-settings.js";
 import { operationLimitsStep } from "./limits/limits-step.js";
+import { accessStep } from "./observability/access-step.js";
 import { withoutSuggestions } from "./suggestions.js";
 import { authenticate, authenticationStep } from "./auth/authentication.js";
 import { createIssuerRegistry, type IssuerConfig } from "./auth/issuers.js";
@@ -108,10 +114,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const frontDoor = options.frontDoor ?? OPEN_FRONT_DOOR;
   const { faults } = frontDoor;
   const breakerSettings = { failures: faults.breakerFailures, halfOpenAfterMs: faults.breakerHalfOpenMs };
-  const facts = remoteFacts(socialServices, { ...options.factsCache, timeoutMs: faults.factsTimeoutMs, breaker: breakerSettings });
+  const facts = remoteFacts(socialServices, {
+    ...options.factsCache,
+    timeoutMs: faults.factsTimeoutMs,
+    breaker: breakerSettings,
+    observeLookups: (hits, misses) => countFactsLookups("gateway", hits, misses),
+  });
+  observeFactsFeed("gateway", facts.following);
+  observeBreaker("gateway", "facts", facts.breaker.state);
   const breakers: Record<string, ServiceBreaker> = { facts: facts.breaker };
   const breakerFor = (name: string) => {
-    breakers[name] ??= serviceBreaker(name, breakerSettings, (state) => options.logger.warn({ subgraph: name, state }, "subgraph breaker changed state"));
+    if (!breakers[name]) {
+      const breaker = serviceBreaker(name, breakerSettings, (state) => options.logger.warn({ subgraph: name, state }, "subgraph breaker changed state"));
+      observeBreaker("gateway", name, breaker.state);
+      breakers[name] = breaker;
+    }
     return breakers[name] as ServiceBreaker;
   };
 
@@ -120,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const audit = auditStep({ ...(options.audit ? { audit: options.audit } : {}), unsafeSkipAudit: options.unsafeSkipAudit === true });
   // In the order a request meets them.
   const steps = [
+    accessStep(options.logger),
     loadSheddingStep(loadShedding(frontDoor.traffic.maxInFlight)),
     authenticationStep(verify),
     rateLimitStep(rateLimit),
@@ -208,7 +226,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = createGraphQLHttpServer<GatewayContext>({
     apollo,
     routes,
-    context: doorOf(steps, randomUUID),
+    context: doorOf(steps, (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER])),
     corsOrigins: frontDoor.corsOrigins,
     prepare: (request) => admitDocument(request, frontDoor),
     ...(frontDoor.requestTimeoutMs !== undefined ? { requestTimeoutMs: frontDoor.requestTimeoutMs } : {}),

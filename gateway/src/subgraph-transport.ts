@@ -12,6 +12,7 @@ import {
   subgraphAudience,
   type UnavailableReason,
 } from "@skyddsnat/schema";
+import { hubMetrics, REQUEST_ID_HEADER } from "@skyddsnat/platform";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";
 
@@ -57,10 +58,15 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
   }
 
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    const took = () => (performance.now() - started) / 1000;
     try {
-      return await this.faults.breaker.call(() => super.process(options));
+      const response = await this.faults.breaker.call(() => super.process(options));
+      hubMetrics.subgraphCallDuration.observe({ subgraph: this.subgraph, outcome: "answered" }, took());
+      return response;
     } catch (error) {
       if (!(error instanceof ServiceUnavailableError)) throw error;
+      hubMetrics.subgraphCallDuration.observe({ subgraph: this.subgraph, outcome: "unavailable" }, took());
       options.context.logger?.warn({ subgraph: this.subgraph, reason: error.reason }, "subgraph unavailable: its fields are missing");
       return { errors: [subgraphUnavailable(this.subgraph, error.reason)] };
     }
@@ -77,6 +83,8 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
       [subgraphAudience(this.subgraph), FACTS_AUDIENCE],
     );
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
+    // The token carries it signed; the header lets proxies and the subgraph's access log see it.
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
   /** A subgraph's filter exclusions go to the request's audit trail and never further. */

@@ -19,6 +19,9 @@ export type CachedFactsSource = FactsSource & {
   close(): void;
 };
 
+/** Told how many subjects of one lookup had a fresh copy (hits) and how many were fetched (misses). */
+export type LookupObserver = (hits: number, misses: number) => void;
+
 /** Route on social services that serves subject facts to the rest of the hub. */
 export const SUBJECT_FACTS_ROUTE = "/internal/subject-facts";
 /** Facts are asked for in batches no larger than this (a page of results never needs more). */
@@ -69,8 +72,16 @@ export function factsCacheTimes(configured: Partial<FactsCacheTimes> = {}): Fact
  */
 export function remoteFacts(
   socialServicesUrl: string,
-  options: { timeoutMs?: number; cacheMs?: number; followedCacheMs?: number; followChanges?: boolean; breaker?: BreakerSettings } = {},
-): CachedFactsSource & { breaker: ServiceBreaker } {
+  options: {
+    timeoutMs?: number;
+    cacheMs?: number;
+    followedCacheMs?: number;
+    followChanges?: boolean;
+    breaker?: BreakerSettings;
+    /** Told of each lookup's copies found and missing (metrics). */
+    observeLookups?: LookupObserver;
+  } = {},
+): CachedFactsSource & { breaker: ServiceBreaker; following(): boolean } {
   const url = new URL(SUBJECT_FACTS_ROUTE, socialServicesUrl);
   const { cacheMs, followedCacheMs } = factsCacheTimes(options);
   const breaker = serviceBreaker(FACTS_SERVICE, options.breaker);
@@ -93,7 +104,9 @@ export function remoteFacts(
     return facts;
   }
 
-  if (cacheMs <= 0 || options.followChanges === false) return Object.assign(cachedFacts(fetchFacts, cacheMs), { breaker });
+  if (cacheMs <= 0 || options.followChanges === false) {
+    return Object.assign(cachedFacts(fetchFacts, cacheMs, options.observeLookups), { breaker, following: () => false });
+  }
   // Every event of the feed (connected, changed, lost) drops all copies: a copy made before an
   // event is never trusted after it.
   const feed = followFactsChanges(socialServicesUrl, () => cache.clear());
@@ -103,9 +116,11 @@ export function remoteFacts(
       return fetchFacts(ids, token);
     },
     () => (feed.following ? followedCacheMs : cacheMs),
+    options.observeLookups,
   );
   return Object.assign(cache, {
     breaker,
+    following: () => feed.following,
     close: () => {
       feed.close();
       cache.clear();
@@ -118,12 +133,15 @@ export function remoteFacts(
  * drops every copy — and makes any fetch still in flight return its answer without keeping it,
  * since that answer may have been read before the change that caused the clear.
  */
-export function cachedFacts(source: FactsSource, cacheMs: number | (() => number)): CachedFactsSource {
+export function cachedFacts(source: FactsSource, cacheMs: number | (() => number), observe?: LookupObserver): CachedFactsSource {
   const cache = new Map<string, { facts: SubjectFacts; until: number }>();
   let generation = 0;
   const cached = async (subjectIds: readonly string[], token: () => Promise<string>) => {
     const reuseMs = typeof cacheMs === "function" ? cacheMs() : cacheMs;
-    if (reuseMs <= 0) return source(subjectIds, token);
+    if (reuseMs <= 0) {
+      observe?.(0, subjectIds.length);
+      return source(subjectIds, token);
+    }
     const now = Date.now();
     const found: SubjectFacts[] = [];
     const missing: string[] = [];
@@ -132,6 +150,7 @@ export function cachedFacts(source: FactsSource, cacheMs: number | (() => number
       if (hit && hit.until > now) found.push(hit.facts);
       else missing.push(id);
     }
+    observe?.(found.length, missing.length);
     if (missing.length === 0) return found;
     const startedIn = generation;
     const fetched = await source(missing, token);

@@ -1,3 +1,4 @@
+import { hubMetrics } from "@skyddsnat/platform";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { type AuditEntry, type ChainedEntry, type ChainKey, chain } from "./chain.js";
 
@@ -93,10 +94,16 @@ export class AuditWriter {
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
+      const entries = batch.flatMap((item) => item.entries);
+      const started = performance.now();
       try {
-        await this.write(batch.flatMap((item) => item.entries));
+        await this.write(entries);
+        hubMetrics.auditAppendDuration.observe((performance.now() - started) / 1000);
+        hubMetrics.auditBatchEntries.observe(entries.length);
+        hubMetrics.auditEntries.inc(entries.length);
         for (const item of batch) item.resolve();
       } catch (error) {
+        hubMetrics.auditAppendFailures.inc();
         // Whether it committed is unknown: read the head again next time.
         this.head = null;
         for (const item of batch) item.reject(error);

@@ -34,7 +34,7 @@ export function authenticate(options: AuthenticationOptions) {
       } catch (error) {
         logger.warn({ err: error }, "emergency grants unavailable: none apply");
       }
-      return { actor, requestId, logger, emergencyGrants, filterExclusions: [] };
+      return { actor, requestId, logger, emergencyGrants, filterExclusions: [], outcome: { withheld: [] } };
     } catch (error) {
       if (error instanceof AuthenticationError) {
         options.logger.info({ requestId, reason: error.reason }, "caller refused");

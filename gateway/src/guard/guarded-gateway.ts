@@ -18,7 +18,7 @@ import { planKey } from "../no-shared-caches.js";
 import { type ClassificationMap, classificationMap } from "./classification-map.js";
 import { assertEvaluable, operationNotEvaluable } from "./operation-shape.js";
 import { withRecordFields } from "./record-fields.js";
-import { type Check, decideChecks, fieldAt, findChecks, type ObjectPlace, pathKey, reachable, redact, stripHidden } from "./response-guard.js";
+import { type Check, decideChecks, fieldAt, findChecks, type ObjectPlace, pathKey, reachable, redact, stripHidden, withheldOf } from "./response-guard.js";
 import { type RootField, rootFields } from "./root-fields.js";
 import { onlyMutation, type RootMutation, rootMutations } from "./root-mutations.js";
 import { executedDocument } from "../audit/executed-document.js";
@@ -172,6 +172,7 @@ export function guardExecutor(options: ResponseGuardOptions): (loaded: LoadedGat
       }
       const reported = new Set((result.errors ?? []).flatMap((error) => (error.path ? [pathKey(error.path)] : [])));
       const errors = redact(checks, decisions, reported);
+      context.outcome?.withheld.push(...withheldOf(checks, decisions, reported));
       stripHidden(result.data);
       return errors.length > 0 ? { ...result, errors: [...(result.errors ?? []), ...errors] } : result;
     };

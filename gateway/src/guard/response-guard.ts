@@ -24,6 +24,7 @@ import {
 import { collectFields, collectSubfields } from "graphql/execution/collectFields.js";
 import type { ClassificationMap } from "./classification-map.js";
 import { HIDDEN, HIDDEN_PREFIX, placedValue } from "./record-fields.js";
+import type { WithheldField } from "../context.js";
 
 /** One classified value found in the response, waiting for its decision. */
 export interface Check {
@@ -295,6 +296,17 @@ export function redact(checks: readonly Check[], decisions: readonly AccessDecis
     if (!reported.has(pathKey(check.path))) errors.push(forbiddenField(check.path, decision.reason));
   });
   return errors;
+}
+
+/**
+ * What the guard withheld, by reason and field class only (the request's metrics): the fields
+ * `redact` reports, not those a subgraph had withheld already (the subgraph counts its own).
+ */
+export function withheldOf(checks: readonly Check[], decisions: readonly AccessDecision[], reported: ReadonlySet<string> = new Set()): WithheldField[] {
+  return checks.flatMap((check, index) => {
+    const decision = decisions[index];
+    return decision?.effect === "redact" && !reported.has(pathKey(check.path)) ? [{ reason: decision.reason, fieldClass: check.fieldClass }] : [];
+  });
 }
 
 /** Removes the hidden fields the guard added, throughout the response. */

@@ -22,3 +22,17 @@ export { createLogger, type Logger, safeError } from "./logger.js";
 export { readMigrations } from "./migrations-folder.js";
 export { applyMigrations, diffSchemaAgainstMigrations, EMPTY_MIGRATION, firstMigrationSql, grantRuntimeRole, pendingMigrations } from "./migrations.js";
 export { writeNextMigration } from "./next-migration.js";
+export {
+  countFactsLookups,
+  errorCodeLabel,
+  hubMetrics,
+  MAX_OPERATION_LABELS,
+  type MetricsServer,
+  metricsRegistry,
+  observeBreaker,
+  observeFactsFeed,
+  operationLabel,
+  serveMetrics,
+} from "./metrics.js";
+export { REQUEST_ID_HEADER, requestIdFrom } from "./request-id.js";
+export { currentTraceId, startTelemetry, stopTelemetry, tracingWanted } from "./telemetry.js";

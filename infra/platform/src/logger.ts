@@ -26,11 +26,14 @@ export function safeError(error: unknown): Record<string, unknown> {
   };
 }
 
-/** `level`: the process's LOG_LEVEL as its configuration read it; tools and tests fall back to the environment's. */
-export function createLogger(name: string, bindings: object = {}, settings: { level?: string } = {}): Logger {
+/**
+ * `level`: the process's LOG_LEVEL as its configuration read it (tools and tests fall back to the
+ * environment's); `write` takes the lines instead of stdout (a test reading what a hub logs).
+ */
+export function createLogger(name: string, bindings: object = {}, settings: { level?: string; write?(line: string): void } = {}): Logger {
   const options: pino.LoggerOptions = {
     name,
-    level: settings.level ?? (process.env.LOG_LEVEL || "info"),
+    level: settings.level || process.env.LOG_LEVEL || "info",
     base: { ...bindings },
     serializers: { err: safeError },
     redact: {
@@ -38,6 +41,7 @@ export function createLogger(name: string, bindings: object = {}, settings: { le
       censor: "[redacted]",
     },
   };
+  if (settings.write) return pino(options, { write: settings.write });
   const atTerminal = process.stdout.isTTY === true && !process.env.CI;
   // A stream rather than a transport: no worker thread to resolve or to lose lines on exit.
   return atTerminal ? pino(options, pretty({ colorize: true, ignore: "pid,hostname" })) : pino(options);

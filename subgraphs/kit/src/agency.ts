@@ -2,11 +2,14 @@ import { fileURLToPath } from "node:url";
 import {
   applyMigrations,
   connectDatabase,
+  countFactsLookups,
   type Database,
   type DatabaseConfig,
   grantRuntimeRole,
   type Logger,
   pendingMigrations,
+  observeBreaker,
+  observeFactsFeed,
   resetSchema,
 } from "@skyddsnat/platform";
 import { type Agency, type FactsCacheTimes, type InternalClaims, remoteFacts, type SubjectFacts } from "@skyddsnat/schema";
@@ -117,8 +120,14 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
 ): Promise<RunningSubgraph & { prisma: Client }> {
   const { db, client } = await openAgencyDatabase(definition, options.database, { reset: options.reset ?? false, migrate: options.migrate ?? "at-start" });
   const cache = options.factsCache ?? {};
-  const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger, cache) : undefined;
-  const facts = owner?.facts ?? (options.factsUrl ? remoteFacts(options.factsUrl, cache) : undefined);
+  const observeLookups = (hits: number, misses: number) => countFactsLookups(definition.name, hits, misses);
+  const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger, cache, observeLookups) : undefined;
+  const remote = !owner && options.factsUrl ? remoteFacts(options.factsUrl, { ...cache, observeLookups }) : undefined;
+  if (remote) {
+    observeFactsFeed(definition.name, remote.following);
+    observeBreaker(definition.name, "facts", remote.breaker.state);
+  }
+  const facts = owner?.facts ?? remote;
   if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
   const running = await startAgencySubgraph(
     {

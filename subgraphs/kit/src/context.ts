@@ -7,6 +7,8 @@ import type { PolicyContext } from "./policy-context.js";
  * verified internal token; a subgraph never looks at the caller's own token.
  */
 export interface SubgraphContext<Loaders = unknown> {
+  /** The subgraph's name (metrics label). */
+  subgraph: string;
   actor: Actor;
   requestId: string;
   /** Subject ids this actor holds an active break-the-glass grant for (from the gateway). */

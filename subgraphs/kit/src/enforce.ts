@@ -1,3 +1,4 @@
+import { errorCodeLabel, hubMetrics } from "@skyddsnat/platform";
 import { type FieldClass, forbiddenField, isProtectionLevel } from "@skyddsnat/schema";
 import {
   defaultFieldResolver,
@@ -141,6 +142,7 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
         : resolver;
       const withhold = (path: GraphQLResolveInfo["path"], reason: string, context: SubgraphContext, subjectId: string | null) => {
         context.logger.debug({ path: responsePathAsArray(path).join("."), subjectId, reason }, "field withheld");
+        hubMetrics.withheldFields.inc({ service: context.subgraph, reason: errorCodeLabel(reason), class: fieldClass as string });
         return forbiddenField(responsePathAsArray(path), reason);
       };
       const slow = async (

@@ -1,5 +1,5 @@
 import type { Logger, Notifications } from "@skyddsnat/platform";
-import { cachedFacts, type FactsCacheTimes, factsCacheTimes, type SubjectFacts } from "@skyddsnat/schema";
+import { cachedFacts, type FactsCacheTimes, factsCacheTimes, type LookupObserver, type SubjectFacts } from "@skyddsnat/schema";
 import { FactsChangeFeed } from "./facts-feed.js";
 
 /** Replicas of the facts' owner tell each other about their mutations on this channel. */
@@ -18,10 +18,11 @@ export function ownFacts(
   notifications: Notifications | undefined,
   logger: Logger,
   cache: Partial<FactsCacheTimes> = {},
+  observeLookups?: LookupObserver,
 ) {
   const times = factsCacheTimes(cache);
   let hearsEveryChange = notifications === undefined;
-  const copies = cachedFacts((ids) => load(ids), () => (hearsEveryChange ? times.followedCacheMs : times.cacheMs));
+  const copies = cachedFacts((ids) => load(ids), () => (hearsEveryChange ? times.followedCacheMs : times.cacheMs), observeLookups);
   const feed = new FactsChangeFeed();
   const dropCopies = () => {
     copies.clear();

@@ -25,6 +25,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { SubgraphContext } from "./context.js";
 import { fieldClassesOf } from "./classification-sdl.js";
+import { subgraphAccessLog } from "./access-log.js";
 import type { FactsChangeFeed } from "./facts-feed.js";
 import { type PeekableFactsSource, PolicyContext } from "./policy-context.js";
 
@@ -80,6 +81,7 @@ export async function startAgencySubgraph<Loaders>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      subgraphAccessLog(options.name, options.logger),
       {
         async requestDidStart() {
           return {
@@ -146,6 +148,7 @@ export async function startAgencySubgraph<Loaders>(
       const emergencyGrants = new Set(claims.emergencyGrants);
       const token = req.headers[INTERNAL_TOKEN_HEADER] as string;
       return {
+        subgraph: options.name,
         actor: claims.actor,
         requestId,
         emergencyGrants,

@@ -67,7 +67,8 @@ export async function startServiceProcess(service: string, env: Record<string, s
   // A fixed port restarts a service where its callers already look for it (the fault suite).
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [START_SERVICE], {
-    env: { PATH: process.env.PATH ?? "", SKYDDSNAT_SERVICE: service, HOST: "127.0.0.1", PORT: String(port), ...env },
+    // Metrics on a free port: several services run side by side here, unlike one a pod.
+    env: { PATH: process.env.PATH ?? "", SKYDDSNAT_SERVICE: service, HOST: "127.0.0.1", PORT: String(port), METRICS_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,5 +1,5 @@
 import { FrontDoorSettingError, frontDoorFromEnv } from "@skyddsnat/gateway";
-import { createLogger } from "@skyddsnat/platform";
+import { createLogger, serveMetrics, stopTelemetry } from "@skyddsnat/platform";
 import { databasesFrom, portsFrom } from "../config.js";
 import { ConfigurationError, readEnvironment, type Settings, variablesOf } from "../environment/read-environment.js";
 import { startHub } from "../hub.js";
@@ -39,6 +39,12 @@ const hub = await startHub({
   ...(settings.AUDIT_WITNESS ? { witness: settings.AUDIT_WITNESS } : {}),
 });
 
+// One process, one /metrics: every service's series, each labelled with its service.
+// HUB_PORTS=random: a free port for the metrics too.
+const metricsPort = settings.METRICS_PORT === null ? null : settings.HUB_PORTS === "random" ? 0 : settings.METRICS_PORT;
+const metrics = metricsPort === null ? undefined : await serveMetrics(metricsPort, settings.METRICS_HOST ?? "127.0.0.1");
+if (metrics) logger.info({ port: metrics.port, url: metrics.url }, "metrics listening");
+
 const staff = Object.entries(DEMO_STAFF)
   .map(([role, ids]) => `    ${role.padEnd(24)} ${(ids as readonly string[]).join(", ")}`)
   .join("\n");
@@ -51,6 +57,7 @@ ${hub.identityProviders.issuers.map((i) => `    ${i.agency.padEnd(24)} ${i.issue
 process.stdout.write(`
   Skyddsnät is running at ${hub.url}  (GraphiQL: ${hub.url.replace(/\/graphql$/, "/")})
   Databases: ${databases.urlFor("social-services") ? "PostgreSQL" : `embedded PGlite (${settings.PGLITE_DATA_DIR ?? "in memory"})`}
+  Metrics:   ${metrics ? metrics.url : "off"}
 
   Get a token, then send it as "Authorization: Bearer <token>":
     npm run -s token -- --agency social-services --role SOCIAL_SECRETARY --sub ss-1001
@@ -62,6 +69,8 @@ ${staff}
 async function shutdown(signal: string) {
   logger.info({ signal }, "stopping");
   await hub.stop();
+  await metrics?.stop();
+  await stopTelemetry();
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { childServices, startChildServices } from "@skyddsnat/child-services";
 import { createIssuerRegistry, FrontDoorSettingError, type FrontDoorSettings, frontDoorFromEnv, type IssuerConfig, openAuditStore } from "@skyddsnat/gateway";
 import { housing, startHousing } from "@skyddsnat/housing";
-import { createLogger, type Logger } from "@skyddsnat/platform";
+import { createLogger, type Logger, serveMetrics, stopTelemetry } from "@skyddsnat/platform";
 import { policeLiaison, startPoliceLiaison } from "@skyddsnat/police-liaison";
 import { assertGatewayKeySet, SUBGRAPHS } from "@skyddsnat/schema";
 import { socialServices, startSocialServices } from "@skyddsnat/social-services";
@@ -212,10 +212,16 @@ try {
   const chosen = given(settings, "SKYDDSNAT_SERVICE");
   const running = chosen.SKYDDSNAT_SERVICE === "gateway" ? await startGatewayService(chosen, logger) : await startAgencyService(chosen.SKYDDSNAT_SERVICE as AgencyService, chosen, logger);
   if (!running) process.exit(0);
+  const metrics = chosen.METRICS_PORT === null ? undefined : await serveMetrics(chosen.METRICS_PORT, chosen.METRICS_HOST ?? chosen.HOST);
+  if (metrics) logger.info({ port: metrics.port }, "metrics listening");
   const shutdown = (signal: string) => {
     logger.info({ signal }, "stopping");
     running.stop().then(
-      () => process.exit(0),
+      async () => {
+        await metrics?.stop();
+        await stopTelemetry();
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, "stopped with an error");
         process.exit(1);

@@ -16,6 +16,9 @@ export const wholeNumber = (min: number, max: number) =>
 
 export const port = (min = 1) => wholeNumber(min, 65535);
 
+/** A port number from 0 (a free one) or `off` (null: not served at all). */
+export const portOrOff = z.union([z.literal("off").transform(() => null), wholeNumber(0, 65535)]);
+
 export const oneOf = <const Values extends readonly [string, ...string[]]>(values: Values) => z.enum(values);
 
 /** "true" or "false", nothing looser: a typo must not silently mean either. */

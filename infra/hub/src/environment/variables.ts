@@ -1,7 +1,7 @@
 import { DEFAULT_FAULTS, DEFAULT_LIMITS, DEFAULT_TRAFFIC } from "@skyddsnat/gateway";
 import { DEFAULT_FACTS_CACHE_MS, DEFAULT_FACTS_FOLLOWED_CACHE_MS } from "@skyddsnat/schema";
 import type { z } from "zod";
-import { flag, httpUrl, logLevel, oneOf, origins, path, port, postgresUrl, redisUrl, roleName, wholeNumber, witness } from "./rules.js";
+import { flag, httpUrl, logLevel, oneOf, origins, path, port, portOrOff, postgresUrl, redisUrl, roleName, wholeNumber, witness } from "./rules.js";
 
 /**
  * Every environment variable of every process of the hub, in one table: what it is for, which
@@ -89,6 +89,31 @@ export const VARIABLES = {
     rule: "true or false",
     default: "true",
     schema: flag,
+  }),
+  METRICS_PORT: variable({
+    for: ALL,
+    what: "Where GET /metrics (Prometheus) is served, apart from the GraphQL port; `0` a free port (`npm start` with `HUB_PORTS=random` too), `off` none",
+    rule: "a port number (0-65535) or off",
+    default: "9464",
+    schema: portOrOff,
+  }),
+  METRICS_HOST: variable({
+    for: ALL,
+    what: "The interface /metrics listens on; default 127.0.0.1 for `npm start`, `HOST` (else 0.0.0.0) in a container",
+    rule: "a host name or address",
+    schema: path,
+  }),
+  OTEL_TRACES_EXPORTER: variable({
+    for: ALL,
+    what: "OpenTelemetry traces: `otlp` (over OTLP; also on when only `OTEL_EXPORTER_OTLP_ENDPOINT` is set), `console` or `none`; off by default. The SDK's other standard `OTEL_*` variables apply (README, Operations): telemetry is loaded with `--import` before this table is read, so the SDK reads them itself",
+    rule: "otlp, console or none",
+    schema: oneOf(["otlp", "console", "none"]),
+  }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: variable({
+    for: ALL,
+    what: "The OTLP collector's base URL (traces go to `<url>/v1/traces`); read by the OpenTelemetry SDK",
+    rule: "an http(s) URL",
+    schema: httpUrl,
   }),
   LOG_LEVEL: variable({ for: [...ALL, "migrate", "audit-verify"], what: "pino's level", rule: "fatal, error, warn, info, debug, trace or silent", default: "info", schema: logLevel }),
   CI: variable({
