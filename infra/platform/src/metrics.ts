@@ -130,8 +130,8 @@ export function operationLabel(name: string | null | undefined): string {
   return name;
 }
 
-/** An error code as a label: the hub's codes are upper-case words; anything else is "OTHER". */
-export const errorCodeLabel = (code: unknown): string => (typeof code === "string" && /^[A-Z][A-Z_]{0,39}$/.test(code) ? code : "OTHER");
+/** An error code as a label: the hub's codes are upper-case words; anything else is "other" (lower case, like the operation label: never a code of its own). */
+export const errorCodeLabel = (code: unknown): string => (typeof code === "string" && /^[A-Z][A-Z_]{0,39}$/.test(code) ? code : "other");
 
 export interface MetricsServer {
   url: string;
