@@ -34,6 +34,7 @@ import type { GatewayContext } from "./context.js";
 import { readiness } from "./faults/readiness.js";
 import { landingPageRoutes } from "./landing-page.js";
 import { doorOf, operationOf, withExecutionSteps } from "./pipeline.js";
+import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { InternalTokenDataSource } from "./subgraph-transport.js";
 import { loadShedding } from "./traffic/load-shedding.js";
 import { createRateLimit } from "./traffic/rate-limit.js";
@@ -121,6 +122,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     audit,
   ];
+  // One keep-alive pool per subgraph, shared by every request (subgraph-fetcher.ts).
+  const subgraphs = createSubgraphFetcher({ timeoutMs: faults.subgraphTimeoutMs });
   const gateway = withExecutionSteps(new ApolloGateway({
     supergraphSdl,
     // The query plan of a request is not the caller's to see (it names the guard's hidden fields).
@@ -128,7 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return new InternalTokenDataSource(name, target, signer, { breaker: breakerFor(name), timeoutMs: faults.subgraphTimeoutMs });
+      return new InternalTokenDataSource(name, target, signer, { breaker: breakerFor(name), timeoutMs: faults.subgraphTimeoutMs }, subgraphs.fetcher);
     },
   }), steps);
   const operation = operationOf(steps);
@@ -212,6 +215,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       facts.close();
       await rateLimit.close();
       await apollo.stop();
+      await subgraphs.close();
     },
   };
 }

@@ -14,9 +14,11 @@ import {
 } from "@skyddsnat/schema";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";
+import { type RequestTokens, requestTokens } from "./auth/request-tokens.js";
+import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 
 export interface InternalSigner {
-  sign(claims: InternalClaims, audience: string | string[]): Promise<string>;
+  sign(claims: InternalClaims, audience: string | readonly string[]): Promise<string>;
 }
 
 /** How one subgraph is called: each call within `timeoutMs`, all calls through its breaker. */
@@ -45,16 +47,20 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
   constructor(
     private readonly subgraph: string,
     url: string,
-    private readonly signer: InternalSigner,
+    signer: InternalSigner,
     private readonly faults: SubgraphFaults,
+    // A client whose deadline aborts the request and its body (Apollo's default fetcher would
+    // wait on a hung subgraph for as long as the socket lives): see subgraph-fetcher.ts.
+    fetcher: RemoteGraphQLDataSource["fetcher"] = createSubgraphFetcher({ timeoutMs: faults.timeoutMs }).fetcher,
   ) {
-    super({
-      url,
-      // Node's fetch, so that the deadline aborts the request and its body (Apollo's default
-      // fetcher would wait on a hung subgraph for as long as the socket lives).
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(faults.timeoutMs) })) as never,
-    });
+    super({ url, fetcher });
+    this.tokens = requestTokens((claims, audience) => signer.sign(claims, audience));
+    // The subgraph may forward its token to social services' facts route, and nowhere else.
+    this.audience = [subgraphAudience(subgraph), FACTS_AUDIENCE];
   }
+
+  private readonly tokens: RequestTokens;
+  private readonly audience: readonly string[];
 
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
@@ -71,11 +77,8 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]): Promise<void> {
     if (!context.actor) throw new Error("no verified actor on the request");
-    const token = await this.signer.sign(
-      { actor: context.actor, requestId: context.requestId, emergencyGrants: context.emergencyGrants },
-      // The subgraph may forward this token to social services' facts route, and nowhere else.
-      [subgraphAudience(this.subgraph), FACTS_AUDIENCE],
-    );
+    // Signed once per request for this subgraph, reused by the request's other calls to it.
+    const token = await this.tokens.tokenFor(context as GatewayContext, this.audience);
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
   }
 
