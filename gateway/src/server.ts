@@ -23,6 +23,7 @@ import { exportAudit } from "./audit/export.js";
 import { keepGatewayCodes } from "./gateway-errors.js";
 import { responseGuardStep } from "./guard/guard-step.js";
 import { APOLLO_CACHE_OPTIONS, persistedQueriesRefused } from "./no-shared-caches.js";
+import { actorDocuments } from "./actor-documents.js";
 import { admitDocument } from "./admit-document.js";
 import { type FrontDoorSettings, OPEN_FRONT_DOOR } from "./front-door-settings.js";
 import { operationLimitsStep } from "./limits/limits-step.js";
@@ -124,6 +125,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   ];
   // One keep-alive pool per subgraph, shared by every request (subgraph-fetcher.ts).
   const subgraphs = createSubgraphFetcher({ timeoutMs: faults.subgraphTimeoutMs });
+  // @apollo/gateway otherwise sends usage metrics to Apollo's endpoint every minute and probes
+  // the cloud metadata services for host facts: nothing leaves the hub on Apollo's behalf. It
+  // reads only this variable, when the gateway is constructed; an operator's own setting stands.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = withExecutionSteps(new ApolloGateway({
     supergraphSdl,
     // The query plan of a request is not the caller's to see (it names the guard's hidden fields).
@@ -154,6 +159,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ...operation.plugins,
       persistedQueriesRefused(),
+      // Apollo's shared document cache is off (APOLLO_CACHE_OPTIONS); each actor has her own.
+      ...(options.unsafeSharedCaches ? [] : [actorDocuments()]),
       // Nothing reaches the network on Apollo's behalf: no landing page from a CDN on
       // GET /graphql (the hub serves its own GraphiQL at /), no usage or schema reports even
       // with an APOLLO_KEY in the environment.

@@ -180,7 +180,8 @@ async function main(): Promise<void> {
     const urls = Object.fromEntries((Object.keys(agencies) as AgencyService[]).map((name) => [name, agencies[name].url]));
     const supergraphFile = join(dir, "supergraph.graphql");
     await writeFile(supergraphFile, supergraphFor(await readFile(SUPERGRAPH_PATH, "utf8"), urls));
-    const peerEnv = { PEER_SUPERGRAPH_FILE: supergraphFile, PEER_PRIVATE_JWK_FILE: file("gateway.private.jwk.json"), PEER_ACTOR: JSON.stringify(await benchActor()) };
+    // Apollo's usage metrics (an export every minute, to the Internet) are off in every Apollo-based side alike.
+    const peerEnv = { APOLLO_TELEMETRY_DISABLED: "true", PEER_SUPERGRAPH_FILE: supergraphFile, PEER_PRIVATE_JWK_FILE: file("gateway.private.jwk.json"), PEER_ACTOR: JSON.stringify(await benchActor()) };
     const profile = cpuProfileDir ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] } : undefined;
     const hubEnv = { ...common, ...gatewayEnvironment(file, agencies), RATE_LIMIT_PER_MINUTE: "0", MAX_IN_FLIGHT: "100000" };
     const sides: Side[] = [
