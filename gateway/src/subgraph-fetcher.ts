@@ -80,13 +80,60 @@ function networkFailure(error: unknown): unknown {
   return error;
 }
 
+type FetcherHeaders = FetcherResponse["headers"];
+
+/**
+ * Headers as Apollo's data source and the gateway's hooks use them (get/set/iterate), over a plain
+ * map of lower-cased names: the WHATWG Headers' validation and normalisation of every value is
+ * work the gateway's own few, known headers do not need. Several values of one name are joined
+ * with ", " (RFC 9110 §5.3), as Headers does.
+ */
+export class PlainHeaders implements FetcherHeaders {
+  readonly #byName = new Map<string, string>();
+
+  constructor(init?: Record<string, string | string[] | undefined>) {
+    for (const [name, value] of Object.entries(init ?? {})) {
+      if (value !== undefined) this.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+  }
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const current = this.#byName.get(key);
+    this.#byName.set(key, current === undefined ? value : `${current}, ${value}`);
+  }
+  delete(name: string): void {
+    this.#byName.delete(name.toLowerCase());
+  }
+  get(name: string): string | null {
+    return this.#byName.get(name.toLowerCase()) ?? null;
+  }
+  has(name: string): boolean {
+    return this.#byName.has(name.toLowerCase());
+  }
+  set(name: string, value: string): void {
+    this.#byName.set(name.toLowerCase(), value);
+  }
+  entries(): IterableIterator<[string, string]> {
+    return this.#byName.entries();
+  }
+  keys(): IterableIterator<string> {
+    return this.#byName.keys();
+  }
+  values(): IterableIterator<string> {
+    return this.#byName.values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.#byName.entries();
+  }
+  /** For the outgoing request. */
+  toObject(): Record<string, string> {
+    return Object.fromEntries(this.#byName);
+  }
+}
+
 /** The part of a fetch Response RemoteGraphQLDataSource reads, over a body already read. */
 function fetcherResponse(url: string, status: number, raw: Record<string, string | string[] | undefined>, text: string): FetcherResponse {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
-  }
+  const headers = new PlainHeaders(raw);
   const response: FetcherResponse = {
     bodyUsed: false,
     url,

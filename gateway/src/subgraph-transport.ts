@@ -15,7 +15,7 @@ import {
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";
 import { type RequestTokens, requestTokens } from "./auth/request-tokens.js";
-import { createSubgraphFetcher } from "./subgraph-fetcher.js";
+import { createSubgraphFetcher, PlainHeaders } from "./subgraph-fetcher.js";
 
 export interface InternalSigner {
   sign(claims: InternalClaims, audience: string | readonly string[]): Promise<string>;
@@ -64,12 +64,34 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
 
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return await this.faults.breaker.call(() => super.process(options));
+      return await this.faults.breaker.call(() => this.send(options));
     } catch (error) {
       if (!(error instanceof ServiceUnavailableError)) throw error;
       options.context.logger?.warn({ subgraph: this.subgraph, reason: error.reason }, "subgraph unavailable: its fields are missing");
       return { errors: [subgraphUnavailable(this.subgraph, error.reason)] };
     }
+  }
+
+  /**
+   * What RemoteGraphQLDataSource.process does for the gateway's calls (no automatic persisted
+   * queries, no cache hints: responses are never cached), without its node-fetch Request and
+   * Headers per call: the hooks below see the same request and response as before.
+   */
+  private async send(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    const headers = new PlainHeaders();
+    for (const [name, value] of request.http?.headers ?? []) headers.append(name, value);
+    headers.set("content-type", "application/json");
+    request.http = { method: "POST", url: this.url, headers };
+    await this.willSendRequest(options);
+    if (!request.query) throw new Error("Missing query");
+    const { http, ...body } = request;
+    const response = await this.fetcher(http.url, { method: http.method, headers: headers.toObject(), body: JSON.stringify(body) });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const parsed = await this.parseBody(response);
+    if (typeof parsed !== "object" || parsed === null) throw new Error(`Expected JSON response body, but received: ${parsed}`);
+    const pathInIncomingRequest = "pathInIncomingRequest" in options ? options.pathInIncomingRequest : undefined;
+    return this.didReceiveResponse({ response: { ...parsed, http: response }, request, context: context as GatewayContext, ...(pathInIncomingRequest ? { pathInIncomingRequest } : {}) });
   }
 
   override async willSendRequest({
