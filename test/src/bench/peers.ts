@@ -1,21 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureDevKeys, mintToken, unitOf } from "@skyddsnat/hub";
 import { type Actor, PURPOSES_BY_ROLE, SUPERGRAPH_PATH } from "@skyddsnat/schema";
-import {
-  type AgencyService,
-  gatewayEnvironment,
-  readyServiceStarter,
-  seedDeploymentDatabase,
-  startAgencies,
-  writeDeploymentFiles,
-} from "../support/deployment.js";
+import { type AgencyService, gatewayEnvironment } from "../support/deployment.js";
 import type { ServiceProcess } from "../support/service-process.js";
+import { withBenchDeployment } from "./bench-deployment.js";
 import { clientViewBodies } from "./client-view.js";
-import { ensureDatabase } from "./database.js";
 import { runLoad } from "./load.js";
 import { cpuMs } from "./proc-stats.js";
 
@@ -171,19 +163,7 @@ async function measure(side: Side, agencyPids: number[], token: string, bodies: 
 }
 
 async function main(): Promise<void> {
-  if (!["127.0.0.1", "localhost"].includes(new URL(databaseUrl).hostname)) throw new Error("the benchmark's database is on loopback only");
-  const processes: ServiceProcess[] = [];
-  const start = readyServiceStarter((service) => processes.push(service));
-  const dir = await mkdtemp(join(tmpdir(), "skyddsnat-bench-peers-"));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void Promise.all(processes.map((service) => service.kill())).finally(() => process.exit(130)));
-  }
-  try {
-    await ensureDatabase(databaseUrl);
-    await seedDeploymentDatabase(databaseUrl, { reset: true });
-    const file = await writeDeploymentFiles(dir, "gateway-bench-peers");
-    const common = { DATABASE_URL: databaseUrl, GATEWAY_JWKS_FILE: file("gateway.jwks.json"), LOG_LEVEL: "silent" };
-    const agencies = await startAgencies(start, common);
+  await withBenchDeployment(databaseUrl, "gateway-bench-peers", async ({ start, dir, file, common, agencies }) => {
     const urls = Object.fromEntries((Object.keys(agencies) as AgencyService[]).map((name) => [name, agencies[name].url]));
     const supergraphFile = join(dir, "supergraph.graphql");
     await writeFile(supergraphFile, supergraphFor(await readFile(SUPERGRAPH_PATH, "utf8"), urls));
@@ -235,11 +215,7 @@ async function main(): Promise<void> {
         `  ${side.label.padEnd(32)} gateway CPU ${median(cpu).toFixed(2)}× (rounds ${cpu.map((r) => r.toFixed(2)).join(" ")}); throughput ${median(rps).toFixed(2)}×\n`,
       );
     }
-  } finally {
-    // SIGTERM first: a profiled gateway writes its profile on a clean exit.
-    await Promise.all(processes.map((service) => service.stop("SIGTERM", 15_000).catch(() => service.kill())));
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();
