@@ -20,7 +20,12 @@ let signatures = 0;
 beforeAll(async () => {
   const pair = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
   const real = await createInternalSigner({ ...(await exportJWK(pair.privateKey)), kid: "gw-1" }, "gw-1");
-  signer = { sign: (claims, audience) => ((signatures += 1), real.sign(claims, audience)) };
+  signer = {
+    sign: (claims, audience) => {
+      signatures += 1;
+      return real.sign(claims, audience);
+    },
+  };
   publicJwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: "gw-1", alg: "EdDSA", use: "sig" }] };
 });
 
