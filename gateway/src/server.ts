@@ -29,6 +29,7 @@ import { exportAudit } from "./audit/export.js";
 import { keepGatewayCodes } from "./gateway-errors.js";
 import { responseGuardStep } from "./guard/guard-step.js";
 import { APOLLO_CACHE_OPTIONS, persistedQueriesRefused } from "./no-shared-caches.js";
+import { actorDocuments } from "./actor-documents.js";
 import { admitDocument } from "./admit-document.js";
 import { type FrontDoorSettings, OPEN_FRONT_DOOR } from "./front-door-settings.js";
 import { operationLimitsStep } from "./limits/limits-step.js";
@@ -42,6 +43,7 @@ import { readiness } from "./faults/readiness.js";
 import { landingPageRoutes } from "./landing-page.js";
 import { type WebAppOptions, webAppRoutes } from "./web-app.js";
 import { doorOf, operationOf, withExecutionSteps } from "./pipeline.js";
+import { createSubgraphFetcher } from "./subgraph-fetcher.js";
 import { InternalTokenDataSource } from "./subgraph-transport.js";
 import { loadShedding } from "./traffic/load-shedding.js";
 import { createRateLimit } from "./traffic/rate-limit.js";
@@ -151,6 +153,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     audit,
   ];
+  // One keep-alive pool per subgraph, shared by every request (subgraph-fetcher.ts).
+  const subgraphs = createSubgraphFetcher({ timeoutMs: faults.subgraphTimeoutMs });
+  // @apollo/gateway otherwise sends usage metrics to Apollo's endpoint every minute and probes
+  // the cloud metadata services for host facts: nothing leaves the hub on Apollo's behalf. It
+  // reads only this variable, when the gateway is constructed; an operator's own setting stands.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = withExecutionSteps(new ApolloGateway({
     supergraphSdl,
     // The query plan of a request is not the caller's to see (it names the guard's hidden fields).
@@ -158,7 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return new InternalTokenDataSource(name, target, signer, { breaker: breakerFor(name), timeoutMs: faults.subgraphTimeoutMs });
+      return new InternalTokenDataSource(name, target, signer, { breaker: breakerFor(name), timeoutMs: faults.subgraphTimeoutMs }, subgraphs.fetcher);
     },
   }), steps);
   const operation = operationOf(steps);
@@ -181,6 +189,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ...operation.plugins,
       persistedQueriesRefused(),
+      // Apollo's shared document cache is off (APOLLO_CACHE_OPTIONS); each actor has her own.
+      ...(options.unsafeSharedCaches ? [] : [actorDocuments()]),
       // Nothing reaches the network on Apollo's behalf: no landing page from a CDN on
       // GET /graphql (the hub serves its own GraphiQL at /), no usage or schema reports even
       // with an APOLLO_KEY in the environment.
@@ -243,6 +253,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       facts.close();
       await rateLimit.close();
       await apollo.stop();
+      await subgraphs.close();
     },
   };
 }

@@ -15,9 +15,11 @@ import {
 import { hubMetrics, REQUEST_ID_HEADER } from "@skyddsnat/platform";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";
+import { type RequestTokens, requestTokens } from "./auth/request-tokens.js";
+import { createSubgraphFetcher, PlainHeaders } from "./subgraph-fetcher.js";
 
 export interface InternalSigner {
-  sign(claims: InternalClaims, audience: string | string[]): Promise<string>;
+  sign(claims: InternalClaims, audience: string | readonly string[]): Promise<string>;
 }
 
 /** How one subgraph is called: each call within `timeoutMs`, all calls through its breaker. */
@@ -46,22 +48,26 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
   constructor(
     private readonly subgraph: string,
     url: string,
-    private readonly signer: InternalSigner,
+    signer: InternalSigner,
     private readonly faults: SubgraphFaults,
+    // A client whose deadline aborts the request and its body (Apollo's default fetcher would
+    // wait on a hung subgraph for as long as the socket lives): see subgraph-fetcher.ts.
+    fetcher: RemoteGraphQLDataSource["fetcher"] = createSubgraphFetcher({ timeoutMs: faults.timeoutMs }).fetcher,
   ) {
-    super({
-      url,
-      // Node's fetch, so that the deadline aborts the request and its body (Apollo's default
-      // fetcher would wait on a hung subgraph for as long as the socket lives).
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(faults.timeoutMs) })) as never,
-    });
+    super({ url, fetcher });
+    this.tokens = requestTokens((claims, audience) => signer.sign(claims, audience));
+    // The subgraph may forward its token to social services' facts route, and nowhere else.
+    this.audience = [subgraphAudience(subgraph), FACTS_AUDIENCE];
   }
+
+  private readonly tokens: RequestTokens;
+  private readonly audience: readonly string[];
 
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;
     try {
-      const response = await this.faults.breaker.call(() => super.process(options));
+      const response = await this.faults.breaker.call(() => this.send(options));
       hubMetrics.subgraphCallDuration.observe({ subgraph: this.subgraph, outcome: "answered" }, took());
       return response;
     } catch (error) {
@@ -72,16 +78,35 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     }
   }
 
+  /**
+   * What RemoteGraphQLDataSource.process does for the gateway's calls (no automatic persisted
+   * queries, no cache hints: responses are never cached), without its node-fetch Request and
+   * Headers per call: the hooks below see the same request and response as before.
+   */
+  private async send(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    const headers = new PlainHeaders();
+    for (const [name, value] of request.http?.headers ?? []) headers.append(name, value);
+    headers.set("content-type", "application/json");
+    request.http = { method: "POST", url: this.url, headers };
+    await this.willSendRequest(options);
+    if (!request.query) throw new Error("Missing query");
+    const { http, ...body } = request;
+    const response = await this.fetcher(http.url, { method: http.method, headers: headers.toObject(), body: JSON.stringify(body) });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const parsed = await this.parseBody(response);
+    if (typeof parsed !== "object" || parsed === null) throw new Error(`Expected JSON response body, but received: ${parsed}`);
+    const pathInIncomingRequest = "pathInIncomingRequest" in options ? options.pathInIncomingRequest : undefined;
+    return this.didReceiveResponse({ response: { ...parsed, http: response }, request, context: context as GatewayContext, ...(pathInIncomingRequest ? { pathInIncomingRequest } : {}) });
+  }
+
   override async willSendRequest({
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]): Promise<void> {
     if (!context.actor) throw new Error("no verified actor on the request");
-    const token = await this.signer.sign(
-      { actor: context.actor, requestId: context.requestId, emergencyGrants: context.emergencyGrants },
-      // The subgraph may forward this token to social services' facts route, and nowhere else.
-      [subgraphAudience(this.subgraph), FACTS_AUDIENCE],
-    );
+    // Signed once per request for this subgraph, reused by the request's other calls to it.
+    const token = await this.tokens.tokenFor(context as GatewayContext, this.audience);
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
     // The token carries it signed; the header lets proxies and the subgraph's access log see it.
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);

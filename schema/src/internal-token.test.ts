@@ -217,6 +217,9 @@ describe("signInternalToken / verifyInternalToken", () => {
     await expectCode(signInternalToken(claims, { privateKey, kid }, []), "INVALID_SIGNING_INPUT");
     const ec = await generateKeyPair("ES256");
     await expectCode(signInternalToken(claims, { privateKey: ec.privateKey, kid }, AUDIENCE), "INVALID_SIGNING_INPUT");
+    // The gateway's public key signs nothing; neither does an EC key given as a JWK.
+    await expectCode(signInternalToken(claims, { privateKey: jwks.keys[0] as JWK, kid }, AUDIENCE), "INVALID_SIGNING_INPUT");
+    await expectCode(signInternalToken(claims, { privateKey: await exportJWK(ec.publicKey), kid }, AUDIENCE), "INVALID_SIGNING_INPUT");
     const ecJwk = await exportJWK((await generateKeyPair("ES256", { extractable: true })).privateKey);
     await expectCode(importInternalSigningKey(ecJwk), "INVALID_SIGNING_INPUT");
   });

@@ -72,7 +72,7 @@ export class AuditTrail {
     this.witness = options.witness ?? null;
     this.clock = options.clock ?? (() => new Date());
     this.checkpointer = new Checkpointer(store.prisma, keys.checkpoint, this.witness);
-    this.writer = new AuditWriter(store.prisma, keys.chainKey, { onCommitted: (chained) => this.checkpointer.observe(chained) });
+    this.writer = new AuditWriter(store.prisma, keys.chainKey, { sql: store.db, onCommitted: (chained) => this.checkpointer.observe(chained) });
     this.door = new DoorRefusals((entries) => this.writer.append(entries), options.doorRefusals);
     this.releaseWaitMs = options.releaseWaitMs ?? AUDIT_WAIT_MS;
     this.verification = { chainKey: keys.chainKey, publicJwks: keys.publicJwks };

@@ -1,4 +1,4 @@
-import { hubMetrics } from "@skyddsnat/platform";
+import { type Database, hubMetrics } from "@skyddsnat/platform";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { type AuditEntry, type ChainedEntry, type ChainKey, chain } from "./chain.js";
 
@@ -47,6 +47,12 @@ export interface AuditWriterOptions {
   optimisticAttempts?: number;
   /** Told of every batch once committed, in chain order (the checkpointer follows the chain). */
   onCommitted?: (chained: readonly ChainedEntry[]) => void;
+  /**
+   * The store's own connection (same login, same session settings) for the one-statement append
+   * and the head read: the pg driver directly, without Prisma's client and query engine on every
+   * append (gateway/README.md, "What each step gained"). Without it they go through Prisma too.
+   */
+  sql?: Pick<Database, "query">;
 }
 
 interface Head {
@@ -80,7 +86,12 @@ export class AuditWriter {
   ) {
     this.optimisticAttempts = options.optimisticAttempts ?? 3;
     this.onCommitted = options.onCommitted;
+    const sql = options.sql;
+    this.query = sql ? (text, ...params) => sql.query(text, params) : (text, ...params) => this.prisma.$queryRawUnsafe(text, ...params);
   }
+
+  /** One parameterised statement: its rows. */
+  private readonly query: <T>(text: string, ...params: unknown[]) => Promise<T[]>;
 
   append(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
@@ -130,7 +141,7 @@ export class AuditWriter {
 
   private async appendIfHeadIs(head: Head, chained: ChainedEntry[]): Promise<boolean> {
     const last = lastOf(chained);
-    const rows = await this.prisma.$queryRawUnsafe<unknown[]>(
+    const rows = await this.query<unknown>(
       APPEND_IF_HEAD_IS,
       last.seq.toString(),
       last.hash,
@@ -143,7 +154,7 @@ export class AuditWriter {
   }
 
   private async readHead(): Promise<Head> {
-    const [head] = await this.prisma.$queryRawUnsafe<{ seq: bigint; hash: string }[]>(`SELECT seq, hash FROM "ChainHead" WHERE id = 1`);
+    const [head] = await this.query<{ seq: bigint | string; hash: string }>(`SELECT seq, hash FROM "ChainHead" WHERE id = 1`);
     if (!head) throw new Error("audit chain head missing");
     return { seq: BigInt(head.seq), hash: head.hash };
   }

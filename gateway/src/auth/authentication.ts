@@ -5,6 +5,7 @@ import type { GatewayContext } from "../context.js";
 import type { GatewayStep } from "../pipeline.js";
 import { AuthenticationError, IssuerUnavailableError } from "./errors.js";
 import type { IssuerRegistry } from "./issuers.js";
+import { verifiedCallers } from "./verified-callers.js";
 import { verifyCaller } from "./verify-caller.js";
 
 /** How long a caller should wait before retrying when an issuer's keys could not be fetched. */
@@ -24,9 +25,10 @@ export interface AuthenticationOptions {
  * when its issuer's keys cannot be fetched.
  */
 export function authenticate(options: AuthenticationOptions) {
+  const verifyHeader = verifiedCallers((header) => verifyCaller(header, options.registry, { audience: options.audience }));
   return async (req: IncomingMessage, requestId: string): Promise<GatewayContext> => {
     try {
-      const actor = await verifyCaller(req.headers.authorization, options.registry, { audience: options.audience });
+      const actor = await verifyHeader(req.headers.authorization);
       const logger = options.logger.child({ requestId, actor: actor.staffId, role: actor.role });
       let emergencyGrants: string[] = [];
       try {

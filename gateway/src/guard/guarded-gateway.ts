@@ -86,12 +86,29 @@ export function guardExecutor(options: ResponseGuardOptions): (loaded: LoadedGat
   const classes: ClassificationMap = classificationMap(parse(options.supergraphSdl));
   return (loaded) => {
     if (options.disabled) return loaded.executor;
+    // The same document (an actor's own, from actor-documents.ts) gets the same hidden fields and
+    // the same executed text every time: worked out once per document, gone with it.
+    const withHidden = memo((document: DocumentNode) => withRecordFields(document, loaded.schema));
+    const executedTexts = new WeakMap<DocumentNode, Map<string, string>>();
+    const executedText = (document: DocumentNode, operationName: string | null | undefined) => {
+      let byName = executedTexts.get(document);
+      if (!byName) {
+        byName = new Map();
+        executedTexts.set(document, byName);
+      }
+      let text = byName.get(operationName ?? "");
+      if (text === undefined) {
+        text = executedDocument(document, operationName);
+        byName.set(operationName ?? "", text);
+      }
+      return text;
+    };
     const executor: GatewayExecutor = async (requestContext) => {
       const context = requestContext.context as unknown as GatewayContext;
       // The rules as they stood when the request arrived: a mutation's own response obeys them.
       const now = new Date();
-      const executed = executedDocument(requestContext.document, requestContext.request.operationName);
-      const document = withRecordFields(requestContext.document, loaded.schema);
+      const executed = executedText(requestContext.document, requestContext.request.operationName);
+      const document = withHidden(requestContext.document);
       const operation = getOperationAST(document, requestContext.request.operationName ?? undefined);
       const fragments = fragmentsOf(document);
       let variables: Record<string, unknown> = {};
@@ -272,6 +289,17 @@ function mutationsOf(data: Record<string, unknown>, operation: OperationDefiniti
     const subjectId = value && typeof value === "object" ? (subjects.get(value) ?? null) : null;
     return [{ field, path: key, subjectId }];
   });
+}
+
+/** `derive` once per object it is given (a WeakMap: the result goes with its key). */
+function memo<K extends object, V>(derive: (key: K) => V): (key: K) => V {
+  const results = new WeakMap<K, V>();
+  return (key) => {
+    if (results.has(key)) return results.get(key) as V;
+    const value = derive(key);
+    results.set(key, value);
+    return value;
+  };
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {

@@ -1,19 +1,8 @@
 import { setPriority } from "node:os";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { mintToken } from "@skyddsnat/hub";
-import {
-  type AgencyService,
-  gatewayEnvironment,
-  readyServiceStarter,
-  seedDeploymentDatabase,
-  startAgencies,
-  writeDeploymentFiles,
-} from "../support/deployment.js";
-import type { ServiceProcess } from "../support/service-process.js";
+import { type AgencyService, gatewayEnvironment } from "../support/deployment.js";
+import { withBenchDeployment } from "./bench-deployment.js";
 import { clientViewBodies } from "./client-view.js";
-import { ensureDatabase } from "./database.js";
 import { type LoadResult, runLoad } from "./load.js";
 import { cpuMs, rssBytes, sampler } from "./proc-stats.js";
 
@@ -71,21 +60,7 @@ function line(scenario: Scenario, result: LoadResult, cpu: { gateway: number; ag
 }
 
 async function main(): Promise<void> {
-  if (!["127.0.0.1", "localhost"].includes(new URL(databaseUrl).hostname)) throw new Error("the benchmark's database is on loopback only");
-  const processes: ServiceProcess[] = [];
-  const start = readyServiceStarter((service) => processes.push(service));
-  const keysDir = await mkdtemp(join(tmpdir(), "skyddsnat-bench-load-"));
-  // Interrupted, the services go too (they are not this process's group on their own).
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void Promise.all(processes.map((service) => service.kill())).finally(() => process.exit(130)));
-  }
-  try {
-    await ensureDatabase(databaseUrl);
-    // What a previous run left (its audit chain, other keys) goes first.
-    await seedDeploymentDatabase(databaseUrl, { reset: true });
-    const file = await writeDeploymentFiles(keysDir, "gateway-bench-load");
-    const common = { DATABASE_URL: databaseUrl, GATEWAY_JWKS_FILE: file("gateway.jwks.json"), LOG_LEVEL: "silent" };
-    const agencies = await startAgencies(start, common);
+  await withBenchDeployment(databaseUrl, "gateway-bench-load", async ({ start, file, common, agencies }) => {
     const gatewayEnv = { ...common, ...gatewayEnvironment(file, agencies) };
     const agencyPids = (Object.keys(agencies) as AgencyService[]).map((name) => agencies[name].pid);
     // In a deployment the gateway has cores of its own; on one small machine the agencies and
@@ -121,10 +96,7 @@ async function main(): Promise<void> {
         await gateway.stop("SIGTERM", 15_000).catch(() => gateway.kill());
       }
     }
-  } finally {
-    await Promise.all(processes.map((service) => service.kill()));
-    await rm(keysDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -12,6 +12,8 @@ export interface LoadResult {
   ok?: { p50: number; p99: number };
   /** CPU time the hub's process spent per request (ms), when measured. */
   cpuPerRequest?: number;
+  /** The first failed answer's body (its start), to tell why. */
+  firstFailure?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function runLoad(options: {
   const latencies: number[] = [];
   const okLatencies: number[] = [];
   let errors = 0;
+  let firstFailure: string | undefined;
   const statuses: Record<number, number> = {};
   const started = performance.now();
   const deadline = started + options.durationMs;
@@ -57,18 +60,18 @@ export async function runLoad(options: {
       const body = options.bodies[next++ % options.bodies.length];
       const t0 = performance.now();
       // A connection refused or reset counts as status 0, not as the end of the run.
-      const { status, failed, retryAfter } = await fetch(options.url, {
+      const { status, failed, retryAfter, text } = await fetch(options.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
         body,
       }).then(
-        async (response) => ({
-          status: response.status,
-          failed: !response.ok || (await response.text()).includes('"INTERNAL_SERVER_ERROR"'),
-          retryAfter: Number(response.headers.get("retry-after") ?? 0),
-        }),
-        () => ({ status: 0, failed: true, retryAfter: 0 }),
+        async (response) => {
+          const text = await response.text();
+          return { status: response.status, failed: !response.ok || text.includes('"INTERNAL_SERVER_ERROR"'), retryAfter: Number(response.headers.get("retry-after") ?? 0), text };
+        },
+        (error: Error) => ({ status: 0, failed: true, retryAfter: 0, text: String(error) }),
       );
+      if (failed) firstFailure ??= text.slice(0, 600);
       const ms = performance.now() - t0;
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (failed) errors += 1;
@@ -83,7 +86,7 @@ export async function runLoad(options: {
   const elapsed = (performance.now() - started) / 1000;
   const all = quantiles(latencies);
   const ok = quantiles(okLatencies);
-  return { requests: latencies.length, errors, statuses, rps: latencies.length / elapsed, p50: all(0.5), p95: all(0.95), p99: all(0.99), ok: { p50: ok(0.5), p99: ok(0.99) } };
+  return { requests: latencies.length, errors, statuses, rps: latencies.length / elapsed, p50: all(0.5), p95: all(0.95), p99: all(0.99), ok: { p50: ok(0.5), p99: ok(0.99) }, ...(firstFailure !== undefined ? { firstFailure } : {}) };
 }
 
 /** The q-quantile of `values` (nearest rank; 0 for none). */

@@ -61,11 +61,11 @@ export async function seedDeploymentDatabase(url: string, options: { reset?: boo
 }
 
 /** Starts a service process and waits until it is ready; `started` sees it first (for cleanup, even if it never gets ready). */
-export type StartService = (name: string, env: Record<string, string>, port?: number) => Promise<ServiceProcess>;
+export type StartService = (name: string, env: Record<string, string>, port?: number, entry?: { entry?: string; nodeArgs?: string[] }) => Promise<ServiceProcess>;
 
 export function readyServiceStarter(started: (service: ServiceProcess) => void): StartService {
-  return async (name, env, port) => {
-    const service = await startServiceProcess(name, env, port ? { port } : {});
+  return async (name, env, port, entry) => {
+    const service = await startServiceProcess(name, env, { ...(port ? { port } : {}), ...entry });
     started(service);
     await service.ready();
     return service;
