@@ -1,4 +1,5 @@
 import { SUBGRAPHS, type SubgraphName } from "@skyddsnat/schema";
+import { MAX_SEED_SCALE } from "./seed/population.js";
 
 /** How the hub reaches its databases: one PostgreSQL server, or embedded PGlite (the default). */
 export interface HubDatabases {
@@ -44,4 +45,12 @@ export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): HubPorts {
 /** Free ports everywhere (tests, benchmarks, a second hub beside the first). */
 export function randomPorts(): HubPorts {
   return { gateway: 0, subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 0])) as Record<SubgraphName, number> };
+}
+
+/** SEED_SCALE (1–100, default 1): the seeded population as a multiple of the demo's; anything else is refused. */
+export function seedScaleFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.SEED_SCALE?.trim() || "1";
+  const scale = Number(text);
+  if (!/^\d+$/.test(text) || scale < 1 || scale > MAX_SEED_SCALE) throw new RangeError(`SEED_SCALE must be a whole number from 1 to ${MAX_SEED_SCALE}, not "${text}"`);
+  return scale;
 }

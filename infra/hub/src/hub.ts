@@ -1,7 +1,7 @@
 import { startChildServices } from "@skyddsnat/child-services";
 import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
-import type { Logger } from "@skyddsnat/platform";
+import { type EmbeddedPostgres, type Logger, openEmbeddedPostgres } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
 import type { SubgraphName } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
@@ -19,6 +19,8 @@ export interface HubOptions {
   reset?: boolean;
   /** Seed the demo population when the social-services database is empty. */
   seed?: boolean;
+  /** The seeded population's size, as a multiple of the demo's (SEED_SCALE; default 1). */
+  seedScale?: number;
   /** Test-only: subgraphs whose own enforcement is switched off. */
   unsafeSkipSubgraphPolicy?: SubgraphName[];
   /** Benchmarks only: run without the gateway's response guard. */
@@ -47,15 +49,19 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
+const AGENCIES: readonly SubgraphName[] = ["social-services", "housing", "police-liaison", "child-services"];
+
 /** Starts the four subgraphs, seeds if asked, then the gateway in front of them. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const keys = await ensureDevKeys(options.keysDir);
   const { ports, databases, logger } = options;
+  // The agencies without a server share one embedded PostgreSQL, each in its schema, as they
+  // share a server (the audit store keeps a PGlite of its own: its session takes the writer role).
+  const embedded: EmbeddedPostgres | undefined = AGENCIES.some((name) => !databases.urlFor(name))
+    ? await openEmbeddedPostgres(databases.dataDir ? `${databases.dataDir}/agencies` : undefined)
+    : undefined;
   const common = (name: SubgraphName) => ({
-    database: {
-      ...(databases.urlFor(name) ? { url: databases.urlFor(name) } : {}),
-      ...(databases.dataDir ? { dataDir: `${databases.dataDir}/${name}` } : {}),
-    },
+    database: databases.urlFor(name) ? { url: databases.urlFor(name) } : { embedded },
     gatewayJwks: keys.gateway.publicJwks,
     logger: logger.child({ subgraph: name }),
     port: ports.subgraphs[name],
@@ -80,7 +86,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         policeLiaison: policeLiaison.prisma,
         childServices: childServices.prisma,
       },
-      buildPopulation(),
+      buildPopulation(undefined, { scale: options.seedScale ?? 1 }),
     );
     logger.info({ seeded }, "demo population seeded");
   }
@@ -122,6 +128,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     async stop() {
       await gateway.stop();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
+      await embedded?.close();
     },
   };
 }

@@ -1,12 +1,12 @@
 import { FrontDoorSettingError, frontDoorFromEnv } from "@skyddsnat/gateway";
 import { createLogger } from "@skyddsnat/platform";
-import { databasesFromEnv, portsFromEnv } from "../config.js";
+import { databasesFromEnv, portsFromEnv, seedScaleFromEnv } from "../config.js";
 import { startHub } from "../hub.js";
 import { DEMO_STAFF } from "../seed/index.js";
 
 /**
- * `npm start`: the whole hub with seeded demo data, on embedded PGlite unless DATABASE_URL
- * points at a PostgreSQL server.
+ * `npm start`: the whole hub with seeded demo data (SEED_SCALE times the demo population), on
+ * embedded PGlite unless DATABASE_URL points at a PostgreSQL server.
  */
 const logger = createLogger("skyddsnat");
 const databases = databasesFromEnv();
@@ -15,12 +15,20 @@ const frontDoor = await frontDoorFromEnv(process.env).catch((error: unknown) => 
   logger.fatal({ variable: error.variable }, `configuration: ${error.message}`);
   process.exit(2);
 });
+let seedScale: number;
+try {
+  seedScale = seedScaleFromEnv();
+} catch (error) {
+  logger.fatal({ variable: "SEED_SCALE" }, `configuration: ${(error as Error).message}`);
+  process.exit(2);
+}
 const hub = await startHub({
   frontDoor,
   ports: portsFromEnv(),
   databases,
   logger,
   seed: process.env.SEED !== "false",
+  seedScale,
   reset: process.env.RESET_DATABASES === "true",
 });
 
