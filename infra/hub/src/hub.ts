@@ -49,16 +49,17 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
-const AGENCIES: readonly SubgraphName[] = ["social-services", "housing", "police-liaison", "child-services"];
+const STORES: readonly SubgraphName[] = ["social-services", "housing", "police-liaison", "child-services", "audit"];
 
 /** Starts the four subgraphs, seeds if asked, then the gateway in front of them. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const keys = await ensureDevKeys(options.keysDir);
   const { ports, databases, logger } = options;
-  // The agencies without a server share one embedded PostgreSQL, each in its schema, as they
-  // share a server (the audit store keeps a PGlite of its own: its session takes the writer role).
-  const embedded: EmbeddedPostgres | undefined = AGENCIES.some((name) => !databases.urlFor(name))
-    ? await openEmbeddedPostgres(databases.dataDir ? `${databases.dataDir}/agencies` : undefined)
+  // The stores without a server share one embedded PostgreSQL, each in its schema, as they share
+  // a server: one PGlite (~300 MB resident) instead of five. The audit store's writer role holds
+  // for its own statements only (platform's pglite-database.ts).
+  const embedded: EmbeddedPostgres | undefined = STORES.some((name) => !databases.urlFor(name))
+    ? await openEmbeddedPostgres(databases.dataDir ? `${databases.dataDir}/embedded` : undefined)
     : undefined;
   const common = (name: SubgraphName) => ({
     database: databases.urlFor(name) ? { url: databases.urlFor(name) } : { embedded },
@@ -99,7 +100,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   const gateway = await startAuditedGateway({
     auditDatabase: {
-      ...(databases.urlFor("audit") ? { url: databases.urlFor("audit") } : {}),
+      ...(databases.urlFor("audit") ? { url: databases.urlFor("audit") } : { embedded }),
+      // Beside the embedded store: where its witness file goes by default.
       ...(databases.dataDir ? { dataDir: `${databases.dataDir}/audit` } : {}),
       ...(databases.auditWriterUrl ? { writerUrl: databases.auditWriterUrl } : {}),
     },
@@ -128,6 +130,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     async stop() {
       await gateway.stop();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
+      // Last: the gateway's audit store and every agency have let go of it.
       await embedded?.close();
     },
   };

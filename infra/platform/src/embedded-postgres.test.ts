@@ -30,10 +30,24 @@ describe("several packages in one embedded PostgreSQL", () => {
     }
   });
 
-  test("a role is refused: it would hold for every package in the session", async () => {
+  test("a package's role holds for its own statements only, never for the other packages' on the session", async () => {
     const embedded = await openEmbeddedPostgres();
     try {
-      await expect(connectDatabase({ schema: "audit", role: "writer", embedded })).rejects.toThrow(/instance of its own/);
+      const owner = await connectDatabase({ schema: "ledger", embedded });
+      await owner.execute('CREATE ROLE "ledger_reader"; CREATE TABLE "Entry" (id int); GRANT USAGE ON SCHEMA "ledger" TO "ledger_reader"; GRANT SELECT ON "Entry" TO "ledger_reader"');
+      const reader = await connectDatabase({ schema: "ledger", embedded, role: "ledger_reader" });
+      const other = await connectDatabase({ schema: "other", embedded });
+      expect(await reader.query("SELECT current_user AS who")).toEqual([{ who: "ledger_reader" }]);
+      await expect(reader.execute('INSERT INTO "Entry" VALUES (1)')).rejects.toThrow(/permission denied/);
+      expect(await other.query("SELECT current_user AS who")).toEqual([{ who: "postgres" }]);
+      // A package that takes a role the way a session does keeps it as its own.
+      await owner.execute('SET ROLE "ledger_reader"');
+      expect(await owner.query("SELECT current_user AS who")).toEqual([{ who: "ledger_reader" }]);
+      expect(await other.query("SELECT current_user AS who")).toEqual([{ who: "postgres" }]);
+      const connection = await owner.adapter.connect();
+      const viaPrisma = await connection.queryRaw({ sql: "SELECT current_user AS who", args: [], argTypes: [] });
+      expect(viaPrisma.rows).toEqual([["ledger_reader"]]);
+      await connection.dispose();
     } finally {
       await embedded.close();
     }

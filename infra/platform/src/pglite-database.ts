@@ -14,7 +14,8 @@ const EMBEDDED_SETTINGS = ["shared_buffers=16MB"];
 
 /**
  * One embedded PostgreSQL that several packages share, each in its schema, as they share one
- * PostgreSQL server (npm start's four agencies: one PGlite of ~300 MB instead of four).
+ * PostgreSQL server (npm start's four agencies and the audit store: one PGlite of ~300 MB
+ * resident instead of five).
  */
 export interface EmbeddedPostgres {
   readonly pglite: PGlite;
@@ -42,36 +43,70 @@ interface PgliteOptions {
   embedded?: EmbeddedPostgres | undefined;
 }
 
+type Session = Pick<PGlite, "exec" | "query" | "transaction">;
+
 const searchPath = (schemas: readonly string[]) => schemas.map((schema) => `"${schema}"`).join(", ");
+/** A package's `SET ROLE x` / `RESET ROLE` on a shared session: kept as that package's setting. */
+const SET_ROLE = /^\s*SET\s+ROLE\s+"?([A-Za-z_][A-Za-z0-9_]*)"?\s*;?\s*$/i;
+const RESET_ROLE = /^\s*RESET\s+ROLE\s*;?\s*$/i;
+
+/**
+ * One package's view of a shared PGlite session, as if the session were its own: its search_path
+ * and its role (a `SET ROLE` it sends is kept, not sent) hold for its statements only. Without a
+ * role, its queries go straight to the session (Prisma qualifies every table); with one, and for
+ * every script, each runs in a transaction of its own that starts with SET LOCAL — PGlite runs one
+ * transaction at a time, so no other package's statement sees those settings.
+ */
+function packageSession(pglite: PGlite, schema: string, initialRole: string | undefined) {
+  let role = initialRole;
+  const settings = () => `SET LOCAL search_path TO "${schema}"${role ? `; SET LOCAL ROLE "${role}"` : ""}`;
+  const transaction = (<T>(work: (tx: Parameters<Parameters<PGlite["transaction"]>[0]>[0]) => Promise<T>) =>
+    pglite.transaction(async (tx) => {
+      await tx.exec(settings());
+      return work(tx);
+    })) as PGlite["transaction"];
+  const scopedQuery = ((sql: string, params?: unknown[], options?: object) => transaction((tx) => tx.query(sql, params, options))) as PGlite["query"];
+  const client: Session = {
+    query: ((sql: string, params?: unknown[], options?: object) => (role ? scopedQuery(sql, params, options) : pglite.query(sql, params, options))) as PGlite["query"],
+    exec: ((sql: string, options?: object) => transaction((tx) => tx.exec(sql, options))) as PGlite["exec"],
+    transaction,
+  };
+  return {
+    client,
+    scopedQuery,
+    /** Keeps a `SET ROLE x` / `RESET ROLE` as this package's setting; true when `sql` was one. */
+    setRoleFrom(sql: string): boolean {
+      const set = SET_ROLE.exec(sql);
+      if (set) role = set[1];
+      else if (RESET_ROLE.test(sql)) role = undefined;
+      else return false;
+      return true;
+    },
+  };
+}
 
 export async function connectPglite(options: PgliteOptions): Promise<Database> {
-  if (options.embedded && options.role) throw new Error("a role holds for the whole PGlite session: give that package an instance of its own");
   const shared = options.embedded;
   const pglite = shared?.pglite ?? (await openPglite(options.dataDir));
   const { schema } = options;
   await pglite.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   if (shared && !shared.schemas.includes(schema)) shared.schemas.push(schema);
   // PGlite is a single session. Alone, its search_path is the package's schema, so the migration
-  // engine's unqualified DDL lands there. Shared, the session's path lists every package's schema
-  // (Prisma qualifies its own queries; a raw query such as social services' facts finds its
-  // tables, whose names no other agency uses), and each package's scripts and raw SQL run in a
-  // transaction of their own whose SET LOCAL puts their unqualified names in the package's schema.
-  // Both are set again on every start.
+  // engine's unqualified DDL lands there, and a role is the session's. Shared, the session's path
+  // lists every package's schema (Prisma qualifies its own queries; a raw query such as social
+  // services' facts or the audit's append finds its tables, whose names no other package uses),
+  // and each package's scripts, raw SQL and role are its own (packageSession). Both are set again
+  // on every start.
   await pglite.exec(`SET search_path TO ${searchPath(shared?.schemas ?? [schema])}`);
-  if (options.role) await pglite.exec(`SET ROLE "${options.role}"`);
-  const inSchema = shared
-    ? <T>(work: (run: Pick<PGlite, "exec" | "query">) => Promise<T>) =>
-        pglite.transaction(async (tx) => {
-          await tx.exec(`SET LOCAL search_path TO "${schema}"`);
-          return work(tx);
-        })
-    : <T>(work: (run: Pick<PGlite, "exec" | "query">) => Promise<T>) => work(pglite);
+  if (options.role && !shared) await pglite.exec(`SET ROLE "${options.role}"`);
+  const session = shared ? packageSession(pglite, schema, options.role) : undefined;
+  const client: Session = session?.client ?? pglite;
   // pglite-prisma-adapter is built against an older @prisma/driver-adapter-utils; the shapes agree.
-  const stock = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const stock = new PrismaPGlite(client as PGlite) as unknown as SqlMigrationAwareDriverAdapterFactory;
   const adapter = bindToSchema(stock, {
     schema,
     executeScript: async (script) => {
-      await inSchema((run) => run.exec(script)).catch(toDriverAdapterError);
+      await client.exec(script).catch(toDriverAdapterError);
     },
   });
   return {
@@ -94,9 +129,10 @@ export async function connectPglite(options: PgliteOptions): Promise<Database> {
         }
       : (work) => work(adapter),
     execute: async (sql) => {
-      await inSchema((run) => run.exec(sql));
+      if (session?.setRoleFrom(sql)) return;
+      await client.exec(sql);
     },
-    query: async <T>(sql: string, params: unknown[] = []) => (await inSchema((run) => run.query<T>(sql, params))).rows,
+    query: async <T>(sql: string, params: unknown[] = []) => (await (session?.scopedQuery ?? pglite.query.bind(pglite))<T>(sql, params)).rows,
     // A shared instance is closed by whoever opened it, after every package has let go.
     close: async () => {
       if (!shared) await pglite.close();

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { mintToken } from "@skyddsnat/hub";
 import { clientViewBodies } from "./client-view.js";
 import { runLoad } from "./load.js";
 import { rssBytes, sampler } from "./proc-stats.js";
@@ -10,8 +10,10 @@ import { rssBytes, sampler } from "./proc-stats.js";
  * embedded PGlite, seeded — right after start-up, then under a bounded client-view load
  * (BENCH_MEMORY_SECONDS, default 60; 300 for the five-minute run that shows whether it stays
  * flat), sampled every second and summarised per tenth of the run, and once the load has ended.
+ * The hub runs as `npm start` runs it: the node options of the root package.json's start script.
  * BENCH_HUB_ROOT runs another checkout's build instead (e.g. today's main, for the figure
- * before). Figures, never assertions. Loopback only; the hub ends with the script.
+ * before), with that checkout's options and dev keys. Figures, never assertions. Loopback only;
+ * the hub ends with the script.
  */
 
 const seconds = Number(process.env.BENCH_MEMORY_SECONDS ?? 60);
@@ -20,9 +22,17 @@ const root = process.env.BENCH_HUB_ROOT ?? fileURLToPath(new URL("../../../", im
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The node options `npm start` gives the hub: what its script puts between `node` and the entry point. */
+async function startOptions(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(`${root}/package.json`, "utf8")) as { scripts: { start: string } };
+  const options = /\bnode((?: --?[\w-]+(?:=\S+)?)*) infra\/hub\/dist\/cli\/start-hub\.js/.exec(scripts.start)?.[1];
+  if (options === undefined) throw new Error(`cannot read how npm start runs the hub from ${root}/package.json`);
+  return options.trim().split(/\s+/).filter(Boolean);
+}
+
 /** Starts `npm start`'s entry point (already built) and resolves with its URL once it prints it. */
-function startHubProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [`${root}/infra/hub/dist/cli/start-hub.js`], {
+async function startHubProcess(nodeOptions: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeOptions, `${root}/infra/hub/dist/cli/start-hub.js`], {
     cwd: root,
     env: { ...process.env, HUB_PORTS: "random", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", MAX_IN_FLIGHT: "100000", SEED_SCALE: "1" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -39,7 +49,10 @@ function startHubProcess(): Promise<{ child: ChildProcess; url: string }> {
 }
 
 async function main(): Promise<void> {
-  const { child, url } = await startHubProcess();
+  const nodeOptions = await startOptions();
+  // Tokens from the measured checkout's own dev keys, which its hub trusts.
+  const { mintToken } = (await import(`${root}/infra/hub/dist/index.js`)) as typeof import("@skyddsnat/hub");
+  const { child, url } = await startHubProcess(nodeOptions);
   const pid = child.pid as number;
   try {
     // What start-up left resident, once it has settled (timers, the first checkpoint).
@@ -57,7 +70,7 @@ async function main(): Promise<void> {
     const tenth = Math.max(1, Math.floor(samples.length / 10));
     const steps = Array.from({ length: Math.ceil(samples.length / tenth) }, (_, i) => Math.max(...samples.slice(i * tenth, (i + 1) * tenth)));
     process.stdout.write(
-      `npm start (${root}), embedded PGlite, seed scale 1; client-view load over ${bodies.length} clients, ${connections} connections, ${seconds} s\n` +
+      `npm start (${root}, node ${nodeOptions.join(" ") || "without options"}), embedded PGlite, seed scale 1; client-view load over ${bodies.length} clients, ${connections} connections, ${seconds} s\n` +
         `RSS after start-up ${mb(atStart)}\n` +
         `RSS under load: min ${mb(Math.min(...samples))} max ${mb(Math.max(...samples))} end ${mb(samples.at(-1) ?? 0)}; ` +
         `max per tenth of the run ${steps.map((s) => Math.round(s / 1e6)).join(" ")} MB\n` +
