@@ -63,10 +63,14 @@ async function orTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefi
  * Starts one service of the hub in a child process with exactly `env` (plus PATH): nothing of
  * this process's environment (DATABASE_URL, LOG_LEVEL…) leaks into it. Listens on 127.0.0.1.
  */
-export async function startServiceProcess(service: string, env: Record<string, string>, options: { port?: number } = {}): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  service: string,
+  env: Record<string, string>,
+  options: { port?: number; /** Another checkout's start-service.js (a benchmark's baseline build). */ entry?: string; nodeOptions?: string[] } = {},
+): Promise<ServiceProcess> {
   // A fixed port restarts a service where its callers already look for it (the fault suite).
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [START_SERVICE], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeOptions ?? []), options.entry ?? START_SERVICE], {
     env: { PATH: process.env.PATH ?? "", SKYDDSNAT_SERVICE: service, HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
