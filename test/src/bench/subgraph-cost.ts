@@ -119,12 +119,12 @@ async function main(): Promise<void> {
       await ensureDatabase(databaseUrl);
       await seedDeploymentDatabase(databaseUrl, { reset: true, scale });
       const bodies = clientViewBodies(scale);
-      const runs: Record<string, Run[]> = {};
+      const runs: Record<string, Run[]> = Object.fromEntries(builds.map((build) => [build.label, []]));
       const lines: string[] = [];
       for (let round = 0; round < rounds; round++) {
         for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
           const run = await measure(build, databaseUrl, bodies, token, file);
-          (runs[build.label] ??= []).push(run);
+          runs[build.label]?.push(run);
           lines.push(line(build.label, scale, run));
         }
       }
