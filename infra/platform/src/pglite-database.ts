@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -25,6 +26,8 @@ export interface EmbeddedPostgres {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<PGlite> {
+  // PGlite creates its own directory, but not the ones above it (PGLITE_DATA_DIR/embedded).
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = new PGlite({ ...(dataDir ? { dataDir } : {}), postgresqlconf: EMBEDDED_SETTINGS });
   await pglite.waitReady;
   return pglite;
