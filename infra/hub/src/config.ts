@@ -68,3 +68,4 @@ export function portsFrom(settings: Pick<Settings, "HUB_PORTS" | "PORT" | "IDP_P
 export function randomPorts(): HubPorts {
   return { gateway: 0, subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 0])) as Record<SubgraphName, number> };
 }
+

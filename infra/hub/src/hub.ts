@@ -2,7 +2,7 @@ import { startChildServices } from "@skyddsnat/child-services";
 import type { AuditTrail, DoorRefusalOptions, FrontDoorSettings, GatewayOptions, IssuerConfig, WebAppOptions } from "@skyddsnat/gateway";
 import { startHousing } from "@skyddsnat/housing";
 import { type IdentityProvidersOptions, type RunningIdentityProviders, startIdentityProviders, WEB_CLIENT_ID } from "@skyddsnat/idp";
-import type { Logger } from "@skyddsnat/platform";
+import { type EmbeddedPostgres, type Logger, openEmbeddedPostgres } from "@skyddsnat/platform";
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
 import type { Agency, FactsCacheTimes, SubgraphName } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
@@ -22,6 +22,8 @@ export interface HubOptions {
   reset?: boolean;
   /** Seed the demo population when the social-services database is empty. */
   seed?: boolean;
+  /** The seeded population's size, as a multiple of the demo's (SEED_SCALE; default 1). */
+  seedScale?: number;
   /** Test-only: subgraphs whose own enforcement is switched off. */
   unsafeSkipSubgraphPolicy?: SubgraphName[];
   /** Benchmarks only: run without the gateway's response guard. */
@@ -91,15 +93,20 @@ function webAppOf(options: { distDir?: string }, providers: RunningIdentityProvi
   };
 }
 
+const STORES: readonly SubgraphName[] = ["social-services", "housing", "police-liaison", "child-services", "audit"];
+
 /** Starts the four subgraphs, seeds if asked, then the gateway in front of them. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const keys = await ensureDevKeys(options.keysDir);
   const { ports, databases, logger } = options;
+  // The stores without a server share one embedded PostgreSQL, each in its schema, as they share
+  // a server: one PGlite (~300 MB resident) instead of five. The audit store's writer role holds
+  // for its own statements only (platform's pglite-database.ts).
+  const embedded: EmbeddedPostgres | undefined = STORES.some((name) => !databases.urlFor(name))
+    ? await openEmbeddedPostgres(databases.dataDir ? `${databases.dataDir}/embedded` : undefined)
+    : undefined;
   const common = (name: SubgraphName) => ({
-    database: {
-      ...(databases.urlFor(name) ? { url: databases.urlFor(name) } : {}),
-      ...(databases.dataDir ? { dataDir: `${databases.dataDir}/${name}` } : {}),
-    },
+    database: databases.urlFor(name) ? { url: databases.urlFor(name) } : { embedded },
     gatewayJwks: keys.gateway.publicJwks,
     logger: logger.child({ subgraph: name }),
     port: ports.subgraphs[name],
@@ -125,7 +132,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         policeLiaison: policeLiaison.prisma,
         childServices: childServices.prisma,
       },
-      buildPopulation(),
+      buildPopulation(undefined, { scale: options.seedScale ?? 1 }),
     );
     logger.info({ seeded }, "demo population seeded");
   }
@@ -148,7 +155,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   const gateway = await startAuditedGateway({
     auditDatabase: {
-      ...(databases.urlFor("audit") ? { url: databases.urlFor("audit") } : {}),
+      ...(databases.urlFor("audit") ? { url: databases.urlFor("audit") } : { embedded }),
+      // Beside the embedded store: where its witness file goes by default.
       ...(databases.dataDir ? { dataDir: `${databases.dataDir}/audit` } : {}),
       ...(databases.auditWriterUrl ? { writerUrl: databases.auditWriterUrl } : {}),
     },
@@ -192,6 +200,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       await gateway.stop();
       await identityProviders?.stop();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
+      // Last: the gateway's audit store and every agency have let go of it.
+      await embedded?.close();
     },
   };
 }

@@ -4,7 +4,7 @@ export { type Process, VARIABLES } from "./environment/variables.js";
 export { type HubOptions, type RunningHub, startHub, type WebSignIn } from "./hub.js";
 export { composeSupergraph, subgraphSdls } from "./compose.js";
 export { ensureDevKeys } from "./keys/dev-keys.js";
-export { buildPopulation, DEMO_STAFF, type Household, STAFF, unitOf, writePopulation } from "./seed/index.js";
+export { buildPopulation, DEMO_STAFF, MAX_SEED_SCALE, type Household, STAFF, unitOf, writePopulation } from "./seed/index.js";
 export { mintToken } from "./tokens.js";
 export { WEB_DIST_DIR } from "./web-app.js";
 export { type AuditedGatewayOptions, type RunningAuditedGateway, startAuditedGateway } from "./audited-gateway.js";

@@ -1,6 +1,6 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { assertIdentifier } from "./identifier.js";
-import { connectPglite } from "./pglite-database.js";
+import { connectPglite, type EmbeddedPostgres } from "./pglite-database.js";
 import { connectPostgres } from "./postgres-database.js";
 
 export interface DatabaseConfig {
@@ -8,8 +8,11 @@ export interface DatabaseConfig {
   url?: string;
   /** The Postgres schema the package's tables live in, on either backend. */
   schema: string;
-  /** Where PGlite keeps its files; absent → in memory. Ignored with a url. */
+  /** Where PGlite keeps its files; absent → in memory. Ignored with a url or `embedded`. */
   dataDir?: string;
+  /** An embedded PostgreSQL other packages share (openEmbeddedPostgres), instead of a PGlite of
+   * the package's own. Ignored with a url. */
+  embedded?: EmbeddedPostgres;
   /** Connections in the pg pool (default 10). Ignored for PGlite, which has one session. */
   poolSize?: number;
   /** A role every session takes (SET ROLE), e.g. the audit writer that may only append; the
@@ -61,15 +64,16 @@ export interface Notifications {
 
 /**
  * One database per agency in spirit. On a shared PostgreSQL server each package gets a schema
- * of its own; embedded, each gets its own PGlite instance and still uses its schema, so the same
- * migration SQL (which names no schema) applies on both and lands in that schema.
+ * of its own; embedded, the same in one shared PGlite (`embedded`), or in a PGlite instance of
+ * its own, so the same migration SQL (which names no schema) applies everywhere and lands in
+ * that schema.
  */
 export async function connectDatabase(config: DatabaseConfig): Promise<Database> {
   assertIdentifier(config.schema, "schema");
   if (config.role) assertIdentifier(config.role, "role");
   return config.url
     ? connectPostgres({ url: config.url, schema: config.schema, poolSize: config.poolSize ?? 10, role: config.role, createSchema: config.createSchema ?? true })
-    : connectPglite({ schema: config.schema, dataDir: config.dataDir, role: config.role });
+    : connectPglite({ schema: config.schema, dataDir: config.dataDir, role: config.role, embedded: config.embedded });
 }
 
 /** Drops the package's schema with everything in it and creates it empty (tests, seed). */

@@ -6,6 +6,8 @@ export {
   type Notifications,
   resetSchema,
 } from "./database.js";
+export { type EmbeddedPostgres, openEmbeddedPostgres } from "./pglite-database.js";
+export { countStatement, statementCounts, statementsBetween } from "./statement-meter.js";
 export {
   close,
   DEFAULT_SHUTDOWN_GRACE_MS,

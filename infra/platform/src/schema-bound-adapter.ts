@@ -2,7 +2,10 @@ import type {
   SqlDriverAdapter,
   SqlDriverAdapterFactory,
   SqlMigrationAwareDriverAdapterFactory,
+  SqlQueryable,
+  Transaction,
 } from "@prisma/driver-adapter-utils";
+import { countStatement } from "./statement-meter.js";
 
 interface Binding {
   /** Reported as the connection's schema: the client qualifies every table with it, and the
@@ -13,7 +16,8 @@ interface Binding {
 }
 
 /**
- * Wraps a driver-adapter factory so its connections report `schema` and run scripts our way.
+ * Wraps a driver-adapter factory so its connections report `schema`, run scripts our way and
+ * count their statements (statement-meter.ts).
  *
  * Why replace executeScript: pglite-prisma-adapter 0.7.2 does not await it, so a failing
  * migration is recorded as applied and its error surfaces as an unhandled rejection; adapter-pg
@@ -25,13 +29,33 @@ export function bindToSchema(
   factory: SqlDriverAdapterFactory & Partial<Pick<SqlMigrationAwareDriverAdapterFactory, "connectToShadowDb">>,
   binding: Binding,
 ): SqlMigrationAwareDriverAdapterFactory {
+  const queryRaw = (on: SqlQueryable): SqlQueryable["queryRaw"] => (query) => {
+    countStatement(binding.schema);
+    return on.queryRaw(query);
+  };
+  const executeRaw = (on: SqlQueryable): SqlQueryable["executeRaw"] => (query) => {
+    countStatement(binding.schema);
+    return on.executeRaw(query);
+  };
+  const counted = (transaction: Transaction): Transaction => ({
+    provider: transaction.provider,
+    adapterName: transaction.adapterName,
+    options: transaction.options,
+    queryRaw: queryRaw(transaction),
+    executeRaw: executeRaw(transaction),
+    commit: () => transaction.commit(),
+    rollback: () => transaction.rollback(),
+    ...(transaction.createSavepoint ? { createSavepoint: (name: string) => transaction.createSavepoint!(name) } : {}),
+    ...(transaction.rollbackToSavepoint ? { rollbackToSavepoint: (name: string) => transaction.rollbackToSavepoint!(name) } : {}),
+    ...(transaction.releaseSavepoint ? { releaseSavepoint: (name: string) => transaction.releaseSavepoint!(name) } : {}),
+  });
   const bind = (adapter: SqlDriverAdapter): SqlDriverAdapter => ({
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) => adapter.queryRaw(query),
-    executeRaw: (query) => adapter.executeRaw(query),
+    queryRaw: queryRaw(adapter),
+    executeRaw: executeRaw(adapter),
     executeScript: binding.executeScript,
-    startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
+    startTransaction: async (isolationLevel) => counted(await adapter.startTransaction(isolationLevel)),
     getConnectionInfo: () => ({
       supportsRelationJoins: true,
       ...adapter.getConnectionInfo?.(),

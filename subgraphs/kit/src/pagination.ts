@@ -51,6 +51,9 @@ export function decodeCursor(after: string | null | undefined): string | undefin
 /** How many rows one page may read to fill itself with admitted ones: a bound on the work a caller can cause. */
 export const MAX_ROWS_SCANNED = 1000;
 
+/** How much larger each refill of a page is than the read before it. */
+const REFILL_GROWTH = 4;
+
 /**
  * Keyset page over rows ordered by id: fetch one row more than asked to learn whether a next
  * page exists, without counting. `admit` drops rows the actor may not find or know exist (see
@@ -69,12 +72,15 @@ export async function pageById<T extends { id: string }>(
   let cursorId = decodeCursor(args.after);
   let scanned = 0;
   let exhausted = false;
-  for (;;) {
-    const batch = await fetch({ take: wanted, ...(cursorId ? { cursorId } : {}) });
+  // The first read asks for the page; each refill for four times the one before, so a sparse
+  // list costs a few statements (at most five up to MAX_ROWS_SCANNED), not one per page's worth.
+  for (let take = wanted; ; take *= REFILL_GROWTH) {
+    const asked = Math.min(take, MAX_ROWS_SCANNED - scanned);
+    const batch = await fetch({ take: asked, ...(cursorId ? { cursorId } : {}) });
     scanned += batch.length;
     kept.push(...(admit ? await admit(batch) : batch));
     cursorId = batch.at(-1)?.id ?? cursorId;
-    if (batch.length < wanted) exhausted = true;
+    if (batch.length < asked) exhausted = true;
     if (kept.length >= wanted || exhausted || scanned >= MAX_ROWS_SCANNED) break;
   }
   const nodes = kept.slice(0, args.first);

@@ -52,10 +52,10 @@ export async function writeDeploymentFiles(dir: string, kid: string): Promise<(n
  * in-process hub; its audit schema goes again, since a deployment's gateway holds a chain key of
  * its own. `reset` drops what a previous run left there first.
  */
-export async function seedDeploymentDatabase(url: string, options: { reset?: boolean } = {}): Promise<void> {
+export async function seedDeploymentDatabase(url: string, options: { reset?: boolean; scale?: number } = {}): Promise<void> {
   const logger = createLogger("seed");
   logger.level = "silent";
-  const seeding = await startHub({ ports: randomPorts(), databases: { urlFor: () => url }, logger, seed: true, reset: options.reset ?? false });
+  const seeding = await startHub({ ports: randomPorts(), databases: { urlFor: () => url }, logger, seed: true, seedScale: options.scale ?? 1, reset: options.reset ?? false });
   await seeding.stop();
   await sqlOn(url, "DROP SCHEMA audit CASCADE");
 }
@@ -63,9 +63,9 @@ export async function seedDeploymentDatabase(url: string, options: { reset?: boo
 /** Starts a service process and waits until it is ready; `started` sees it first (for cleanup, even if it never gets ready). */
 export type StartService = (name: string, env: Record<string, string>, port?: number, entry?: { entry?: string; nodeArgs?: string[] }) => Promise<ServiceProcess>;
 
-export function readyServiceStarter(started: (service: ServiceProcess) => void): StartService {
+export function readyServiceStarter(started: (service: ServiceProcess) => void, how: { entry?: string; nodeArgs?: string[] } = {}): StartService {
   return async (name, env, port, entry) => {
-    const service = await startServiceProcess(name, env, { ...(port ? { port } : {}), ...entry });
+    const service = await startServiceProcess(name, env, { ...how, ...entry, ...(port ? { port } : {}) });
     started(service);
     await service.ready();
     return service;

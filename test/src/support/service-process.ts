@@ -66,11 +66,10 @@ async function orTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefi
 export async function startServiceProcess(
   service: string,
   env: Record<string, string>,
-  options: { port?: number; entry?: string; nodeArgs?: string[] } = {},
+  options: { port?: number; /** Another script (bench:peers' peer gateways) or another checkout's start-service.js (a benchmark's baseline build). */ entry?: string; nodeArgs?: string[] } = {},
 ): Promise<ServiceProcess> {
   // A fixed port restarts a service where its callers already look for it (the fault suite).
   const port = options.port ?? (await freePort());
-  // `entry`: another script that serves GET /health/ready the same way (bench:peers' peer gateways).
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? START_SERVICE], {
     // Metrics on a free port: several services run side by side here, unlike one a pod.
     env: { PATH: process.env.PATH ?? "", SKYDDSNAT_SERVICE: service, HOST: "127.0.0.1", PORT: String(port), METRICS_PORT: "0", ...env },

@@ -24,7 +24,10 @@ try {
   process.exit(2);
 }
 const url = env.AUDIT_DATABASE_URL || env.DATABASE_URL;
+// The hub keeps every embedded store in one PGlite (PGLITE_DATA_DIR/embedded); the audit's
+// witness file stays named after PGLITE_DATA_DIR/audit, where it always was.
 const dataDir = env.PGLITE_DATA_DIR ? `${env.PGLITE_DATA_DIR}/audit` : undefined;
+const storeDir = env.PGLITE_DATA_DIR ? `${env.PGLITE_DATA_DIR}/embedded` : undefined;
 const schema = env.AUDIT_SCHEMA;
 if (!url && !dataDir && !env.AUDIT_READER_DATABASE_URL) {
   process.stderr.write("set AUDIT_READER_DATABASE_URL, AUDIT_DATABASE_URL or DATABASE_URL (or PGLITE_DATA_DIR) to the hub's audit store\n");
@@ -42,7 +45,7 @@ try {
 
 let exitCode = 2;
 try {
-  const store = await openAuditReader({ ...(url ? { url } : {}), ...(env.AUDIT_READER_DATABASE_URL ? { url: env.AUDIT_READER_DATABASE_URL, readerUrl: env.AUDIT_READER_DATABASE_URL } : {}), ...(dataDir ? { dataDir } : {}) }, schema);
+  const store = await openAuditReader({ ...(url ? { url } : {}), ...(env.AUDIT_READER_DATABASE_URL ? { url: env.AUDIT_READER_DATABASE_URL, readerUrl: env.AUDIT_READER_DATABASE_URL } : {}), ...(storeDir ? { dataDir: storeDir } : {}) }, schema);
   try {
     const keys = await ensureDevKeys();
     const unreadable: Witness | null = witnessProblem

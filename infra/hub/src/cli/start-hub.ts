@@ -6,7 +6,7 @@ import { startHub } from "../hub.js";
 import { DEMO_STAFF } from "../seed/index.js";
 
 /**
- * `npm start`: the whole hub with seeded demo data, on embedded PGlite unless DATABASE_URL
+ * `npm start`: the whole hub with seeded demo data (SEED_SCALE times the demo population), on embedded PGlite unless DATABASE_URL
  * points at a PostgreSQL server. Every setting is read through the one table of variables
  * (environment/variables.ts); a bad one exits 2 naming the variable, never its value.
  */
@@ -31,6 +31,7 @@ const hub = await startHub({
   databases,
   logger,
   seed: settings.SEED,
+  seedScale: settings.SEED_SCALE,
   reset: settings.RESET_DATABASES,
   identityProviders: settings.IDENTITY_PROVIDERS,
   // GraphiQL at / and the users' web app at /app/ (web/dist, built by `npm start`'s turbo build).

@@ -1,6 +1,7 @@
 import { DEFAULT_FAULTS, DEFAULT_LIMITS, DEFAULT_TRAFFIC } from "@skyddsnat/gateway";
 import { DEFAULT_FACTS_CACHE_MS, DEFAULT_FACTS_FOLLOWED_CACHE_MS } from "@skyddsnat/schema";
 import type { z } from "zod";
+import { MAX_SEED_SCALE } from "../seed/population.js";
 import { flag, httpUrl, logLevel, oneOf, origins, path, port, portOrOff, postgresUrl, redisUrl, roleName, wholeNumber, witness } from "./rules.js";
 
 /**
@@ -156,6 +157,13 @@ export const VARIABLES = {
     schema: path,
   }),
   SEED: variable({ for: ["hub"], what: "Seed the synthetic demo population when social services' database is empty", rule: "true or false", default: "true", schema: flag }),
+  SEED_SCALE: variable({
+    for: ["hub"],
+    what: "The seeded population as a multiple of the demo's (synthetic people only; benchmarks of cost against the data)",
+    rule: `${WHOLE(1, MAX_SEED_SCALE)}`,
+    default: "1",
+    schema: wholeNumber(1, MAX_SEED_SCALE),
+  }),
   RESET_DATABASES: variable({
     for: ["hub"],
     what: "Drop every subgraph's schema and the audit store first (demo resets)",

@@ -2,7 +2,7 @@
 // directory its records refer to, and the named scenario households the access tests rely on.
 export { isFictionPhone } from "./phones.js";
 export { isSyntheticIdentityNumber, isValidIdentityNumber } from "./identity-numbers.js";
-export { buildPopulation, DEFAULT_SEED, MIN_PERSONS, type Population } from "./population.js";
+export { buildPopulation, DEFAULT_SEED, MAX_SEED_SCALE, MIN_PERSONS, type Population, type PopulationOptions } from "./population.js";
 export { SEED_REFERENCE_DATE } from "./random.js";
 export {
   type ClosedCaseScenario,

@@ -82,14 +82,30 @@ const LEVEL_SHARES: readonly (readonly [ProtectionLevel, number])[] = [
   ["ASSUMED_IDENTITY", 0.1],
 ];
 
+/** The largest SEED_SCALE: 100× the demo is ~22,000 persons, enough to show what grows with the data. */
+export const MAX_SEED_SCALE = 100;
+
+export interface PopulationOptions {
+  /**
+   * The random part's size as a multiple of the demo's (households, restrained persons, vacant
+   * flats, the persons' target): 1 (the default) is the demo population, draw for draw; 10 and
+   * 100 are for benchmarks that show what cost grows with the data. Identity numbers stay in the
+   * synthetic block and phone numbers in the fiction range (which runs out: later persons have
+   * none). The scenarios are the same at every scale.
+   */
+  scale?: number;
+}
+
 /**
  * Builds the population for a seed. Pure: no clock, no Math.random, no I/O; the same seed gives
  * a deep-equal (and JSON-identical) result every time. The scenario households do not depend on
  * the seed at all.
  */
-export function buildPopulation(seed: number = DEFAULT_SEED): Population {
+export function buildPopulation(seed: number = DEFAULT_SEED, options: PopulationOptions = {}): Population {
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SEED_SCALE) throw new RangeError(`seed scale must be a whole number from 1 to ${MAX_SEED_SCALE}, not ${scale}`);
   const tables = scenarioTables();
-  new RandomPopulation(new Random(seed), tables).generate();
+  new RandomPopulation(new Random(seed), tables, scale).generate();
   return { ...tables, staff: STAFF, scenarios: SCENARIOS };
 }
 
@@ -140,6 +156,7 @@ class RandomPopulation {
   constructor(
     private readonly r: Random,
     private readonly t: SeedTables,
+    private readonly scale: number,
   ) {
     // Everything the scenarios use is taken before the first random draw.
     const ss = t.socialServices;
@@ -157,16 +174,16 @@ class RandomPopulation {
   }
 
   generate(): void {
-    const levels = this.levelPlan(RANDOM_HOUSEHOLDS);
-    const withRestrained = new Set(this.r.sample([...levels.keys()], RANDOM_RESTRAINED));
+    const levels = this.levelPlan(RANDOM_HOUSEHOLDS * this.scale);
+    const withRestrained = new Set(this.r.sample([...levels.keys()], RANDOM_RESTRAINED * this.scale));
     for (const [i, level] of levels.entries()) this.household(level, withRestrained.has(i));
     // Top up (if the draws gave few children) until the population is large enough for paging
     // tests, keeping to the same shares.
     // The scenarios' previous tenants (of their home flats) stand outside that count, so the random
     // households stay what they were before the tenants were added.
     const previousTenants = FULL_SCENARIO_NAMES.length;
-    while (this.t.socialServices.persons.length - previousTenants < TARGET_PERSONS) this.household(this.r.weighted(LEVEL_SHARES), false);
-    for (let i = 0; i < VACANT_FLATS; i++) this.flat(this.newHome(this.r.pick(MUNICIPALITY_NAMES)));
+    while (this.t.socialServices.persons.length - previousTenants < TARGET_PERSONS * this.scale) this.household(this.r.weighted(LEVEL_SHARES), false);
+    for (let i = 0; i < VACANT_FLATS * this.scale; i++) this.flat(this.newHome(this.r.pick(MUNICIPALITY_NAMES)));
   }
 
   /** Levels for the random households so that all client adults come out near LEVEL_SHARES. */
@@ -656,7 +673,8 @@ class RandomPopulation {
     const municipality = MUNICIPALITIES.find((m) => m.name === city);
     if (!municipality) throw new Error(`unknown municipality ${city}`);
     for (;;) {
-      const street = streetAddress(r.pick(STREETS), r.int(1, 64));
+      // House numbers go higher with the scale, so a larger population still finds free addresses.
+      const street = streetAddress(r.pick(STREETS), r.int(1, 64 * this.scale));
       if (this.addresses.has(`${street}|${city}`)) continue;
       this.addresses.add(`${street}|${city}`);
       return { street, postalCode: postalCode(r.pick(municipality.postalPrefixes), r.int(10, 99)), city };

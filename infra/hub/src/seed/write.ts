@@ -45,6 +45,9 @@ export interface SeedCounts {
  * references (a tenancy's personId) are plain ids by design and need no ordering.
  * Accepts any SeedTables, so a caller may pass a Population (which also carries staff and ids).
  */
+/** A seeded population of SEED_SCALE 100 is ~22,000 persons: more than Prisma's 5 s default on a busy machine. */
+const SEED_TRANSACTION = { timeout: 300_000 } as const;
+
 export async function writePopulation(clients: SeedClients, population: SeedTables): Promise<SeedCounts> {
   const { socialServices: ss, housing, policeLiaison: police, childServices: child } = population;
   const s = clients.socialServices;
@@ -59,25 +62,25 @@ export async function writePopulation(clients: SeedClients, population: SeedTabl
     s.consent.createMany({ data: ss.consents }),
     s.appointment.createMany({ data: ss.appointments }),
     s.appointmentParticipant.createMany({ data: ss.appointmentParticipants }),
-  ]);
+  ], SEED_TRANSACTION);
   const h = clients.housing;
   const [flats, housingApplications, tenancies] = await h.$transaction([
     h.flat.createMany({ data: housing.flats }),
     h.housingApplication.createMany({ data: housing.applications }),
     h.tenancy.createMany({ data: housing.tenancies }),
-  ]);
+  ], SEED_TRANSACTION);
   const p = clients.policeLiaison;
   const [incidents, restrainingOrders, threatAssessments] = await p.$transaction([
     p.incident.createMany({ data: police.incidents }),
     p.restrainingOrder.createMany({ data: police.restrainingOrders }),
     p.threatAssessment.createMany({ data: police.threatAssessments }),
-  ]);
+  ], SEED_TRANSACTION);
   const c = clients.childServices;
   const [childCases, schoolPlacements, barnahusConsultations] = await c.$transaction([
     c.childCase.createMany({ data: child.childCases }),
     c.schoolPlacement.createMany({ data: child.placements }),
     c.barnahusConsultation.createMany({ data: child.consultations }),
-  ]);
+  ], SEED_TRANSACTION);
   return {
     persons: persons.count,
     households: households.count,
