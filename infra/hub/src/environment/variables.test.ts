@@ -131,6 +131,7 @@ const BAD: Partial<Record<VariableName, string[]>> = {
 const ANY_TEXT = new Set<VariableName>([
   "CI",
   "HOST",
+  "METRICS_HOST",
   "PGLITE_DATA_DIR",
   "AUDIT_SCHEMA",
   "AUDIT_CHAIN_KEY_FILE",
