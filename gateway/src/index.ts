@@ -14,10 +14,12 @@ export {
   AUDIT_WAIT_MS,
   AUDIT_WRITER_ROLE,
   type AuditDatabase,
+  type AuditMigrate,
   type AuditStore,
   loginAs,
   openAuditReader,
   openAuditStore,
+  type OpenAuditStoreOptions,
 } from "./audit/store.js";
 export { type ChainProblem, type ChainReport, type ChainVerificationKeys, type Finding, verifyChain } from "./audit/verify.js";
 export { FileWitness } from "./audit/witness/file-witness.js";

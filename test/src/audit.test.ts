@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { AuditWriter, chain, GENESIS_HASH, openAuditStore, signCheckpoint, verifyStoredChain, type AuditEntry } from "@skyddsnat/gateway";
+import { AUDIT_WRITER_ROLE, AuditWriter, chain, GENESIS_HASH, loginAs, openAuditStore, signCheckpoint, verifyStoredChain, type AuditEntry } from "@skyddsnat/gateway";
+import { PendingMigrationsError } from "@skyddsnat/platform";
 import { buildPopulation, ensureDevKeys, mintToken } from "@skyddsnat/hub";
 import pg from "pg";
 import { recordsOf, withAuditOwner } from "./support/audit-db.js";
@@ -319,6 +320,34 @@ describe("the verifier finds the first tampered record", () => {
     expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(again?.hash).toBe(first?.hash);
     expect(otherKey?.hash).not.toBe(first?.hash);
+  });
+});
+
+describe("a store opened without migrating (a deployment's gateway, MIGRATE=never)", () => {
+  const schema = `audit_never_${process.pid}`;
+  const writerUrl = loginAs(TEST_DATABASE_URL, AUDIT_WRITER_ROLE);
+  afterAll(() => withAuditOwner((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)));
+
+  test("before the owner has migrated it, the writer's login is refused with the pending migrations named; nothing is created", async () => {
+    const refused = await openAuditStore({ writerUrl }, { schema, migrate: "never" }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PendingMigrationsError);
+    expect((refused as PendingMigrationsError).pending.length).toBeGreaterThan(0);
+    const created = await withAuditOwner(async (c) => (await c.query(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1`, [schema])).rows);
+    expect(created).toEqual([{ n: 0 }]);
+  });
+
+  test("after it, the writer's login alone opens it and may only append; a more powerful login, or a reset, is refused", async () => {
+    await (await openAuditStore({ url: TEST_DATABASE_URL }, { schema })).close();
+    const store = await openAuditStore({ writerUrl }, { schema, migrate: "never" });
+    try {
+      expect(await store.db.query(`SELECT current_user AS role`)).toEqual([{ role: AUDIT_WRITER_ROLE }]);
+      await expect(store.db.query(`DELETE FROM "AuditRecord"`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await store.close();
+    }
+    // The server's superuser as the "writer": the append-only check refuses it.
+    await expect(openAuditStore({ writerUrl: TEST_DATABASE_URL }, { schema, migrate: "never" })).rejects.toThrow(/append-only rights/);
+    await expect(openAuditStore({ writerUrl }, { schema, migrate: "never", reset: true })).rejects.toThrow(/reset needs the owner/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { applyMigrations, connectDatabase, type Database, type DatabaseConfig, resetSchema } from "@skyddsnat/platform";
+import { applyMigrations, connectDatabase, type Database, type DatabaseConfig, PendingMigrationsError, pendingMigrations, resetSchema } from "@skyddsnat/platform";
 import { PrismaClient } from "../generated/prisma/client.js";
 
 export const AUDIT_SCHEMA = "audit";
@@ -9,6 +9,7 @@ export const AUDIT_WRITER_ROLE = "skyddsnat_audit_writer";
 /** Logs in to verify: SELECT only. */
 export const AUDIT_READER_ROLE = "skyddsnat_audit_reader";
 const PRISMA_DIR = fileURLToPath(new URL("../../prisma", import.meta.url));
+const MIGRATIONS_DIR = `${PRISMA_DIR}/migrations`;
 const APPEND_ONLY_SQL = fileURLToPath(new URL("../../src/audit/append-only.sql", import.meta.url));
 
 /**
@@ -38,21 +39,36 @@ export function loginAs(url: string, user: string): string {
   return login.toString();
 }
 
+/** `at-start`: the owner migrates and locks the store down first; `never`: the writer alone opens it. */
+export type AuditMigrate = "at-start" | "never";
+
+export interface OpenAuditStoreOptions {
+  /** Drop the schema first (tests and demo resets; the owner's, so `at-start` only). */
+  reset?: boolean;
+  schema?: string;
+  /** Default `at-start`. */
+  migrate?: AuditMigrate;
+}
+
 /**
- * Opens the audit store: migrates and locks it down with the owner's URL, closes that, and
- * appends through the writer's own login, which can insert records but never change, remove or
- * disable anything — and is checked to be so before a record is written. On embedded PGlite
- * (one session, one process) the session takes the writer role instead, which holds only as
- * long as nothing in the process resets it (see the gateway's README).
+ * Opens the audit store and appends through the writer's own login, which can insert records but
+ * never change, remove or disable anything — and is checked to be so before a record is written.
+ * With `migrate: "at-start"` the owner's URL (`url`) migrates and locks the store down first and
+ * is closed; with `"never"` (a deployment's gateway: the release's Job migrated as the owner) no
+ * owner login is used at all, and the store is refused while a migration is pending
+ * (PendingMigrationsError). On embedded PGlite (one session, one process) the session takes the
+ * writer role instead, which holds only as long as nothing in the process resets it (see the
+ * gateway's README).
  */
-export async function openAuditStore(database: AuditDatabase, options: { reset?: boolean; schema?: string } = {}): Promise<AuditStore> {
+export async function openAuditStore(database: AuditDatabase, options: OpenAuditStoreOptions = {}): Promise<AuditStore> {
   const schema = options.schema ?? AUDIT_SCHEMA;
+  if (options.migrate === "never") return openMigratedStore(database, schema, options.reset ?? false);
   const { writerUrl, ...config } = database;
   const owner = await connectDatabase({ ...config, schema });
   let db = owner;
   try {
     if (options.reset) await resetSchema(owner);
-    await applyMigrations({ db: owner, migrationsDir: `${PRISMA_DIR}/migrations`, schemaPath: `${PRISMA_DIR}/schema.prisma` });
+    await applyMigrations({ db: owner, migrationsDir: MIGRATIONS_DIR, schemaPath: `${PRISMA_DIR}/schema.prisma` });
     await owner.execute(await readFile(APPEND_ONLY_SQL, "utf8"));
     if (owner.kind === "postgres" && config.url) {
       await owner.close();
@@ -60,6 +76,27 @@ export async function openAuditStore(database: AuditDatabase, options: { reset?:
     } else {
       await owner.execute(`SET ROLE ${AUDIT_WRITER_ROLE}`);
     }
+    await assertAppendOnly(db);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  return storeOver(db);
+}
+
+/**
+ * The store as the release's Job left it, through the writer's login only: every checked-in
+ * migration applied (the writer may read _prisma_migrations), and the writer's rights still
+ * append-only. It creates, grants and migrates nothing — it could not.
+ */
+async function openMigratedStore(database: AuditDatabase, schema: string, reset: boolean): Promise<AuditStore> {
+  if (reset) throw new Error("openAuditStore: reset needs the owner's login (migrate: at-start)");
+  const url = database.writerUrl ?? (database.url ? loginAs(database.url, AUDIT_WRITER_ROLE) : undefined);
+  if (!url) throw new Error("openAuditStore: migrate: never needs the writer's PostgreSQL login (writerUrl)");
+  const db = await connectDatabase({ url, schema, poolSize: database.poolSize ?? 5, createSchema: false });
+  try {
+    const pending = await pendingMigrations({ db, migrationsDir: MIGRATIONS_DIR });
+    if (pending.length > 0) throw new PendingMigrationsError(pending);
     await assertAppendOnly(db);
   } catch (error) {
     await db.close().catch(() => {});

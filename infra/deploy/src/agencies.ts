@@ -23,6 +23,8 @@ const NAMESPACE = "skyddsnat";
 const IMAGE = "skyddsnat:0.1.0";
 const USER = 10001;
 const TRUST_MOUNT = "/var/run/secrets/skyddsnat/trust";
+/** Where every service serves GET /metrics (METRICS_PORT's default). */
+export const METRICS_PORT = 9464;
 
 const labels = (name: string, component: string) => ({ "app.kubernetes.io/name": name, "app.kubernetes.io/component": component, "app.kubernetes.io/part-of": NAMESPACE });
 const selector = (name: string) => ({ "app.kubernetes.io/name": name, "app.kubernetes.io/part-of": NAMESPACE });
@@ -65,7 +67,11 @@ function agencyDeployment(agency: Agency): K8sObject {
               name: agency.name,
               image: IMAGE,
               imagePullPolicy: "IfNotPresent",
-              ports: [{ name: "http", containerPort: agency.port, protocol: "TCP" }],
+              // GET /metrics on a port of its own (METRICS_PORT's default), scraped by ../components/monitoring.
+              ports: [
+                { name: "http", containerPort: agency.port, protocol: "TCP" },
+                { name: "metrics", containerPort: METRICS_PORT, protocol: "TCP" },
+              ],
               // Shared settings (log level, facts' reuse) and the agencies' own (MIGRATE=never, FACTS_URL).
               envFrom: [{ configMapRef: { name: "skyddsnat-shared" } }, { configMapRef: { name: "skyddsnat-agencies" } }],
               env: [

@@ -192,14 +192,16 @@ export function kustomizationProblems(kustomization: K8sObject, files: string[])
   ];
 }
 
-/** What the gateway's audit trail needs, by variable (infra/hub/src/cli/start-service.ts). */
-export const AUDIT_SECRETS = { AUDIT_OWNER_DATABASE_URL: "audit-owner-url", AUDIT_WRITER_DATABASE_URL: "audit-writer-url" } as const;
+/** The audit store's logins, by Secret key: the owner's (the migration Job only) and the writer's. */
+export const AUDIT_OWNER_KEY = "audit-owner-url";
+export const AUDIT_WRITER_KEY = "audit-writer-url";
 
 /**
- * The gateway's audit wiring: the owner's and the writer's database URLs each from its own Secret
- * key (never a literal, never the same login), no DATABASE_URL beside them (the owner would write),
- * no reader's URL in the gateway, and AUDIT_WITNESS from the ConfigMap as a JetStream stream
- * (nats://host:4222/<stream>) — a file witness would sit on the pod's emptyDir and vanish with it.
+ * The gateway's audit wiring: the writer's database URL from its Secret key (never a literal),
+ * and no other database login — neither the audit owner's (by variable or by key: the Job alone
+ * migrates, infra/hub/src/cli/start-service.ts refuses it with MIGRATE=never), nor DATABASE_URL,
+ * nor the verifier's reader URL — and AUDIT_WITNESS from the ConfigMap as a JetStream stream
+ * (nats://host:4222/<stream>): a file witness would sit on the pod's emptyDir and vanish with it.
  */
 export function auditWiringProblems(manifests: Manifest[]): string[] {
   const gateway = ofKind(manifests, "Deployment").find((deployment) => deployment.metadata.name === "gateway");
@@ -208,16 +210,14 @@ export function auditWiringProblems(manifests: Manifest[]): string[] {
   const at = where(gateway as K8sObject, "gateway");
   const env = containerEnv(container, ofKind(manifests, "ConfigMap"));
   const problems: string[] = [];
-  const keys = new Set<string>();
-  for (const [name, key] of Object.entries(AUDIT_SECRETS)) {
-    const source = env.get(name);
-    const ref = source?.from === "secret" ? source : undefined;
-    if (!ref) problems.push(`${at}: ${name} is not read from a Secret`);
-    else if (ref.key !== key) problems.push(`${at}: ${name} reads ${ref.name}/${ref.key}, not the key ${key}`);
-    if (ref) keys.add(`${ref.name}/${ref.key}`);
+  const writer = env.get("AUDIT_WRITER_DATABASE_URL");
+  if (writer?.from !== "secret") problems.push(`${at}: AUDIT_WRITER_DATABASE_URL is not read from a Secret`);
+  else if (writer.key !== AUDIT_WRITER_KEY) problems.push(`${at}: AUDIT_WRITER_DATABASE_URL reads ${writer.name}/${writer.key}, not the key ${AUDIT_WRITER_KEY}`);
+  if (env.has("AUDIT_OWNER_DATABASE_URL")) problems.push(`${at}: holds the audit owner's login (AUDIT_OWNER_DATABASE_URL): only the migration Job may`);
+  for (const [name, source] of env) {
+    if (source.from === "secret" && source.key === AUDIT_OWNER_KEY) problems.push(`${at}: ${name} reads the audit owner's login (${AUDIT_OWNER_KEY})`);
   }
-  if (keys.size < Object.keys(AUDIT_SECRETS).length) problems.push(`${at}: the audit owner and writer share one login`);
-  if (env.has("DATABASE_URL")) problems.push(`${at}: sets DATABASE_URL beside the audit's own URLs`);
+  if (env.has("DATABASE_URL")) problems.push(`${at}: sets DATABASE_URL beside the audit writer's URL`);
   if (env.has("AUDIT_READER_DATABASE_URL")) problems.push(`${at}: holds the verifier's reader URL`);
   const witnessSource = env.get("AUDIT_WITNESS");
   const witness = witnessSource?.from === "configMap" ? witnessSource.value : undefined;
@@ -242,7 +242,8 @@ const ownerKey = (agency: string) => `${agency}-owner-url`;
  * Deployments serve under runtime logins and never migrate. The Job: each agency's step runs
  * MIGRATE=only with its owner's URL and grants its runtime role; the audit step runs as the audit
  * owner with the writer's login (the append-only check); it never restarts a failed step in place.
- * No Deployment holds an agency owner's URL.
+ * No Deployment holds a schema owner's URL (an agency's or the audit's), and every one (the
+ * gateway too) serves with MIGRATE=never.
  */
 export function migrationProblems(manifests: Manifest[], agencies: readonly { name: string; role: string }[]): string[] {
   const problems: string[] = [];
@@ -278,20 +279,22 @@ export function migrationProblems(manifests: Manifest[], agencies: readonly { na
   const auditMigrate = audit?.get("MIGRATE");
   if (auditMigrate?.from === "secret" || auditMigrate?.value !== "only") problems.push(`${where(job, "gateway")}: MIGRATE is not only`);
   const owner = audit?.get("AUDIT_OWNER_DATABASE_URL");
-  if (!audit || owner?.from !== "secret" || owner.key !== "audit-owner-url") problems.push(`${where(job, "gateway")}: does not migrate the audit schema as its owner`);
+  if (!audit || owner?.from !== "secret" || owner.key !== AUDIT_OWNER_KEY) problems.push(`${where(job, "gateway")}: does not migrate the audit schema as its owner`);
   const writer = audit?.get("AUDIT_WRITER_DATABASE_URL");
-  if (writer?.from !== "secret" || writer.key !== "audit-writer-url") problems.push(`${where(job, "gateway")}: does not check the audit writer's own login`);
+  if (writer?.from !== "secret" || writer.key !== AUDIT_WRITER_KEY) problems.push(`${where(job, "gateway")}: does not check the audit writer's own login`);
   for (const deployment of ofKind(manifests, "Deployment")) {
     for (const container of containersOf(deployment.spec?.template?.spec)) {
       const env = containerEnv(container, configMaps);
       const at = where(deployment, container.name);
       for (const source of env.values()) {
-        if (source.from === "secret" && agencies.some((agency) => source.key === ownerKey(agency.name))) problems.push(`${at}: holds a schema owner's login (${source.key})`);
+        if (source.from === "secret" && (source.key === AUDIT_OWNER_KEY || agencies.some((agency) => source.key === ownerKey(agency.name)))) {
+          problems.push(`${at}: holds a schema owner's login (${source.key})`);
+        }
       }
-      const agency = agencies.find((candidate) => candidate.name === deployment.metadata.name);
-      if (!agency) continue;
       const migrate = env.get("MIGRATE");
       if (migrate?.from === "secret" || migrate?.value !== "never") problems.push(`${at}: MIGRATE is not never (runtime logins may not migrate)`);
+      const agency = agencies.find((candidate) => candidate.name === deployment.metadata.name);
+      if (!agency) continue;
       const database = env.get("DATABASE_URL");
       if (database?.from !== "secret" || database.key !== runtimeKey(agency.name)) problems.push(`${at}: DATABASE_URL is not its runtime login (${runtimeKey(agency.name)})`);
     }

@@ -11,7 +11,7 @@ import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { execFileSync } from "node:child_process";
-import { AGENCIES, GENERATED } from "./agencies.js";
+import { AGENCIES, GENERATED, METRICS_PORT } from "./agencies.js";
 import {
   auditWiringProblems,
   consistencyProblems,
@@ -28,7 +28,8 @@ import {
 import { dockerfileProblems } from "./dockerfile.js";
 import { generatedConfigMaps, redisNamespace } from "./front-door.js";
 import { parseAllDocuments } from "yaml";
-import { containersOf, DEPLOY_DIR, type K8sObject, loadManifests, type Manifest, OVERLAY_DIR, ofKind, servedRoutes, yamlFiles } from "./manifests.js";
+import { containersOf, DEPLOY_DIR, type K8sObject, loadManifests, type Manifest, MONITORING_DIR, OVERLAY_DIR, ofKind, servedRoutes, yamlFiles } from "./manifests.js";
+import { MONITORING, monitoringProblems } from "./monitoring.js";
 import { defaultDenyProblems, egressAllows, ingressAllows, mayConnect, type Peer, workload } from "./network.js";
 
 /** Every document of a YAML text (kubectl kustomize's output), as manifests of one pseudo-file. */
@@ -40,7 +41,24 @@ function loadManifestsFromText(file: string, text: string): Manifest[] {
 }
 const containersOfObject = (object: K8sObject): any[] => containersOf(object.spec?.template?.spec);
 
+/**
+ * The Prometheus Operator's CRD has no schema in kubernetes-models: the fields the checks and the
+ * operator read, by shape.
+ */
+class PodMonitorShape {
+  constructor(private readonly data: any) {}
+  validate(): void {
+    const spec = this.data?.spec;
+    if (typeof this.data?.metadata?.name !== "string") throw new Error("PodMonitor: no metadata.name");
+    if (typeof spec?.selector !== "object" || spec.selector === null) throw new Error("PodMonitor: no spec.selector");
+    if (!Array.isArray(spec.podMetricsEndpoints) || !spec.podMetricsEndpoints.every((endpoint: any) => typeof endpoint.port === "string")) {
+      throw new Error("PodMonitor: spec.podMetricsEndpoints must each name a port");
+    }
+  }
+}
+
 const MODELS: Record<string, new (data: any) => { validate(): void }> = {
+  "monitoring.coreos.com/v1/PodMonitor": PodMonitorShape,
   "v1/Namespace": Namespace,
   "v1/ConfigMap": ConfigMap,
   "v1/Secret": Secret,
@@ -57,6 +75,11 @@ const all = loadManifests();
 const kustomization = all.find((manifest) => manifest.file === "kustomization.yaml")?.object as K8sObject;
 const manifests = all.filter((manifest) => manifest.file !== "kustomization.yaml");
 const expectedSecrets = loadManifests(DEPLOY_DIR, ["secrets.example.yaml"]);
+const monitoringFiles = yamlFiles(MONITORING_DIR);
+const monitoringComponent = loadManifests(MONITORING_DIR, monitoringFiles);
+const component = monitoringComponent.find((manifest) => manifest.file === "kustomization.yaml")?.object as K8sObject;
+/** The base with the monitoring component, as a site that lists it gets them. */
+const monitored = [...manifests, ...monitoringComponent.filter((manifest) => manifest.file !== "kustomization.yaml")];
 /** With the ConfigMaps kustomize generates (the trusted documents), which pods reference too. */
 const withGenerated = (set: Manifest[]): Manifest[] => [...set, ...generatedConfigMaps(kustomization).map((object) => ({ file: "kustomization.yaml", object }))];
 const dockerfile = readFileSync(join(DEPLOY_DIR, "Dockerfile"), "utf8");
@@ -123,7 +146,7 @@ function connectionMatrix(set: Manifest[], postgres: Peer = POSTGRES): string[] 
 describe("the Kubernetes manifests", () => {
   it("parse, and every object is valid against the Kubernetes OpenAPI schema", () => {
     expect(files.length).toBeGreaterThan(5);
-    for (const { file, object } of [...manifests, ...expectedSecrets]) {
+    for (const { file, object } of [...monitored, ...expectedSecrets]) {
       const Model = MODELS[`${object.apiVersion}/${object.kind}`];
       if (!Model) throw new Error(`${file}: no schema for ${object.apiVersion} ${object.kind}`);
       expect(() => new Model(object).validate()).not.toThrow();
@@ -157,7 +180,7 @@ describe("the Kubernetes manifests", () => {
     expect(mayConnect(manifests, workload(manifests, "housing"), { address: "198.51.100.0/24" }, 443)).toBe(false);
   });
 
-  it("give the gateway the audit owner's and writer's own logins from Secrets, and a JetStream witness it alone may reach", () => {
+  it("give the gateway the audit writer's own login from a Secret and no owner's login, and a JetStream witness it alone may reach", () => {
     expect(auditWiringProblems(manifests)).toEqual([]);
     const documented = documentedKeys(expectedSecrets.find((m) => m.object.metadata.name === "skyddsnat-database")!.object);
     expect(documented).toEqual(expect.arrayContaining(["audit-owner-url", "audit-writer-url", "audit-reader-url"]));
@@ -171,6 +194,15 @@ describe("the Kubernetes manifests", () => {
 
   it("are all listed in the kustomization", () => {
     expect(kustomizationProblems(kustomization, files)).toEqual([]);
+    expect([component.kind, kustomizationProblems(component, monitoringFiles)]).toEqual(["Component", []]);
+  });
+
+  it("with the monitoring component: every serving container declares the port scraped, which the monitoring namespace alone may reach", () => {
+    expect(monitoringProblems(monitored, "skyddsnat", METRICS_PORT)).toEqual([]);
+    expect(ingressAllows(monitored, MONITORING, workload(monitored, "gateway"), METRICS_PORT)).toBe(true);
+    expect(ingressAllows(monitored, MONITORING, workload(monitored, "gateway"), 4000)).toBe(false);
+    // Without the component, nothing reaches the metrics port (the base denies all by default).
+    expect(ingressAllows(manifests, MONITORING, workload(manifests, "housing"), METRICS_PORT)).toBe(false);
   });
 });
 
@@ -220,6 +252,7 @@ describe("the example overlay", () => {
     expect(defaultDenyProblems(site)).toEqual([]);
     expect(auditWiringProblems(site)).toEqual([]);
     expect(migrationProblems(site, AGENCIES)).toEqual([]);
+    expect(monitoringProblems(site, "skyddsnat", METRICS_PORT)).toEqual([]);
     expect(trustedDocuments).toHaveLength(1);
   });
 
@@ -241,13 +274,17 @@ describe("the Dockerfile", () => {
 
 /** Every check above must be able to fail: each row breaks a copy of the manifests one way. */
 describe("each check catches what it is for", () => {
-  const copy = (): Manifest[] => structuredClone(manifests);
+  const copy = (): Manifest[] => structuredClone(monitored);
   const container = (set: Manifest[], name: string) =>
     ofKind(set, "Deployment").find((deployment) => deployment.metadata.name === name)?.spec.template.spec.containers[0];
 
   const job = (set: Manifest[]) => ofKind(set, "Job")[0]!;
   const gatewayConfig = (set: Manifest[]) => ofKind(set, "ConfigMap").find((m) => m.metadata.name === "skyddsnat-gateway")!.data;
   const migrationOf = (set: Manifest[]) => migrationProblems(set, AGENCIES);
+  const monitoringOf = (set: Manifest[]) => monitoringProblems(set, "skyddsnat", METRICS_PORT);
+  const ownerLogin = { name: "AUDIT_OWNER_DATABASE_URL", valueFrom: { secretKeyRef: { name: "skyddsnat-database", key: "audit-owner-url" } } };
+  const podMonitor = (set: Manifest[]) => ofKind(set, "PodMonitor")[0]!;
+  const scrapePolicy = (set: Manifest[]) => ofKind(set, "NetworkPolicy").find((p) => p.metadata.name === "allow-metrics-scrape")!;
 
   /** Removes a policy's egress rules to `port`, whatever their position. */
   const dropEgress = (set: Manifest[], policy: string, port: number) => {
@@ -274,7 +311,11 @@ describe("each check catches what it is for", () => {
     ["no default deny", (set) => set.splice(set.findIndex((m) => m.object.metadata.name === "default-deny-all"), 1), defaultDenyProblems],
     ["the writer's URL as a literal", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom = undefined), auditWiringProblems],
     ["the owner as the writer", (set) => (container(set, "gateway").env.find((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL").valueFrom.secretKeyRef.key = "audit-owner-url"), auditWiringProblems],
-    ["no owner URL", (set) => container(set, "gateway").env.splice(container(set, "gateway").env.findIndex((v: any) => v.name === "AUDIT_OWNER_DATABASE_URL"), 1), auditWiringProblems],
+    ["no writer URL", (set) => container(set, "gateway").env.splice(container(set, "gateway").env.findIndex((v: any) => v.name === "AUDIT_WRITER_DATABASE_URL"), 1), auditWiringProblems],
+    ["the audit owner's login back in the gateway", (set) => container(set, "gateway").env.push(ownerLogin), auditWiringProblems],
+    ["the audit owner's login in the gateway, for the release checks", (set) => container(set, "gateway").env.push(ownerLogin), migrationOf],
+    ["the audit owner's key under another name", (set) => container(set, "gateway").env.push({ ...ownerLogin, name: "AUDIT_ADMIN_URL" }), auditWiringProblems],
+    ["a gateway that migrates at start", (set) => (gatewayConfig(set).MIGRATE = "at-start"), migrationOf],
     ["DATABASE_URL back beside them", (set) => container(set, "gateway").env.push({ name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "skyddsnat-database", key: "audit-owner-url" } } }), auditWiringProblems],
     ["a file witness on the pod", (set) => (gatewayConfig(set).AUDIT_WITNESS = "file:/tmp/heads.jsonl"), auditWiringProblems],
     ["no witness", (set) => delete gatewayConfig(set).AUDIT_WITNESS, auditWiringProblems],
@@ -292,6 +333,14 @@ describe("each check catches what it is for", () => {
     ["a Job step granting the wrong role", (set) => (job(set).spec.template.spec.initContainers[0].env.find((v: any) => v.name === "RUNTIME_ROLE").value = "skyddsnat_housing"), migrationOf],
     ["a Job without an agency's step", (set) => job(set).spec.template.spec.initContainers.pop(), migrationOf],
     ["a Job that restarts a failed step in place", (set) => (job(set).spec.template.spec.restartPolicy = "OnFailure"), migrationOf],
+    ["a serving container without the metrics port", (set) => container(set, "housing").ports.pop(), monitoringOf],
+    ["the metrics port declared where nothing serves it", (set) => (container(set, "gateway").ports.find((p: any) => p.name === "metrics").containerPort = 9465), monitoringOf],
+    ["metrics turned off where they are scraped", (set) => (gatewayConfig(set).METRICS_PORT = "off"), monitoringOf],
+    ["a Deployment the PodMonitor leaves out", (set) => (podMonitor(set).spec.selector.matchExpressions[0].values = ["gateway"]), monitoringOf],
+    ["a PodMonitor looking in another namespace", (set) => (podMonitor(set).spec.namespaceSelector.matchNames = ["default"]), monitoringOf],
+    ["the scrape refused", (set) => set.splice(set.findIndex((m) => m.object.metadata.name === "allow-metrics-scrape"), 1), monitoringOf],
+    ["the monitoring namespace let onto the GraphQL port", (set) => scrapePolicy(set).spec.ingress[0].ports.push({ protocol: "TCP", port: 4000 }), monitoringOf],
+    ["no PodMonitor", (set) => set.splice(set.findIndex((m) => m.object.kind === "PodMonitor"), 1), monitoringOf],
     ["a Job that serves instead of migrating", (set) => (job(set).spec.template.spec.containers[0].env.find((v: any) => v.name === "MIGRATE").value = "at-start"), migrationOf],
   ];
   it.each(broken)("%s", (_what, breakIt, check) => {

@@ -8,6 +8,8 @@ export const DEPLOY_DIR = fileURLToPath(new URL("..", import.meta.url));
 /** The base every site's overlay builds on (k8s/overlays/example shows one). */
 export const K8S_DIR = join(DEPLOY_DIR, "k8s", "base");
 export const OVERLAY_DIR = join(DEPLOY_DIR, "k8s", "overlays", "example");
+/** The optional Prometheus Operator component (a PodMonitor and its NetworkPolicy). */
+export const MONITORING_DIR = join(DEPLOY_DIR, "k8s", "components", "monitoring");
 export const REPO_DIR = join(DEPLOY_DIR, "..", "..");
 
 /** A Kubernetes object as written: only the fields the checks read are typed. */

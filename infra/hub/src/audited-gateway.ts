@@ -1,5 +1,6 @@
 import {
   type AuditDatabase,
+  type AuditMigrate,
   AuditTrail,
   type DoorRefusalOptions,
   type FrontDoorSettings,
@@ -19,6 +20,9 @@ export interface AuditedGatewayOptions {
   /** The audit schema's database: `url` is the owner's login, which migrates and locks the schema
    * down and is then closed; records are written through `writerUrl`, the writer's own login. */
   auditDatabase: AuditDatabase;
+  /** `at-start` (default): migrate and lock the store down with the owner's `url` first; `never`:
+   * the writer's login alone, refused while a migration is pending (MIGRATE=never). */
+  auditMigrate?: AuditMigrate;
   /** The audit schema (default "audit"). */
   auditSchema?: string;
   /** Where signed tree heads are witnessed (AUDIT_WITNESS, read by the process's configuration); default a file of the store's own. */
@@ -81,10 +85,11 @@ export interface RunningAuditedGateway {
 export async function startAuditedGateway(options: AuditedGatewayOptions): Promise<RunningAuditedGateway> {
   const { keys, logger } = options;
   const schema = options.auditSchema ?? "audit";
-  const where: AuditLocation = { url: options.auditDatabase.url, dataDir: options.auditDatabase.dataDir, schema };
+  // Named by server, database and schema: the owner's URL or, without one, the writer's (the same place).
+  const where: AuditLocation = { url: options.auditDatabase.url ?? options.auditDatabase.writerUrl, dataDir: options.auditDatabase.dataDir, schema };
   const witnessConfig: WitnessConfig = options.witness ?? { kind: "file", path: defaultWitnessPath(where) };
   const witness = await openWitness(witnessConfig, { create: true, reset: options.reset ?? false });
-  const store = await openAuditStore(options.auditDatabase, { reset: options.reset ?? false, schema }).catch(async (error: unknown) => {
+  const store = await openAuditStore(options.auditDatabase, { reset: options.reset ?? false, schema, migrate: options.auditMigrate ?? "at-start" }).catch(async (error: unknown) => {
     await witness?.close();
     throw error;
   });

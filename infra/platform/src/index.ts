@@ -22,7 +22,7 @@ export {
 } from "./http-server.js";
 export { createLogger, type Logger, safeError } from "./logger.js";
 export { readMigrations } from "./migrations-folder.js";
-export { applyMigrations, diffSchemaAgainstMigrations, EMPTY_MIGRATION, firstMigrationSql, grantRuntimeRole, pendingMigrations } from "./migrations.js";
+export { applyMigrations, diffSchemaAgainstMigrations, EMPTY_MIGRATION, firstMigrationSql, grantRuntimeRole, PendingMigrationsError, pendingMigrations } from "./migrations.js";
 export { writeNextMigration } from "./next-migration.js";
 export {
   countFactsLookups,

@@ -35,6 +35,13 @@ export async function applyMigrations(options: {
   );
 }
 
+/** A service started with MIGRATE=never whose schema lacks some of its checked-in migrations. */
+export class PendingMigrationsError extends Error {
+  constructor(readonly pending: string[]) {
+    super(`${pending.length} migration(s) not applied yet (${pending.join(", ")}): run the release's migration Job first`);
+  }
+}
+
 /**
  * The checked-in migrations not recorded as finished in db.schema's _prisma_migrations (all of
  * them when the table is missing). A service started with MIGRATE=never checks this instead of

@@ -7,6 +7,7 @@ import {
   type DatabaseConfig,
   grantRuntimeRole,
   type Logger,
+  PendingMigrationsError,
   pendingMigrations,
   observeBreaker,
   observeFactsFeed,
@@ -59,13 +60,6 @@ export interface AgencyOptions {
   factsCache?: Partial<FactsCacheTimes>;
   /** `at-start` (default) applies the migrations first; `never` refuses to start while one is pending. */
   migrate?: "at-start" | "never";
-}
-
-/** A service started with MIGRATE=never whose schema lacks some of its checked-in migrations. */
-export class PendingMigrationsError extends Error {
-  constructor(readonly pending: string[]) {
-    super(`${pending.length} migration(s) not applied yet (${pending.join(", ")}): run the release's migration Job first`);
-  }
 }
 
 /**

@@ -14,4 +14,6 @@ export {
 export { applyClassificationRules, classOfField, classOfNode, fieldClassesOf, objectFields } from "./classification-sdl.js";
 export { enforcePolicy } from "./enforce.js";
 export { heldBy, PolicyContext, type RecordRef, type RowHolder } from "./policy-context.js";
-export { type AgencyDefinition, type AgencyOptions, migrateAgency, openAgencyDatabase, PendingMigrationsError, startAgency } from "./agency.js";
+export { type AgencyDefinition, type AgencyOptions, migrateAgency, openAgencyDatabase, startAgency } from "./agency.js";
+// Defined beside pendingMigrations: the gateway's audit store refuses to start with it too.
+export { PendingMigrationsError } from "@skyddsnat/platform";

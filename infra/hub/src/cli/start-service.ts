@@ -1,6 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { childServices, startChildServices } from "@skyddsnat/child-services";
-import { createIssuerRegistry, FrontDoorSettingError, type FrontDoorSettings, frontDoorFromEnv, type IssuerConfig, openAuditStore } from "@skyddsnat/gateway";
+import {
+  AUDIT_WRITER_ROLE,
+  type AuditDatabase,
+  createIssuerRegistry,
+  FrontDoorSettingError,
+  type FrontDoorSettings,
+  frontDoorFromEnv,
+  type IssuerConfig,
+  loginAs,
+  openAuditStore,
+} from "@skyddsnat/gateway";
 import { housing, startHousing } from "@skyddsnat/housing";
 import { createLogger, type Logger, serveMetrics, stopTelemetry } from "@skyddsnat/platform";
 import { policeLiaison, startPoliceLiaison } from "@skyddsnat/police-liaison";
@@ -18,7 +28,8 @@ import type { Process } from "../environment/variables.js";
  * Key material comes from files mounted from Secrets; it is never generated, derived or printed
  * here. A bad or missing setting stops the process with exit 2 and names the variable, never its
  * value. MIGRATE=only applies the service's migrations and exits (the release's migration Job);
- * MIGRATE=never serves without migrating and exits 1 while a migration is pending.
+ * MIGRATE=never serves without migrating (the gateway: with the audit writer's login alone) and
+ * exits 1 while a migration is pending.
  */
 
 const AGENCY_SERVICES = {
@@ -142,19 +153,26 @@ async function frontDoor(): Promise<FrontDoorSettings> {
   }
 }
 
-/** The audit store's owner (AUDIT_OWNER_DATABASE_URL, else DATABASE_URL) and the writer's own login. */
-function auditDatabase(settings: Settings) {
+/**
+ * The audit store's logins. With MIGRATE=never only the writer's own (AUDIT_WRITER_DATABASE_URL,
+ * else DATABASE_URL's server with the writer as user): the owner's is refused, so a serving
+ * gateway cannot hold it. Otherwise the owner (AUDIT_OWNER_DATABASE_URL, else DATABASE_URL) too.
+ */
+function auditDatabase(settings: Settings): AuditDatabase {
+  const writer = settings.AUDIT_WRITER_DATABASE_URL ? { writerUrl: settings.AUDIT_WRITER_DATABASE_URL } : {};
+  if (settings.MIGRATE === "never") {
+    if (settings.AUDIT_OWNER_DATABASE_URL) throw settingProblem("AUDIT_OWNER_DATABASE_URL", "must be unset with MIGRATE=never: the gateway serves with the audit writer's login only");
+    const writerUrl = settings.AUDIT_WRITER_DATABASE_URL ?? (settings.DATABASE_URL ? loginAs(settings.DATABASE_URL, AUDIT_WRITER_ROLE) : undefined);
+    if (!writerUrl) throw settingProblem("AUDIT_WRITER_DATABASE_URL", "is required with MIGRATE=never (a postgres:// URL; or DATABASE_URL)");
+    return { writerUrl };
+  }
   const url = settings.AUDIT_OWNER_DATABASE_URL ?? settings.DATABASE_URL;
   if (!url) throw settingProblem("AUDIT_OWNER_DATABASE_URL", "is required (a postgres:// URL; or DATABASE_URL)");
-  return { url, ...(settings.AUDIT_WRITER_DATABASE_URL ? { writerUrl: settings.AUDIT_WRITER_DATABASE_URL } : {}) };
+  return { url, ...writer };
 }
 
 /** The gateway with the audit trail it owns; the auditors' subgraph runs beside it on loopback. */
 async function startGatewayService(settings: Settings, logger: Logger): Promise<Running | null> {
-  if (settings.MIGRATE === "never") {
-    // The audit store migrates and re-applies its grants as it opens (gateway/src/audit/store.ts).
-    throw settingProblem("MIGRATE", "must be at-start or only for the gateway: the audit store migrates as it opens");
-  }
   if (settings.MIGRATE === "only") {
     // Migrates as the owner, locks the schema down, and checks the writer's login is append-only.
     const store = await openAuditStore(auditDatabase(settings));
@@ -162,6 +180,8 @@ async function startGatewayService(settings: Settings, logger: Logger): Promise<
     logger.info("audit store migrated");
     return null;
   }
+  // Read first: a MIGRATE=never gateway given the owner's login stops here, before any key is read.
+  const database = auditDatabase(settings);
   const publicJwks = await gatewayJwks(given(settings.GATEWAY_JWKS_FILE, "GATEWAY_JWKS_FILE"));
   const internalKey = await gatewayPrivateKey(given(settings.GATEWAY_PRIVATE_JWK_FILE, "GATEWAY_PRIVATE_JWK_FILE"), publicJwks);
   const chainKey = await auditChainKey(given(settings.AUDIT_CHAIN_KEY_FILE, "AUDIT_CHAIN_KEY_FILE"));
@@ -174,7 +194,8 @@ async function startGatewayService(settings: Settings, logger: Logger): Promise<
     "child-services": given(settings.CHILD_SERVICES_URL, "CHILD_SERVICES_URL"),
   };
   return startAuditedGateway({
-    auditDatabase: auditDatabase(settings),
+    auditDatabase: database,
+    auditMigrate: settings.MIGRATE === "never" ? "never" : "at-start",
     ...(settings.AUDIT_WITNESS ? { witness: settings.AUDIT_WITNESS } : {}),
     keys: { internalKey, publicJwks, chainKey },
     issuers: trusted,

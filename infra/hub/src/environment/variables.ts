@@ -182,14 +182,14 @@ export const VARIABLES = {
   }),
   AUDIT_OWNER_DATABASE_URL: variable({
     for: ["hub", "gateway", "migrate", "audit-verify"],
-    what: "The audit schema's owner, which migrates it and locks it down (append-only grants and triggers)",
+    what: "The audit schema's owner, which migrates it and locks it down (append-only grants and triggers): the migration Job (`MIGRATE=only`), or the gateway with `MIGRATE=at-start`; refused with `MIGRATE=never`, where the gateway holds the writer's login alone",
     rule: "a postgres:// URL",
     secret: true,
     schema: postgresUrl,
   }),
   AUDIT_WRITER_DATABASE_URL: variable({
     for: ["hub", "gateway", "migrate"],
-    what: "The audit writer's own login (may append, nothing else); default the owner's URL with `skyddsnat_audit_writer` as user (development servers)",
+    what: "The audit writer's own login (may append, nothing else); default the owner's URL (with `MIGRATE=never`: `DATABASE_URL`) with `skyddsnat_audit_writer` as user (development servers)",
     rule: "a postgres:// URL",
     secret: true,
     schema: postgresUrl,
