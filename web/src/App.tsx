@@ -4,9 +4,9 @@ import { AuditConsole } from "./audit/AuditConsole.js";
 import { chosenAgency, completeSignIn, issuerOf, managerFor } from "./auth/session.js";
 import type { AppConfig } from "./config.js";
 import { Layout } from "./Layout.js";
-import { CaseloadPage } from "./pages/CaseloadPage.js";
 import { ClientPage } from "./pages/ClientPage.js";
 import { EmergencyPage } from "./pages/EmergencyPage.js";
+import { HomePage } from "./pages/HomePage.js";
 import { SignIn } from "./pages/SignIn.js";
 import { TokenPage } from "./pages/TokenPage.js";
 import { navigate, type Route, useRoute } from "./router.js";
@@ -17,7 +17,7 @@ function Page({ route }: { route: Route }) {
   switch (route.page) {
     case "caseload":
     case "callback":
-      return <CaseloadPage />;
+      return <HomePage />;
     case "client":
       return <ClientPage id={route.id} />;
     case "emergency":

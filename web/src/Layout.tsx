@@ -3,6 +3,7 @@ import { signOut } from "./auth/session.js";
 import { WhoDocument } from "./gql/graphql.js";
 import { useQuery } from "./graphql/use-operation.js";
 import { Link } from "./Link.js";
+import { CASELOAD_ROLES } from "./roles.js";
 import type { Route } from "./router.js";
 import { useSession } from "./session-context.js";
 
@@ -14,8 +15,9 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const me = who.state === "done" ? who.result.data?.me : undefined;
   const role = me?.role ?? "";
   const nav = [
-    { to: "/app/", label: "Mina klienter / My caseload", page: "caseload" },
-    { to: "/app/emergency", label: "Nödåtkomst / Break the glass", page: "emergency" },
+    { to: "/app/", label: CASELOAD_ROLES.has(role) || role === "" ? "Mina klienter / My caseload" : role === "SOCIAL_ON_CALL" ? "Väntande begäranden / Pending requests" : "Start / Home", page: "caseload" },
+    // Who works a caseload may have to break the glass; the on-call decides, the others never ask.
+    ...(CASELOAD_ROLES.has(role) ? [{ to: "/app/emergency", label: "Nödåtkomst / Break the glass", page: "emergency" }] : []),
     ...(role === "AUDITOR" ? [{ to: "/app/audit", label: "Granskning / Audit", page: "audit" }] : []),
     { to: "/app/token", label: "Token för GraphiQL / Token for GraphiQL", page: "token" },
   ];

@@ -91,4 +91,22 @@ describe("the client view in a real browser", () => {
       await screenshot(page, "client-view-contact-person");
     });
   });
+
+  test("her team lead opens her from the first screen by id: protection and handling stand first, where she lives is nowhere", async () => {
+    await onPage(browser, async (record) => {
+      const { page } = record;
+      // tl-7001 leads the unit that holds her case; a team lead holds no caseload of her own.
+      await signInThroughProvider(page, hub, { agency: "social-services", staffId: "tl-7001", purpose: "CASE_WORK" });
+      await page.getByLabel("Klientens id / Client id").fill(her.adult);
+      await page.getByRole("button", { name: "Öppna / Open" }).click();
+      await page.waitForURL(`${originOf(hub.url)}/app/clients/${her.adult}`);
+      await page.getByRole("heading", { name: "Skydd och hantering / Protection and handling" }).waitFor();
+      await page.getByRole("heading", { name: /Skolor \/ Schools/ }).first().waitFor();
+      expect(await page.locator("section.protection").textContent()).toContain("Skyddad folkbokföring / Protected registration");
+      expect(await page.locator(".withheld").count()).toBeGreaterThan(0);
+      const seen = await everythingSeen(record);
+      for (const secret of SECRETS) expect(seen.includes(secret) ? secret : null).toBeNull();
+      await screenshot(page, "client-view-team-lead");
+    });
+  });
 });

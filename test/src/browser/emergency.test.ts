@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { RunningHub } from "@skyddsnat/hub";
-import type { Browser } from "playwright-core";
-import { accessibilityViolations, launchBrowser, onPage, originOf, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
-import { gql, hubUrl, tokenFor } from "../support/http.js";
+import type { Browser, Page } from "playwright-core";
+import { accessibilityViolations, decideOnCall, launchBrowser, onPage, originOf, screenshot, signInThroughProvider, startBrowserHub } from "../support/browser.js";
 import { SCENARIOS } from "../support/scenarios.js";
 
 const her = SCENARIOS.PROTECTED_REGISTRATION;
@@ -20,17 +19,36 @@ afterAll(async () => {
 });
 
 /**
- * Social services' on-call grants the request for a minute (the second person of break-the-glass),
- * from her own client: through the suite's open hub on the same databases, as this hub admits
- * only the web app's documents.
+ * Social services' on-call decides in her own browser (the second person of break-the-glass): she
+ * signs in through social services' provider with the purpose EMERGENCY, finds the request among
+ * the pending ones on her first screen, and grants it for a minute or refuses it with a note.
  */
-async function grantAsOnCall(requestId: string): Promise<void> {
-  const granted = await gql<{ grantEmergencyDisclosure: { status: string } }>(
-    `mutation($id: ID!) { grantEmergencyDisclosure(input: { requestId: $id, ground: NECESSITY, minutes: 1 }) { status } }`,
-    { token: await tokenFor("SOCIAL_ON_CALL", "oc-9001", "EMERGENCY"), variables: { id: requestId }, url: hubUrl() },
-  );
-  expect(granted.errors).toBeUndefined();
-  expect(granted.data?.grantEmergencyDisclosure.status).toBe("GRANTED");
+async function decideAsOnCall(staffId: string, requestId: string, decision: "grant" | "refuse"): Promise<void> {
+  await onPage(browser, async ({ page }) => {
+    await signInThroughProvider(page, hub, { agency: "social-services", staffId, purpose: "EMERGENCY" });
+    const request = page.locator(`article[data-request="${requestId}"]`);
+    await request.waitFor();
+    expect(await request.textContent()).toContain(her.adult);
+    expect(await request.textContent()).toContain("pl-4001");
+    expect(await request.textContent()).toContain(REASON);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    if (decision === "grant") await screenshot(page, "on-call-pending");
+    await decideOnCall(page, requestId, decision, decision === "grant" ? "Larmet bekräftat med patrullen." : "Ingen fara för liv eller hälsa framgår.");
+    if (decision === "grant") await screenshot(page, "on-call-granted");
+  });
+}
+
+/** Asks for emergency access on the page (signed in as the police liaison with EMERGENCY) and returns the request's id. */
+async function requestOnPage(page: Page): Promise<string> {
+  await page.goto(`${originOf(hub.url)}/app/emergency?subject=${her.adult}`);
+  expect(await page.getByLabel("Personens id / Person id").inputValue()).toBe(her.adult);
+  await page.getByLabel("Skäl / Reason").fill(REASON);
+  await page.getByRole("button", { name: "Begär nödåtkomst / Request emergency access" }).click();
+  const sent = page.getByRole("status").filter({ hasText: "Begäran skickad / Request sent" });
+  await sent.waitFor();
+  const requestId = ((await sent.textContent()) ?? "").split(": ")[1]?.trim() as string;
+  expect(requestId).toMatch(/^egr_/);
+  return requestId;
 }
 
 describe("break-the-glass in a real browser", () => {
@@ -39,21 +57,14 @@ describe("break-the-glass in a real browser", () => {
       // The page's own clock, so the grant's minute can pass without waiting for it.
       await page.clock.install();
       await signInThroughProvider(page, hub, { agency: "police-liaison", staffId: "pl-4001", purpose: "EMERGENCY" });
-      await page.goto(`${originOf(hub.url)}/app/emergency?subject=${her.adult}`);
-      expect(await page.getByLabel("Personens id / Person id").inputValue()).toBe(her.adult);
-      await page.getByLabel("Skäl / Reason").fill(REASON);
-      await page.getByRole("button", { name: "Begär nödåtkomst / Request emergency access" }).click();
-      const sent = page.getByRole("status").filter({ hasText: "Begäran skickad / Request sent" });
-      await sent.waitFor();
-      const requestId = ((await sent.textContent()) ?? "").split(": ")[1]?.trim() as string;
-      expect(requestId).toMatch(/^egr_/);
+      const requestId = await requestOnPage(page);
 
       const row = page.locator(`tr[data-request="${requestId}"]`);
       await row.and(page.locator('[data-status="PENDING"]')).waitFor();
       expect(await row.textContent()).toContain(her.adult);
       await screenshot(page, "emergency-pending");
 
-      await grantAsOnCall(requestId);
+      await decideAsOnCall("oc-9001", requestId, "grant");
       // The page asks again every five seconds.
       await page.clock.runFor(6000);
       await row.and(page.locator('[data-status="GRANTED"]')).waitFor();
@@ -65,6 +76,19 @@ describe("break-the-glass in a real browser", () => {
       await row.and(page.locator('[data-status="EXPIRED"]')).waitFor();
       expect(await row.textContent()).toContain("Utgången / Expired");
       await screenshot(page, "emergency-expired");
+    });
+  });
+
+  test("the on-call refuses a request in her browser, with a note; the requester sees it refused", async () => {
+    await onPage(browser, async ({ page }) => {
+      await page.clock.install();
+      await signInThroughProvider(page, hub, { agency: "police-liaison", staffId: "pl-4001", purpose: "EMERGENCY" });
+      const requestId = await requestOnPage(page);
+      await decideAsOnCall("oc-9002", requestId, "refuse");
+      await page.clock.runFor(6000);
+      const row = page.locator(`tr[data-request="${requestId}"]`);
+      await row.and(page.locator('[data-status="REFUSED"]')).waitFor();
+      expect(await row.textContent()).toContain("Avslagen / Refused");
     });
   });
 

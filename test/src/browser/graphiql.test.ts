@@ -62,4 +62,14 @@ describe("GraphiQL at / runs in a real browser", () => {
       expect(answer).toContain("HOUSING_OFFICER");
     });
   });
+
+  test("a console error on GraphiQL's page fails the test", async () => {
+    await expect(
+      onPage(browser, async ({ page }) => {
+        await page.goto(`${originOf(hub.url)}/`);
+        await page.locator(".graphiql-query-editor .CodeMirror").waitFor();
+        await page.evaluate(() => console.error("an error in GraphiQL"));
+      }),
+    ).rejects.toThrow(/console error: an error in GraphiQL/);
+  });
 });

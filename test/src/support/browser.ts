@@ -30,22 +30,31 @@ export interface PageRecord {
   bodies: { url: string; body: string }[];
 }
 
-/** A new context (no shared storage) and page, recording its problems and responses. */
+/**
+ * A new context (no shared storage) and page, recording its problems and responses. Every page of
+ * the context is watched from its first moment (popups and new tabs too), and a page's listeners
+ * stay through navigations: the web app, the providers' sign-in pages and GraphiQL alike.
+ */
 export async function openPage(browser: Browser): Promise<PageRecord> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
+  const problems: string[] = [];
+  const bodies: PageRecord["bodies"] = [];
+  context.on("page", (page) => watch(page, problems, bodies));
   const page = await context.newPage();
-  const record: PageRecord = { page, context, problems: [], bodies: [] };
+  return { page, context, problems, bodies };
+}
+
+function watch(page: Page, problems: string[], bodies: PageRecord["bodies"]): void {
   page.on("console", (message) => {
-    if (message.type() === "error") record.problems.push(`console error: ${message.text()} (${message.location().url})`);
+    if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
-  page.on("pageerror", (error) => record.problems.push(`page error: ${error.message}`));
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("response", (response) => {
     void response.text().then(
-      (body) => record.bodies.push({ url: response.url(), body }),
+      (body) => bodies.push({ url: response.url(), body }),
       () => undefined,
     );
   });
-  return record;
 }
 
 /**
@@ -143,4 +152,24 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
   return violations;
+}
+
+/**
+ * Social services' on-call decides a pending break-the-glass request on her first screen (the page
+ * is signed in as her with the purpose EMERGENCY): grants it for NECESSITY and `minutes`, or refuses
+ * it, with `note`; waits until the decision is recorded and the request has left the pending list.
+ */
+export async function decideOnCall(page: Page, requestId: string, decision: "grant" | "refuse", note: string, minutes = 1): Promise<void> {
+  const request = page.locator(`article[data-request="${requestId}"]`);
+  await request.waitFor();
+  await request.getByLabel("Anteckning / Note").fill(note);
+  if (decision === "grant") {
+    await request.getByLabel("Grund / Ground").selectOption("NECESSITY");
+    await request.getByLabel("Minuter / Minutes").fill(String(minutes));
+    await request.getByRole("button", { name: "Bevilja / Grant" }).click();
+  } else {
+    await request.getByRole("button", { name: "Avslå / Refuse" }).click();
+  }
+  await page.getByRole("status").filter({ hasText: `Beslut registrerat / Decision recorded: ${requestId}` }).waitFor();
+  await request.waitFor({ state: "detached" });
 }
