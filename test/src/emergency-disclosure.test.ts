@@ -25,6 +25,13 @@ const REQUESTER = { role: "POLICE_LIAISON", sub: "pl-4011" } as const;
 const ON_CALL = "oc-9002";
 const ADDRESS = `{ person(id: "${her.adult}") { streetAddress tenancies { id streetAddress } } }`;
 
+// The chain as it stood before this suite: the browser suites decide requests about her too, as the
+// on-call staff of the same directory, on the same hub.
+let chainBefore = 0;
+beforeAll(async () => {
+  chainBefore = await withAuditOwner(async (c) => Number((await c.query(`SELECT coalesce(max(seq), 0) AS seq FROM "AuditRecord"`)).rows[0].seq));
+});
+
 type As = { role: Role; sub: string; purpose?: Purpose };
 type Sent = GraphQLResponse<Record<string, any>> & { requestId: string };
 async function send(as: As, query: string, variables: Record<string, unknown> = {}, url = hubUrl()): Promise<Sent> {
@@ -184,8 +191,8 @@ describe("the holding agency decides", () => {
     const rows = await withAuditOwner(async (c) =>
       (
         await c.query(
-          `SELECT kind, "actorStaffId", "actorRole" FROM "AuditRecord" WHERE "subjectId" = $1 AND kind LIKE 'EMERGENCY_%' AND "actorStaffId" = ANY($2) ORDER BY seq`,
-          [her.adult, [REQUESTER.sub, "pl-4014", ON_CALL, "au-6003"]],
+          `SELECT kind, "actorStaffId", "actorRole" FROM "AuditRecord" WHERE "subjectId" = $1 AND kind LIKE 'EMERGENCY_%' AND "actorStaffId" = ANY($2) AND seq > $3 ORDER BY seq`,
+          [her.adult, [REQUESTER.sub, "pl-4014", ON_CALL, "au-6003"], chainBefore],
         )
       ).rows,
     );
