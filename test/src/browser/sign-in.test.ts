@@ -48,6 +48,8 @@ describe("signing in through each agency's identity provider, in a real browser"
   test("the sign-in page: agency and purpose, labelled", async () => {
     await onPage(browser, async ({ page }) => {
       await page.goto(`${originOf(hub.url)}/app/`);
+      // The choices come from /app/config.json after the page has loaded: wait for the last one.
+      await page.getByLabel("Myndighet / Agency").locator('option[value="audit"]').waitFor({ state: "attached" });
       const agencies = await page.getByLabel("Myndighet / Agency").locator("option").evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
       expect(agencies).toEqual(expect.arrayContaining(["social-services", "housing", "police-liaison", "child-services", "audit"]));
       expect(await accessibilityViolations(page)).toEqual([]);
