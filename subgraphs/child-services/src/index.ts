@@ -13,7 +13,7 @@ export const childServices = {
   packageUrl: import.meta.url,
   createClient: (adapter) => new PrismaClient({ adapter }),
   buildSchema: buildChildServicesSchema,
-  createLoaders: (client) => createLoaders(client),
+  createLoaders: (client, _claims, rows) => createLoaders(client, rows),
 } as const satisfies Parameters<typeof startAgency<PrismaClient, ReturnType<typeof createLoaders>>>[0];
 
 export function startChildServices(options: AgencyOptions) {

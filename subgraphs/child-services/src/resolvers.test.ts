@@ -2,13 +2,14 @@ import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Database } from "@skyddsnat/platform";
 import { type Actor, decide, type SubjectFacts, unknownSubject } from "@skyddsnat/schema";
-import { fieldClassesOf, openAgencyDatabase, PolicyContext } from "@skyddsnat/subgraph-kit";
+import { fieldClassesOf, openAgencyDatabase, openRowReader, PolicyContext, type RowReader } from "@skyddsnat/subgraph-kit";
 import { graphql } from "graphql";
 import type { Context } from "./context.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { childServices } from "./index.js";
 import { createLoaders } from "./loaders.js";
 import { buildChildServicesSchema } from "./schema.js";
+
 
 // The subgraph's real schema and resolvers over an embedded PGlite with its own migrations; the
 // policy is the real one, only the facts social services would serve are given here.
@@ -31,9 +32,11 @@ const LARKAN = { id: "plc_n_now", childCaseId: "chc_n1", childId: ORDINARY.id, k
 
 let db: Database;
 let client: PrismaClient;
+let rows: RowReader & { close(): Promise<void> };
 
 beforeAll(async () => {
   ({ db, client } = await openAgencyDatabase(childServices, {}));
+  rows = await openRowReader(db.adapter, db.schema);
   await client.childCase.createMany({
     data: [
       { id: "chc_p1", childId: SHIELDED.id, concern: "WITNESSED_VIOLENCE", officerId: "cs-5001", notes: "Flyttade med mamma efter hot från pappa.", unit: "child-services/malmo-bou" },
@@ -55,6 +58,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await client.$disconnect();
+  await rows.close();
   await db.close();
 });
 
@@ -74,7 +78,7 @@ function contextFor(actor: Actor, options: { held?: boolean; emergencyGrants?: R
   const context = {
     actor, requestId: "req", emergencyGrants,
     logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
-    loaders: createLoaders(client),
+    loaders: createLoaders(client, rows),
     policy: new PolicyContext(actor, emergencyGrants, "child-services", source, "token", () => {}, fieldClassesOf(schema)),
   } satisfies Context;
   return { context, calls };

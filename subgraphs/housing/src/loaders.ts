@@ -1,8 +1,13 @@
+import { placeholders, type RowReader } from "@skyddsnat/subgraph-kit";
 import DataLoader from "dataloader";
 import type { Flat, HousingApplication, PrismaClient, Tenancy } from "./generated/prisma/client.js";
 
-/** One loader per key, per request: a query that touches many persons costs one SQL per kind. */
-export function createLoaders(db: PrismaClient) {
+/**
+ * One loader per key, per request: a query that touches many persons costs one SQL per kind.
+ * A person's applications and tenancies, which every client view reads, go on the row path
+ * (`sql`, the kit's rows.ts); the rest through Prisma's client.
+ */
+export function createLoaders(db: PrismaClient, sql: RowReader) {
   return {
     /** Only tenancy field resolvers read flats: an address is never reached except through its tenancy. */
     flatById: new DataLoader<string, Flat | null>(async (ids) => {
@@ -16,14 +21,17 @@ export function createLoaders(db: PrismaClient) {
       return flatIds.map((id) => rows.filter((row) => row.flatId === id).map((row) => row.personId));
     }),
     applicationsOf: new DataLoader<string, HousingApplication[]>(async (personIds) => {
-      const rows = await db.housingApplication.findMany({
-        where: { personId: { in: [...personIds] } },
-        orderBy: { submittedAt: "asc" },
-      });
+      const rows = await sql.rows<HousingApplication>(
+        `SELECT * FROM ${sql.table("HousingApplication")} WHERE "personId" IN (${placeholders(personIds.length)}) ORDER BY "submittedAt" ASC`,
+        personIds,
+      );
       return personIds.map((id) => rows.filter((row) => row.personId === id));
     }),
     tenanciesOf: new DataLoader<string, Tenancy[]>(async (personIds) => {
-      const rows = await db.tenancy.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { startsOn: "asc" } });
+      const rows = await sql.rows<Tenancy>(
+        `SELECT * FROM ${sql.table("Tenancy")} WHERE "personId" IN (${placeholders(personIds.length)}) ORDER BY "startsOn" ASC`,
+        personIds,
+      );
       return personIds.map((id) => rows.filter((row) => row.personId === id));
     }),
   };

@@ -17,6 +17,7 @@ import { type Agency, type FactsCacheTimes, type InternalClaims, remoteFacts, ty
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { GraphQLSchema } from "graphql";
 import { ownFacts } from "./owned-facts.js";
+import { openRowReader, type RowReader } from "./rows.js";
 import { type AgencySubgraphOptions, type RunningSubgraph, startAgencySubgraph } from "./subgraph-server.js";
 
 interface PrismaLike {
@@ -34,7 +35,8 @@ export interface AgencyDefinition<Client extends PrismaLike, Loaders> {
   packageUrl: string;
   createClient: (adapter: SqlMigrationAwareDriverAdapterFactory) => Client;
   buildSchema: (options: { enforce?: boolean }) => Promise<GraphQLSchema>;
-  createLoaders: (client: Client, claims: InternalClaims) => Loaders;
+  /** `rows`: the read path for the loaders every client view runs (rows.ts); the rest use the client. */
+  createLoaders: (client: Client, claims: InternalClaims, rows: RowReader) => Loaders;
   /**
    * Social services reads facts from its own tables and publishes a change feed; the others ask
    * it over HTTP and follow that feed.
@@ -113,6 +115,7 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
   options: AgencyOptions,
 ): Promise<RunningSubgraph & { prisma: Client }> {
   const { db, client } = await openAgencyDatabase(definition, options.database, { reset: options.reset ?? false, migrate: options.migrate ?? "at-start" });
+  const rows = await openRowReader(db.adapter, db.schema);
   const cache = options.factsCache ?? {};
   const observeLookups = (hits: number, misses: number) => countFactsLookups(definition.name, hits, misses);
   const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger, cache, observeLookups) : undefined;
@@ -130,7 +133,7 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
       schema: await definition.buildSchema({ enforce: options.enforce ?? true }),
       gatewayJwks: options.gatewayJwks,
       logger: options.logger,
-      createLoaders: (claims) => definition.createLoaders(client, claims),
+      createLoaders: (claims) => definition.createLoaders(client, claims, rows),
       facts,
       ...(owner ? { factsFeed: owner.feed, onMutation: owner.changed } : {}),
       ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(client) } : {}),
@@ -147,6 +150,7 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
     async stop() {
       await owner?.close();
       await running.stop();
+      await rows.close();
       await client.$disconnect();
       await db.close();
     },

@@ -13,6 +13,7 @@ export {
 } from "./subgraph-server.js";
 export { applyClassificationRules, classOfField, classOfNode, fieldClassesOf, objectFields } from "./classification-sdl.js";
 export { enforcePolicy } from "./enforce.js";
+export { decodeRows, openRowReader, placeholders, type RowReader, rowReaderOver } from "./rows.js";
 export { heldBy, PolicyContext, type RecordRef, type RowHolder } from "./policy-context.js";
 export { type AgencyDefinition, type AgencyOptions, migrateAgency, openAgencyDatabase, startAgency } from "./agency.js";
 // Defined beside pendingMigrations: the gateway's audit store refuses to start with it too.

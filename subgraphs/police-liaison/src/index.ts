@@ -17,7 +17,7 @@ export const policeLiaison = {
   packageUrl: import.meta.url,
   createClient: (adapter) => new PrismaClient({ adapter }),
   buildSchema: buildPoliceLiaisonSchema,
-  createLoaders: (client) => ({ ...createLoaders(client), db: client }),
+  createLoaders: (client, _claims, rows) => ({ ...createLoaders(client, rows), db: client }),
 } as const satisfies Parameters<typeof startAgency<PrismaClient, ReturnType<typeof createLoaders> & { db: PrismaClient }>>[0];
 
 /** Connects, applies prisma/migrations, and serves the subgraph (port 0 picks a free one). */

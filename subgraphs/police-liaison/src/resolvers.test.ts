@@ -1,3 +1,4 @@
+import type { RowReader } from "@skyddsnat/subgraph-kit";
 import "reflect-metadata";
 import { describe, expect, test } from "@jest/globals";
 import { type Actor, type SubjectFacts, unknownSubject } from "@skyddsnat/schema";
@@ -7,6 +8,9 @@ import type { Context } from "./context.js";
 import type { Incident, PrismaClient, RestrainingOrder } from "./generated/prisma/client.js";
 import { createLoaders } from "./loaders.js";
 import { buildPoliceLiaisonSchema } from "./schema.js";
+
+/** These tests stub Prisma's client; none reaches a loader on the row path (rows.ts), which would refuse. */
+const NO_ROW_PATH: RowReader = { rows: () => Promise.reject(new Error("not on this test's path")), table: (name) => name };
 
 // The subgraph's own enforcement over a fake database: the policy is the real one.
 const schema = await buildPoliceLiaisonSchema();
@@ -44,7 +48,7 @@ function contextFor(actor: Partial<Actor> = {}, emergencyGrants: ReadonlySet<str
   const context = {
     actor: who, requestId: "req", emergencyGrants,
     logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
-    loaders: { ...createLoaders(db), db },
+    loaders: { ...createLoaders(db, NO_ROW_PATH), db },
     policy: new PolicyContext(who, emergencyGrants, "police-liaison", facts, "token", () => {}, fieldClassesOf(schema)),
   } satisfies Context;
   return { context, calls };

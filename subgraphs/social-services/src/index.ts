@@ -15,7 +15,7 @@ export const socialServices = {
   packageUrl: import.meta.url,
   createClient: (adapter) => new PrismaClient({ adapter }),
   buildSchema: buildSocialServicesSchema,
-  createLoaders: (client) => ({ ...createLoaders(client), db: client }),
+  createLoaders: (client, _claims, rows) => ({ ...createLoaders(client, rows), db: client }),
   // Social services owns the facts the policy decides on: it reads them from its own tables and
   // serves them to the gateway and the other subgraphs (the kit keeps its copies and runs the
   // change feed that tells the others when to drop theirs).

@@ -1,3 +1,5 @@
+import type { RowReader } from "@skyddsnat/subgraph-kit";
+import { placeholders } from "@skyddsnat/subgraph-kit";
 import DataLoader from "dataloader";
 import type { Appointment, Assignment, Case, Consent, Custody, Person, PrismaClient, ThreatRelation } from "./generated/prisma/client.js";
 
@@ -5,11 +7,15 @@ import type { Appointment, Assignment, Case, Consent, Custody, Person, PrismaCli
 export type AppointmentRow = Appointment & { case: { personId: string }; participants: { staffId: string }[] };
 const APPOINTMENT_INCLUDE = { case: { select: { personId: true } }, participants: { select: { staffId: true }, orderBy: { staffId: "asc" } } } as const;
 
-/** One loader per key, per request: a query that touches many persons costs one SQL per kind. */
-export function createLoaders(db: PrismaClient) {
+/**
+ * One loader per key, per request: a query that touches many persons costs one SQL per kind.
+ * The person, her cases and their assignments are read on the row path (`sql`, the kit's
+ * rows.ts): every client view reads them; the rest go through Prisma's client.
+ */
+export function createLoaders(db: PrismaClient, sql: RowReader) {
   return {
     personById: new DataLoader<string, Person | null>(async (ids) => {
-      const rows = await db.person.findMany({ where: { id: { in: [...ids] } } });
+      const rows = await sql.rows<Person>(`SELECT * FROM ${sql.table("Person")} WHERE "id" IN (${placeholders(ids.length)})`, ids);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -45,16 +51,19 @@ export function createLoaders(db: PrismaClient) {
       return protectedIds.map((id) => rows.filter((row) => row.protectedId === id));
     }),
     casesOf: new DataLoader<string, Case[]>(async (personIds) => {
-      const rows = await db.case.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { openedAt: "asc" } });
+      const rows = await sql.rows<Case>(
+        `SELECT * FROM ${sql.table("Case")} WHERE "personId" IN (${placeholders(personIds.length)}) ORDER BY "openedAt" ASC`,
+        personIds,
+      );
       return personIds.map((id) => rows.filter((row) => row.personId === id));
     }),
     // Each assignment carries its case's person: its subject, without another query.
     assignmentsOf: new DataLoader<string, (Assignment & { case: { personId: string } })[]>(async (caseIds) => {
-      const rows = await db.assignment.findMany({
-        where: { caseId: { in: [...caseIds] } },
-        orderBy: { assignedAt: "asc" },
-        include: { case: { select: { personId: true } } },
-      });
+      const rows = await sql.rows<Assignment & { case: { personId: string } }>(
+        `SELECT a.*, c."personId" AS "case.personId" FROM ${sql.table("Assignment")} a JOIN ${sql.table("Case")} c ON c."id" = a."caseId"
+         WHERE a."caseId" IN (${placeholders(caseIds.length)}) ORDER BY a."assignedAt" ASC`,
+        caseIds,
+      );
       return caseIds.map((id) => rows.filter((row) => row.caseId === id));
     }),
     consentsOf: new DataLoader<string, Consent[]>(async (personIds) => {

@@ -1,3 +1,4 @@
+import type { RowReader } from "@skyddsnat/subgraph-kit";
 import "reflect-metadata";
 import { describe, expect, test } from "@jest/globals";
 import { type Actor, type Role, type SubjectFacts, unknownSubject } from "@skyddsnat/schema";
@@ -7,6 +8,9 @@ import type { Context } from "../context.js";
 import type { Person, PrismaClient } from "../generated/prisma/client.js";
 import { createLoaders } from "../loaders.js";
 import { buildSocialServicesSchema } from "../schema.js";
+
+/** These tests stub Prisma's client; none reaches a loader on the row path (rows.ts), which would refuse. */
+const NO_ROW_PATH: RowReader = { rows: () => Promise.reject(new Error("not on this test's path")), table: (name) => name };
 
 // The subgraph's own `me` over an in-memory table that answers the caseload's query as PostgreSQL
 // would; the policy deciding who is admitted is the real one.
@@ -59,7 +63,7 @@ function contextFor(actor: Actor) {
     requestId: "req",
     emergencyGrants: new Set<string>(),
     logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
-    loaders: { ...createLoaders(db), db },
+    loaders: { ...createLoaders(db, NO_ROW_PATH), db },
     policy: new PolicyContext(actor, new Set(), "social-services", facts, "token", () => {}, fieldClassesOf(schema)),
   } satisfies Context;
   return { context, queries };
