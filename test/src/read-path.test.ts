@@ -73,7 +73,7 @@ describe.each(ENGINES)("the row path answers what Prisma's findMany answers, on 
     }
   });
 
-  test("social services: persons by id, a person's cases, a case's assignments with the case's person", async () => {
+  test("social services: persons by id, a person's cases, a case's assignments with the case's person, her household", async () => {
     const loaders = socialServices.createLoaders(clients.socialServices as never, CLAIMS, social.rows);
     const db = clients.socialServices;
     const byId = new Map((await db.person.findMany({ where: { id: { in: personIds } } })).map((row) => [row.id, row]));
@@ -82,19 +82,40 @@ describe.each(ENGINES)("the row path answers what Prisma's findMany answers, on 
     expect(await loaders.casesOf.loadMany(personIds)).toEqual(personIds.map((id) => cases.filter((row) => row.personId === id)));
     const assignments = await db.assignment.findMany({ where: { caseId: { in: caseIds } }, orderBy: { assignedAt: "asc" }, include: { case: { select: { personId: true } } } });
     expect(await loaders.assignmentsOf.loadMany(caseIds)).toEqual(caseIds.map((id) => assignments.filter((row) => row.caseId === id)));
+    // Her household now: every current member of a household she is a current member of, but her.
+    const mine = await db.householdMembership.findMany({ where: { personId: { in: personIds }, endedAt: null }, select: { personId: true, householdId: true } });
+    const members = await db.householdMembership.findMany({
+      where: { householdId: { in: [...new Set(mine.map((m) => m.householdId))] }, endedAt: null },
+      include: { person: true },
+      orderBy: { personId: "asc" },
+    });
+    const household = personIds.map((id) => {
+      const households = new Set(mine.filter((m) => m.personId === id).map((m) => m.householdId));
+      return [...new Map(members.filter((m) => households.has(m.householdId) && m.personId !== id).map((m) => [m.person.id, m.person])).values()];
+    });
+    expect(await loaders.coResidentsOf.loadMany(personIds)).toEqual(household);
+    expect(household.filter((list) => list.length > 0).length).toBeGreaterThan(5);
+    expect(await loaders.coResidentsOf.load("per_missing")).toEqual([]);
     // Not a vacuous comparison: the population has rows of every kind, with dates and enums in them.
     expect(cases.length).toBeGreaterThan(10);
     expect(assignments.length).toBeGreaterThan(10);
     expect(byId.get(personIds[0] as string)?.birthDate).toBeInstanceOf(Date);
   });
 
-  test("housing: a person's applications and tenancies", async () => {
+  test("housing: a person's applications and tenancies, their flats and who rents each flat", async () => {
     const loaders = housing.createLoaders(clients.housing as never, CLAIMS, housingDb.rows);
     const db = clients.housing;
     const applications = await db.housingApplication.findMany({ where: { personId: { in: personIds } }, orderBy: { submittedAt: "asc" } });
     expect(await loaders.applicationsOf.loadMany(personIds)).toEqual(personIds.map((id) => applications.filter((row) => row.personId === id)));
     const tenancies = await db.tenancy.findMany({ where: { personId: { in: personIds } }, orderBy: { startsOn: "asc" } });
     expect(await loaders.tenanciesOf.loadMany(personIds)).toEqual(personIds.map((id) => tenancies.filter((row) => row.personId === id)));
+    const flatIds = [...new Set(tenancies.map((row) => row.flatId))];
+    const flats = new Map((await db.flat.findMany({ where: { id: { in: flatIds } } })).map((row) => [row.id, row]));
+    expect(await loaders.flatById.loadMany([...flatIds, "flt_missing"])).toEqual([...flatIds.map((id) => flats.get(id)), null]);
+    // Who rents or rented a flat is read as a set (the strictest level of theirs): compared as one.
+    const tenants = await db.tenancy.findMany({ where: { flatId: { in: flatIds } }, select: { flatId: true, personId: true }, distinct: ["flatId", "personId"] });
+    const sorted = (lists: unknown[]) => lists.map((list) => [...(list as string[])].sort());
+    expect(sorted(await loaders.tenantsOfFlat.loadMany(flatIds))).toEqual(sorted(flatIds.map((id) => tenants.filter((row) => row.flatId === id).map((row) => row.personId))));
     expect(applications.length).toBeGreaterThan(0);
     expect(tenancies.length).toBeGreaterThan(0);
   });

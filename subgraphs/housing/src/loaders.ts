@@ -4,20 +4,23 @@ import type { Flat, HousingApplication, PrismaClient, Tenancy } from "./generate
 
 /**
  * One loader per key, per request: a query that touches many persons costs one SQL per kind.
- * A person's applications and tenancies, which every client view reads, go on the row path
+ * A person's applications and tenancies and their flats, which every client view reads, go on the row path
  * (`sql`, the kit's rows.ts); the rest through Prisma's client.
  */
 export function createLoaders(db: PrismaClient, sql: RowReader) {
   return {
     /** Only tenancy field resolvers read flats: an address is never reached except through its tenancy. */
     flatById: new DataLoader<string, Flat | null>(async (ids) => {
-      const rows = await db.flat.findMany({ where: { id: { in: [...ids] } } });
+      const rows = await sql.rows<Flat>(`SELECT * FROM ${sql.table("Flat")} WHERE "id" IN (${placeholders(ids.length)})`, ids);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     /** Everyone who rents or rented the flat: the flat's level is the strictest of theirs. */
     tenantsOfFlat: new DataLoader<string, string[]>(async (flatIds) => {
-      const rows = await db.tenancy.findMany({ where: { flatId: { in: [...flatIds] } }, select: { flatId: true, personId: true }, distinct: ["flatId", "personId"] });
+      const rows = await sql.rows<{ flatId: string; personId: string }>(
+        `SELECT DISTINCT "flatId", "personId" FROM ${sql.table("Tenancy")} WHERE "flatId" IN (${placeholders(flatIds.length)})`,
+        flatIds,
+      );
       return flatIds.map((id) => rows.filter((row) => row.flatId === id).map((row) => row.personId));
     }),
     applicationsOf: new DataLoader<string, HousingApplication[]>(async (personIds) => {

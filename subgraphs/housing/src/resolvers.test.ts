@@ -1,16 +1,13 @@
-import type { RowReader } from "@skyddsnat/subgraph-kit";
 import "reflect-metadata";
 import { describe, expect, test } from "@jest/globals";
 import { type Actor, type SubjectFacts, unknownSubject } from "@skyddsnat/schema";
-import { fieldClassesOf, PolicyContext } from "@skyddsnat/subgraph-kit";
+import { fieldClassesOf, PolicyContext, type RowReader } from "@skyddsnat/subgraph-kit";
 import { graphql } from "graphql";
 import type { Context } from "./context.js";
 import type { Flat, HousingApplication, PrismaClient, Tenancy } from "./generated/prisma/client.js";
 import { createLoaders } from "./loaders.js";
 import { buildHousingSchema } from "./schema.js";
 
-/** These tests stub Prisma's client; none reaches a loader on the row path (rows.ts), which would refuse. */
-const NO_ROW_PATH: RowReader = { rows: () => Promise.reject(new Error("not on this test's path")), table: (name) => name };
 
 // The subgraph's own enforcement over a fake database: the policy is the real one.
 const schema = await buildHousingSchema();
@@ -29,14 +26,26 @@ function contextFor(staffId: string, held = false, unit: string | null = "housin
   const db = {
     tenancy: {
       findUnique: async ({ where }: { where: { id: string } }) => TENANCIES.find((t) => t.id === where.id) ?? null,
-      // Who rents or rented a flat: the flat's level is the strictest of theirs.
-      findMany: async ({ where }: { where: { flatId: { in: string[] } } }) => TENANCIES.filter((t) => where.flatId.in.includes(t.flatId)),
     },
-    flat: { findMany: async () => { calls.flats += 1; return [flat]; } },
     housingApplication: {
       create: async ({ data }: { data: HousingApplication }) => { calls.created.push(data); return { ...data, status: "SUBMITTED", submittedAt: new Date(), decidedAt: null }; },
     },
   } as unknown as PrismaClient;
+  // The row path (the kit's rows.ts) over the same fixtures: flats, and who rents or rented a flat.
+  const rows: RowReader = {
+    table: (name) => name,
+    rows: async <Row>(sql: string, args: readonly string[]) => {
+      if (sql.includes("FROM Flat ")) {
+        calls.flats += 1;
+        return [flat].filter((row) => args.includes(row.id)) as Row[];
+      }
+      if (sql.includes("FROM Tenancy ")) {
+        const tenants = TENANCIES.filter((row) => args.includes(row.flatId)).map((row) => ({ flatId: row.flatId, personId: row.personId }));
+        return [...new Map(tenants.map((row) => [`${row.flatId} ${row.personId}`, row])).values()] as Row[];
+      }
+      throw new Error(`not on this test's path: ${sql}`);
+    },
+  };
   const actor: Actor = { staffId, role: "HOUSING_OFFICER", agency: "housing", purpose: "CASE_WORK", issuer: "test", ...(unit ? { unit } : {}) };
   const load = async (ids: readonly string[]) => {
     calls.factLoads += 1;
@@ -46,7 +55,7 @@ function contextFor(staffId: string, held = false, unit: string | null = "housin
   const context = {
     actor, requestId: "req", emergencyGrants: new Set<string>(),
     logger: { debug() {}, warn() {}, info() {}, error() {} } as unknown as Context["logger"],
-    loaders: { ...createLoaders(db, NO_ROW_PATH), db },
+    loaders: { ...createLoaders(db, rows), db },
     policy: new PolicyContext(actor, new Set(), "housing", facts, "token", () => {}, fieldClassesOf(schema)),
   } satisfies Context;
   return { context, calls };

@@ -10,7 +10,9 @@ import { ColumnTypeEnum, type SqlDriverAdapterFactory, type SqlQueryable, type S
  * in the README's benchmark section), and a client view makes a handful per subgraph. Writes,
  * transactions and every other read stay on the client. The row types still come from Prisma's
  * generated models, and test/src/read-path.test.ts holds each loader on this path to the rows
- * Prisma's findMany answers for the same keys, on PostgreSQL and on PGlite.
+ * Prisma's findMany answers for the same keys, on PostgreSQL and on PGlite. What this path does
+ * not do, so keep such reads on the client: translate enum values renamed with @map (the Agency
+ * enum's), decimals and big integers (refused below), or anything inside a transaction.
  */
 export interface RowReader {
   /** Rows of one SELECT; `?` placeholders are not used: pass `$1…` in `sql` and the values in `args`. */

@@ -1,15 +1,19 @@
-import type { RowReader } from "@skyddsnat/subgraph-kit";
-import { placeholders } from "@skyddsnat/subgraph-kit";
+import { placeholders, type RowReader } from "@skyddsnat/subgraph-kit";
 import DataLoader from "dataloader";
-import type { Appointment, Assignment, Case, Consent, Custody, Person, PrismaClient, ThreatRelation } from "./generated/prisma/client.js";
+import { type Appointment, type Assignment, type Case, type Consent, type Custody, type Person, Prisma, type PrismaClient, type ThreatRelation } from "./generated/prisma/client.js";
 
 /** An appointment with its case's person and its participants: its record facts, without another query. */
 export type AppointmentRow = Appointment & { case: { personId: string }; participants: { staffId: string }[] };
 const APPOINTMENT_INCLUDE = { case: { select: { personId: true } }, participants: { select: { staffId: true }, orderBy: { staffId: "asc" } } } as const;
 
+/** A member's person, as `include: { person: true }` nests it: every column, as `person.<column>`. */
+const PERSON_COLUMNS = Object.values(Prisma.PersonScalarFieldEnum)
+  .map((column) => `p."${column}" AS "person.${column}"`)
+  .join(", ");
+
 /**
  * One loader per key, per request: a query that touches many persons costs one SQL per kind.
- * The person, her cases and their assignments are read on the row path (`sql`, the kit's
+ * The person, her cases, their assignments and her household are read on the row path (`sql`, the kit's
  * rows.ts): every client view reads them; the rest go through Prisma's client.
  */
 export function createLoaders(db: PrismaClient, sql: RowReader) {
@@ -26,12 +30,19 @@ export function createLoaders(db: PrismaClient, sql: RowReader) {
     }),
     // Everyone she lives with now: a current member of a household she is a current member of.
     coResidentsOf: new DataLoader<string, Person[]>(async (personIds) => {
-      const mine = await db.householdMembership.findMany({ where: { personId: { in: [...personIds] }, endedAt: null }, select: { personId: true, householdId: true } });
-      const members = await db.householdMembership.findMany({
-        where: { householdId: { in: [...new Set(mine.map((m) => m.householdId))] }, endedAt: null },
-        include: { person: true },
-        orderBy: { personId: "asc" },
-      });
+      const mine = await sql.rows<{ personId: string; householdId: string }>(
+        `SELECT "personId", "householdId" FROM ${sql.table("HouseholdMembership")} WHERE "personId" IN (${placeholders(personIds.length)}) AND "endedAt" IS NULL`,
+        personIds,
+      );
+      const households = [...new Set(mine.map((m) => m.householdId))];
+      const members =
+        households.length === 0
+          ? []
+          : await sql.rows<{ personId: string; householdId: string; person: Person }>(
+              `SELECT m.*, ${PERSON_COLUMNS} FROM ${sql.table("HouseholdMembership")} m JOIN ${sql.table("Person")} p ON p."id" = m."personId"
+               WHERE m."householdId" IN (${placeholders(households.length)}) AND m."endedAt" IS NULL ORDER BY m."personId" ASC`,
+              households,
+            );
       return personIds.map((id) => {
         const households = new Set(mine.filter((m) => m.personId === id).map((m) => m.householdId));
         const others = members.filter((m) => households.has(m.householdId) && m.personId !== id).map((m) => m.person);
