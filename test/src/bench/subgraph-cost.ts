@@ -26,7 +26,8 @@ import { cpuMs } from "./proc-stats.js";
  * _s10), over cp-2001's whole caseload at that scale. With BENCH_BASELINE_ROOT (a checkout of
  * another commit, built, e.g. today's main), its services run on the same databases in rounds
  * alternating with this build's (BENCH_ROUNDS, default 2); the answers of both are checked equal
- * before any figure is printed, and the median ratio this/baseline comes last.
+ * before any figure is printed, and the median ratios this/baseline come last: subgraphs' CPU per
+ * view, and the whole hub's client views per second (the gateway process of each build included).
  * BENCH_SECONDS per run (default 8), BENCH_CONNECTIONS (default 4), BENCH_SCALES (default 1,10). BENCH_CPU_PROF=<dir> starts
  * this build's subgraphs with --cpu-prof into that directory. Figures, never assertions.
  */
@@ -142,6 +143,10 @@ async function main(): Promise<void> {
       summary.push(
         `scale ${scale}: ${bodies.length} clients, ${ours.length ? median(ours.map((r) => r.total)).toFixed(2) : "-"} ms this` +
           (theirs.length ? ` vs ${median(theirs.map((r) => r.total)).toFixed(2)} ms baseline: median ratio ${median(ours.map((r, i) => r.total / (theirs[i]?.total ?? Number.NaN))).toFixed(2)}` : ""),
+      );
+      // Issue 17's target 3: the whole hub's client views per second, this build's over the baseline's in the same round.
+      if (theirs.length) summary.push(
+        `scale ${scale}: whole hub (gateway, guard, audit, four subgraphs) ${median(ours.map((r) => r.rps)).toFixed(1)} vs ${median(theirs.map((r) => r.rps)).toFixed(1)} client views/s: median throughput ratio ${median(ours.map((r, i) => r.rps / (theirs[i]?.rps ?? Number.NaN))).toFixed(2)}`,
       );
     }
     process.stdout.write(`subgraphs' CPU ms per client view (answers checked equal first)\n${summary.join("\n")}\n`);
