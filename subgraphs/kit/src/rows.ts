@@ -69,7 +69,10 @@ export function decodeRows(result: SqlResultSet): Record<string, unknown>[] {
     const row: Record<string, unknown> = {};
     columns.forEach((column, i) => {
       let target = row;
-      for (const key of column.path.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+      for (const key of column.path.slice(0, -1)) {
+        target[key] ??= {};
+        target = target[key] as Record<string, unknown>;
+      }
       target[column.path.at(-1) as string] = decodeValue(values[i], column.type, column.name);
     });
     return row;
