@@ -32,24 +32,17 @@ import {
  */
 export const VERIFIED_TOKENS_PER_ISSUER = 1_000;
 
-
 export type CallerVerifier = (authorizationHeader: string | undefined) => Promise<Actor>;
 
 export function callerVerifier(registry: IssuerRegistry, options: VerifyCallerOptions, maxPerIssuer: number = VERIFIED_TOKENS_PER_ISSUER): CallerVerifier {
   const checked = checkedOptions(options);
-  const byIssuer = new Map<TrustedIssuer, Map<string, VerifiedToken>>();
-  const entriesOf = (issuer: TrustedIssuer) => {
-    let entries = byIssuer.get(issuer);
-    if (!entries) {
-      entries = new Map();
-      byIssuer.set(issuer, entries);
-    }
-    return entries;
-  };
+  // The registry is fixed at start-up: one bounded map per issuer, never shared.
+  const byIssuer = new Map([...registry.values()].map((issuer) => [issuer, new Map<string, VerifiedToken>()]));
 
   return async (authorizationHeader) => {
     const presented = presentedToken(authorizationHeader, registry);
-    const entries = entriesOf(presented.issuer);
+    const entries = byIssuer.get(presented.issuer);
+    if (!entries) return (await verifyToken(presented, checked)).actor;
     const kept = entries.get(presented.token);
     if (kept) {
       entries.delete(presented.token);
