@@ -79,6 +79,15 @@ describe("caller tokens already verified", () => {
     expect(again).toEqual(await verifyCaller(header, inline, { audience: HUB_AUDIENCE }));
   });
 
+  test("requests with the same token at the same time are all answered from its entry", async () => {
+    const verify = callerVerifier(inline, { audience: HUB_AUDIENCE });
+    const header = await token();
+    await verify(header);
+    const checks = countSignatureChecks();
+    await Promise.all(Array.from({ length: 8 }, () => verify(header)));
+    expect(checks).toHaveBeenCalledTimes(0);
+  });
+
   test("a hit hands out a copy: changing one request's actor changes no other's", async () => {
     const verify = callerVerifier(inline, { audience: HUB_AUDIENCE });
     const header = await token();
