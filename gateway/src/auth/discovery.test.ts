@@ -1,23 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "@jest/globals";
-import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { type JWK, SignJWT } from "jose";
+import { type SigningKey, signingKey } from "./keys.fixtures.js";
 import { AuthenticationError, IssuerUnavailableError } from "./errors.js";
 import { readiness } from "../faults/readiness.js";
 import { createIssuerRegistry } from "./issuers.js";
 import { verifyCaller } from "./verify-caller.js";
 
 const AUDIENCE = "urn:skyddsnat:hub";
-
-interface SigningKey {
-  privateKey: CryptoKey;
-  publicJwk: JWK;
-}
-
-async function signingKey(kid: string): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair("ES256");
-  return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" } };
-}
 
 /**
  * A provider on loopback as small as discovery needs: the discovery document and the key set,

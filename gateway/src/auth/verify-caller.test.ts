@@ -3,9 +3,10 @@ import { base64url, type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJW
 import { AUTHENTICATION_REASONS, AuthenticationError, IssuerUnavailableError } from "./errors.js";
 import { createIssuerRegistry, type IssuerRegistry } from "./issuers.js";
 import { verifyCaller } from "./verify-caller.js";
+import { HUB_AUDIENCE, SOCIAL_ISSUER, socialSecretaryClaims } from "./keys.fixtures.js";
 
-const AUDIENCE = "urn:skyddsnat:hub";
-const SOCIAL = "https://idp.social-services.test";
+const AUDIENCE = HUB_AUDIENCE;
+const SOCIAL = SOCIAL_ISSUER;
 const HOUSING = "https://idp.housing.test";
 
 let socialKey: CryptoKey;
@@ -40,18 +41,7 @@ interface Craft {
 /** A social-services caller token, damaged in exactly the way a test asks. */
 async function token({ claims = {}, omit = [], header = {}, key }: Craft = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const payload: Record<string, unknown> = {
-    iss: SOCIAL,
-    aud: AUDIENCE,
-    sub: "ss-1001",
-    iat: now,
-    exp: now + 300,
-    agency: "social-services",
-    role: "SOCIAL_SECRETARY",
-    purpose: "CASE_WORK",
-    unit: "social-services/malmo-vald",
-    ...claims,
-  };
+  const payload: Record<string, unknown> = { ...socialSecretaryClaims(now), ...claims };
   for (const claim of omit) delete payload[claim];
   return new SignJWT(payload)
     .setProtectedHeader({ alg: "ES256", kid: "ss-1", typ: "JWT", ...header } as never)

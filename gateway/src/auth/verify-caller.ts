@@ -10,10 +10,10 @@ import {
   ROLES_BY_AGENCY,
   requiresUnit,
 } from "@skyddsnat/schema";
-import { decodeJwt, jwtVerify } from "jose";
+import { decodeJwt, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { AuthenticationError, type AuthenticationReason, IssuerUnavailableError } from "./errors.js";
 import { mapClaims, requiredClaims } from "./claim-mapping.js";
-import type { IssuerRegistry } from "./issuers.js";
+import type { IssuerRegistry, TrustedIssuer } from "./issuers.js";
 
 export interface VerifyCallerOptions {
   /** The audience the caller's token must name (the hub: GATEWAY_AUDIENCE). */
@@ -50,23 +50,43 @@ function reasonOf(error: unknown, issuer: string): AuthenticationReason {
   }
 }
 
-/**
- * Verifies a caller's bearer token and returns the actor it establishes. Before verification only
- * the unverified `iss` is read, and only to choose whose keys and algorithms to verify with;
- * everything else comes from the verified payload. Throws AuthenticationError with a stable
- * reason (never echoing the token), or IssuerUnavailableError when the issuer's keys are unusable.
- */
-export async function verifyCaller(
-  authorizationHeader: string | undefined,
-  registry: IssuerRegistry,
-  options: VerifyCallerOptions,
-): Promise<Actor> {
+/** A bearer token's compact JWS and the trusted issuer its unverified `iss` names. */
+export interface PresentedToken {
+  token: string;
+  issuer: TrustedIssuer;
+}
+
+/** What one verification established, and what it rested on beyond the token itself. */
+export interface VerifiedToken {
+  actor: Actor;
+  /** The key the issuer's key set answered for this token, and what jose asked it with. */
+  key: unknown;
+  keyQuery: Parameters<JWTVerifyGetKey>;
+  /** The time claims, the only checks whose outcome changes while the token stays the same. */
+  times: TokenTimes;
+}
+
+export interface TokenTimes {
+  iat: number;
+  nbf?: number;
+  exp?: number;
+}
+
+/** The tolerance and audience every verification uses; throws on a misconfiguration. */
+export function checkedOptions(options: VerifyCallerOptions): { audience: string; tolerance: number } {
   const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > MAX_CLOCK_TOLERANCE_SECONDS) {
     throw new RangeError(`clockToleranceSeconds must be 0–${MAX_CLOCK_TOLERANCE_SECONDS}`);
   }
   if (typeof options.audience !== "string" || options.audience.length === 0) throw new TypeError("an audience is required");
+  return { audience: options.audience, tolerance };
+}
 
+/**
+ * The token from the Authorization header and the issuer that must verify it. Only the unverified
+ * `iss` is read, and only to choose whose keys and algorithms to verify with.
+ */
+export function presentedToken(authorizationHeader: string | undefined, registry: IssuerRegistry): PresentedToken {
   const header = typeof authorizationHeader === "string" ? authorizationHeader.trim() : "";
   if (header === "") throw new AuthenticationError("NO_TOKEN");
   const token = BEARER.exec(header)?.[1];
@@ -80,27 +100,74 @@ export async function verifyCaller(
   }
   const issuer = typeof unverifiedIssuer === "string" ? registry.get(unverifiedIssuer) : undefined;
   if (!issuer) throw new AuthenticationError("UNKNOWN_ISSUER");
+  return { token, issuer };
+}
 
+/** jose's time checks (jwt_claims_set.js) and ours on `iat`, at `now` (seconds). */
+export function timesHold(times: TokenTimes, now: number, tolerance: number): boolean {
+  if (times.nbf !== undefined && times.nbf > now + tolerance) return false;
+  if (times.exp !== undefined && times.exp <= now - tolerance) return false;
+  return times.iat <= now + tolerance;
+}
+
+/**
+ * Verifies the token in full (signature, algorithm, issuer, audience, type, time and required
+ * claims, then the claims' meaning) and returns the actor it establishes with what the
+ * verification rested on. Everything comes from the verified payload.
+ */
+export async function verifyToken({ token, issuer }: PresentedToken, options: { audience: string; tolerance: number }): Promise<VerifiedToken> {
   let payload: Record<string, unknown>;
+  let key: unknown;
+  let keyQuery: Parameters<JWTVerifyGetKey> | undefined;
   try {
-    ({ payload } = await jwtVerify(token, issuer.keys, {
-      issuer: issuer.issuer,
-      audience: options.audience,
-      // jose checks the header's alg against this list before it looks up any key.
-      algorithms: [...issuer.algorithms],
-      clockTolerance: tolerance,
-      requiredClaims: requiredClaims(issuer.claims),
-      ...(issuer.tokenType ? { typ: issuer.tokenType } : {}),
-    }));
+    ({ payload } = await jwtVerify(
+      token,
+      async (header, parts) => {
+        keyQuery = [header, parts];
+        key = await issuer.keys(header, parts);
+        return key as Awaited<ReturnType<JWTVerifyGetKey>>;
+      },
+      {
+        issuer: issuer.issuer,
+        audience: options.audience,
+        // jose checks the header's alg against this list before it looks up any key.
+        algorithms: [...issuer.algorithms],
+        clockTolerance: options.tolerance,
+        requiredClaims: requiredClaims(issuer.claims),
+        ...(issuer.tokenType ? { typ: issuer.tokenType } : {}),
+      },
+    ));
   } catch (error) {
     throw new AuthenticationError(reasonOf(error, issuer.issuer));
   }
 
   // jose checks iat's type but not that it lies in the past (without maxTokenAge).
   const now = Math.floor(Date.now() / 1000);
-  if (typeof payload.iat !== "number" || payload.iat > now + tolerance) throw new AuthenticationError("NOT_YET_VALID");
+  if (typeof payload.iat !== "number" || payload.iat > now + options.tolerance) throw new AuthenticationError("NOT_YET_VALID");
+  const times: TokenTimes = {
+    iat: payload.iat,
+    ...(typeof payload.nbf === "number" ? { nbf: payload.nbf } : {}),
+    ...(typeof payload.exp === "number" ? { exp: payload.exp } : {}),
+  };
+  return { actor: actorOf(payload, issuer), key, keyQuery: keyQuery as Parameters<JWTVerifyGetKey>, times };
+}
 
-  // Each part of the caller from the claim this issuer's mapping names (claim-mapping.ts).
+/**
+ * Verifies a caller's bearer token and returns the actor it establishes. Throws
+ * AuthenticationError with a stable reason (never echoing the token), or IssuerUnavailableError
+ * when the issuer's keys are unusable.
+ */
+export async function verifyCaller(
+  authorizationHeader: string | undefined,
+  registry: IssuerRegistry,
+  options: VerifyCallerOptions,
+): Promise<Actor> {
+  const checked = checkedOptions(options);
+  return (await verifyToken(presentedToken(authorizationHeader, registry), checked)).actor;
+}
+
+/** The actor of a verified payload, each part from the claim this issuer's mapping names (claim-mapping.ts). */
+function actorOf(payload: Record<string, unknown>, issuer: TrustedIssuer): Actor {
   const { staffId: sub, agency, role, purpose, clientId, unit } = mapClaims(payload, issuer.claims);
   if (typeof sub !== "string" || !ID.test(sub)) throw new AuthenticationError("BAD_CLAIM");
   // An issuer speaks for its own agency only.

@@ -1,12 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureDevKeys, mintToken, unitOf } from "@skyddsnat/hub";
 import { type Actor, PURPOSES_BY_ROLE, SUPERGRAPH_PATH } from "@skyddsnat/schema";
-import { type AgencyService, gatewayEnvironment } from "../support/deployment.js";
+import { type AgencyService, gatewayEnvironment, sqlOn } from "../support/deployment.js";
 import type { ServiceProcess } from "../support/service-process.js";
 import { withBenchDeployment } from "./bench-deployment.js";
+import { ensureDatabase } from "./database.js";
 import { clientViewBodies } from "./client-view.js";
 import { runLoad } from "./load.js";
 import { cpuMs } from "./proc-stats.js";
@@ -24,7 +25,10 @@ import { cpuMs } from "./proc-stats.js";
  * p50/p99, CPU ms per request of the gateway process and of the four agencies together
  * (/proc/<pid>/stat); last the median over rounds of each side's gateway CPU per request divided
  * by plain @apollo/gateway's in the same round. BENCH_PEERS_HIVE_JS=1 adds Hive with its JS
- * planner; BENCH_PEERS_CPU_PROF=<dir> runs the hub's gateway under `node --cpu-prof` into <dir>.
+ * planner; BENCH_PEERS_CPU_PROF=<dir> runs the hub's gateway under `node --cpu-prof` into <dir>;
+ * BENCH_BASELINE_ROOT=<built checkout>[,<another>…] adds each checkout's gateway as a side of its own
+ * (same environment and agencies; an audit database of its own, so no gateway's checkpointer reads
+ * the others' records), so a change is measured against its base in one run.
  * Figures, never assertions; loopback only; every process ends with the script.
  */
 
@@ -33,6 +37,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bench_peers";
 const cpuProfileDir = process.env.BENCH_PEERS_CPU_PROF;
+const baselineRoots = (process.env.BENCH_BASELINE_ROOT ?? "").split(",").filter((root) => root !== "");
 const peerEntry = (file: string) => fileURLToPath(new URL(`./peers/${file}`, import.meta.url));
 
 interface Side {
@@ -162,6 +167,15 @@ async function measure(side: Side, agencyPids: number[], token: string, bodies: 
   return { rps: result.rps, p50: result.p50, p99: result.p99, requests: result.requests, failed: result.errors, gatewayCpu: perRequest(gatewayCpu), agenciesCpu: perRequest(agenciesCpu) };
 }
 
+/** A database beside the bench's own for a baseline gateway's audit chain, emptied; the gateway migrates it. */
+async function emptyAuditDatabase(index: number): Promise<string> {
+  const url = new URL(databaseUrl);
+  url.pathname = `${url.pathname}_audit${index + 1}`;
+  await ensureDatabase(url.toString());
+  await sqlOn(url.toString(), "DROP SCHEMA IF EXISTS audit CASCADE");
+  return url.toString();
+}
+
 async function main(): Promise<void> {
   await withBenchDeployment(databaseUrl, "gateway-bench-peers", async ({ start, dir, file, common, agencies }) => {
     const urls = Object.fromEntries((Object.keys(agencies) as AgencyService[]).map((name) => [name, agencies[name].url]));
@@ -173,13 +187,19 @@ async function main(): Promise<void> {
     const hubEnv = { ...common, ...gatewayEnvironment(file, agencies), RATE_LIMIT_PER_MINUTE: "0", MAX_IN_FLIGHT: "100000" };
     const sides: Side[] = [
       { label: "Skyddsnät gateway (guard+audit)", process: await start("gateway", hubEnv, undefined, profile) },
+      ...(await Promise.all(
+        baselineRoots.map(async (root, index) => ({
+          label: `Skyddsnät, ${basename(root)}`,
+          process: await start("gateway", { ...hubEnv, AUDIT_DATABASE_URL: await emptyAuditDatabase(index) }, undefined, { entry: `${root}/infra/hub/dist/cli/start-service.js` }),
+        })),
+      )),
       { label: "plain @apollo/gateway", process: await start("apollo-peer", peerEnv, undefined, { entry: peerEntry("apollo-peer.js") }) },
       { label: "Hive Gateway + Rust planner", process: await start("hive-peer", { ...peerEnv, PEER_PLANNER: "rust" }, undefined, { entry: peerEntry("hive-peer.js") }) },
       ...(process.env.BENCH_PEERS_HIVE_JS === "1"
         ? [{ label: "Hive Gateway, JS planner", process: await start("hive-js-peer", { ...peerEnv, PEER_PLANNER: "js" }, undefined, { entry: peerEntry("hive-peer.js") }) }]
         : []),
     ];
-    const baseline = sides[1] as Side;
+    const baseline = sides.find((side) => side.label === "plain @apollo/gateway") as Side;
     const agencyPids = (Object.keys(agencies) as AgencyService[]).map((name) => agencies[name].pid);
     const token = await mintToken({ agency: "social-services", role: "CONTACT_PERSON", sub: "cp-2001" });
     const bodies = clientViewBodies();
