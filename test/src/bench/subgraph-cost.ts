@@ -61,7 +61,12 @@ function comparable(text: string): string {
   return JSON.stringify(body);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+/** The middle value; of an even count, the mean of the middle two (two rounds: their mean, not the larger). */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+};
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 /** One build's agencies and gateway on `databaseUrl`: the answers to every body once, then a timed load. */
