@@ -8,7 +8,7 @@ import type { InternalClaims } from "@skyddsnat/schema";
 import { socialServices } from "@skyddsnat/social-services";
 import { openAgencyDatabase, openRowReader, type RowReader } from "@skyddsnat/subgraph-kit";
 import { TEST_DATABASE_URL } from "./support/database-url.mjs";
-import { databaseUrlOf } from "./support/deployment.js";
+import { databaseUrlOf, sqlOn } from "./support/deployment.js";
 import { claimTestDatabase } from "./support/test-database.mjs";
 
 /*
@@ -71,6 +71,9 @@ describe.each(ENGINES)("the row path answers what Prisma's findMany answers, on 
       await opened.client.$disconnect();
       await opened.db.close();
     }
+    // The scratch database is this suite's alone: nothing of it is left on the server.
+    const { url } = config();
+    if (url) await sqlOn(databaseUrlOf(url, "postgres"), `DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
   });
 
   test("social services: persons by id, a person's cases, a case's assignments with the case's person, her household", async () => {
