@@ -22,7 +22,8 @@ const LEVELS: readonly (ProtectionLevel | null)[] = [...PROTECTION_LEVELS, null]
 const PLACE_LEVELS: readonly (ProtectionLevel | null | undefined)[] = [undefined, ...PROTECTION_LEVELS, null];
 const RANK = (level: ProtectionLevel) => PROTECTION_LEVELS.indexOf(level);
 const stricter = (a: ProtectionLevel, b: ProtectionLevel) => (RANK(a) >= RANK(b) ? a : b);
-const agencyOf = (role: Role) => (Object.entries(ROLES_BY_AGENCY).find(([, roles]) => roles.includes(role))?.[0] ?? "audit") as Agency;
+const AGENCY_OF = new Map<Role, Agency>(ROLES.map((role) => [role, (Object.entries(ROLES_BY_AGENCY).find(([, roles]) => roles.includes(role))?.[0] ?? "audit") as Agency]));
+const agencyOf = (role: Role) => AGENCY_OF.get(role) as Agency;
 
 interface Case {
   role: Role;
@@ -88,8 +89,57 @@ function governing(c: Case): ProtectionLevel | null {
   return level;
 }
 
-function* everyCase(): Generator<Case> {
+/**
+ * The domain as dimensions, the last varying fastest: case i is decoded from its index, so a
+ * case one step weaker (one dimension's value changed) is found by index arithmetic, and the
+ * monotonicity check reads its decision from the first walk instead of deciding it again.
+ */
+const DIMENSIONS = [
+  ["role", ROLES],
+  ["purpose", PURPOSES],
+  ["own", LEVELS],
+  ["parent", ["none", ...PROTECTION_LEVELS]],
+  ["fieldClass", FIELD_CLASSES],
+  ["place", PLACE_LEVELS],
+  ["assigned", [false, true]],
+  ["consent", [false, true]],
+  ["steward", [false, true]],
+  ["ownUnit", [false, true]],
+  ["emergency", [false, true]],
+  ["current", [false, true]],
+  ["participants", ["none", "others", "actor"]],
+] as const satisfies readonly (readonly [keyof Case, readonly unknown[]])[];
+type Dimension = (typeof DIMENSIONS)[number][0];
+
+const DOMAIN_SIZE = DIMENSIONS.reduce((size, [, values]) => size * values.length, 1);
+/** For each dimension: how far apart in the index two neighbouring values are, and each value's place. */
+const STRIDE = new Map<Dimension, number>();
+const PLACE = new Map<Dimension, Map<unknown, number>>();
+DIMENSIONS.reduceRight((stride, [name, values]) => {
+  STRIDE.set(name, stride);
+  PLACE.set(name, new Map(values.map((value, place) => [value, place])));
+  return stride * values.length;
+}, 1);
+
+function caseAt(index: number): Case {
+  const c: Record<string, unknown> = {};
+  for (const [name, values] of DIMENSIONS) c[name] = values[Math.floor(index / (STRIDE.get(name) as number)) % values.length];
+  return c as unknown as Case;
+}
+
+/** The index of `c` (at `index`) with `dimension` set to `value`, which must be one of its values. */
+function indexWith(index: number, c: Case, dimension: Dimension, value: unknown): number {
+  const places = PLACE.get(dimension) as Map<unknown, number>;
+  const from = places.get(c[dimension]);
+  const to = places.get(value);
+  if (from === undefined || to === undefined) throw new Error(`${String(value)} is not a value of ${dimension}`);
+  return index + (to - from) * (STRIDE.get(dimension) as number);
+}
+
+/** Visits every case in index order: DIMENSIONS' order, the last varying fastest (checked against caseAt below). */
+function forEachCase(visit: (c: Case, index: number) => void): void {
   const flags = [false, true];
+  let index = 0;
   for (const role of ROLES)
     for (const purpose of PURPOSES)
       for (const own of LEVELS)
@@ -103,7 +153,7 @@ function* everyCase(): Generator<Case> {
                       for (const emergency of flags)
                         for (const current of flags)
                           for (const participants of ["none", "others", "actor"] as const)
-                            yield { role, purpose, own, parent, fieldClass, assigned, consent, steward, ownUnit, emergency, current, place, participants };
+                            visit({ role, purpose, own, parent, fieldClass, place, assigned, consent, steward, ownUnit, emergency, current, participants }, index++);
 }
 
 type Invariant = [name: string, holds: (c: Case, allowed: boolean) => boolean];
@@ -144,18 +194,20 @@ const INVARIANTS: Invariant[] = [
   }],
 ];
 
-/** Withdrawing one relation, or making a level stricter, must never allow more. */
-const WEAKER: [string, (c: Case) => Case | null][] = [
-  ["without the assignment", (c) => (c.assigned ? { ...c, assigned: false } : null)],
-  ["without the consent", (c) => (c.consent ? { ...c, consent: false } : null)],
-  ["without stewardship", (c) => (c.steward ? { ...c, steward: false } : null)],
-  ["outside the own agency", (c) => (c.ownUnit ? { ...c, ownUnit: false } : null)],
-  ["without the emergency grant", (c) => (c.emergency ? { ...c, emergency: false } : null)],
-  ["for a record that is not current", (c) => (c.current ? { ...c, current: false } : null)],
-  ["without taking part in the appointment", (c) => (c.participants === "actor" ? { ...c, participants: "others" } : null)],
-  ["at a stricter own level", (c) => (c.own !== null && RANK(c.own) < 3 ? { ...c, own: PROTECTION_LEVELS[RANK(c.own) + 1] as ProtectionLevel } : null)],
-  ["at a stricter place level", (c) => (c.place !== undefined && c.place !== null && RANK(c.place) < 3 ? { ...c, place: PROTECTION_LEVELS[RANK(c.place) + 1] as ProtectionLevel } : null)],
-  ["with a stricter parent", (c) => (c.parent !== "none" && c.parent !== null && RANK(c.parent) < 3 ? { ...c, parent: PROTECTION_LEVELS[RANK(c.parent) + 1] as ProtectionLevel } : null)],
+/** Withdrawing one relation, or making a level stricter, must never allow more: the weaker value of one dimension, or null. */
+const stricterLevel = (level: unknown) => (typeof level === "string" && level !== "none" && RANK(level as ProtectionLevel) < 3 ? PROTECTION_LEVELS[RANK(level as ProtectionLevel) + 1] : null);
+const withdrawn = (flag: unknown) => (flag === true ? false : null);
+const WEAKER: [string, Dimension, (value: unknown) => unknown][] = [
+  ["without the assignment", "assigned", withdrawn],
+  ["without the consent", "consent", withdrawn],
+  ["without stewardship", "steward", withdrawn],
+  ["outside the own agency", "ownUnit", withdrawn],
+  ["without the emergency grant", "emergency", withdrawn],
+  ["for a record that is not current", "current", withdrawn],
+  ["without taking part in the appointment", "participants", (value) => (value === "actor" ? "others" : null)],
+  ["at a stricter own level", "own", stricterLevel],
+  ["at a stricter place level", "place", stricterLevel],
+  ["with a stricter parent", "parent", stricterLevel],
 ];
 
 describe("the policy's invariants, over every combination", () => {
@@ -168,22 +220,56 @@ describe("the policy's invariants, over every combination", () => {
     };
     let cases = 0;
     let allowedCount = 0;
-    for (const c of everyCase()) {
+    const allowedAt = new Uint8Array(DOMAIN_SIZE);
+    forEachCase((c, index) => {
       cases++;
       const allowed = decideCase(c).effect === "allow";
+      allowedAt[index] = allowed ? 1 : 0;
       if (allowed) allowedCount++;
       for (const [name, holds] of INVARIANTS) if (!holds(c, allowed)) note(name, c);
-      if (allowed) continue;
-      // Monotone: if this position is refused, nothing weaker may be allowed.
-      for (const [name, weaker] of WEAKER) {
-        const w = weaker(c);
-        if (w && decideCase(w).effect === "allow") note(`monotone: allowed ${name} though refused with it`, w);
+    });
+    // Monotone: if a position is refused, nothing weaker may be allowed. Every weaker position is
+    // itself in the domain, so its decision is the one the walk above made.
+    let weakerChecked = 0;
+    forEachCase((c, index) => {
+      if (allowedAt[index]) return;
+      for (const [name, dimension, weaker] of WEAKER) {
+        const value = weaker(c[dimension]);
+        if (value === null) continue;
+        weakerChecked++;
+        const w = indexWith(index, c, dimension, value);
+        if (allowedAt[w]) note(`monotone: allowed ${name} though refused with it`, caseAt(w));
       }
-    }
+    });
     expect(Object.fromEntries(broken)).toEqual({});
     // The domain is really walked, and the policy is not "deny everything".
-    expect(cases).toBeGreaterThan(1_000_000);
+    expect(cases).toBe(DOMAIN_SIZE);
+    expect(DOMAIN_SIZE).toBeGreaterThan(1_000_000);
     expect(allowedCount).toBeGreaterThan(cases / 20);
+    expect(weakerChecked).toBeGreaterThan(cases);
+  });
+});
+
+describe("the domain's index", () => {
+  test("decodes every dimension, the walk visits each index's case, and a weaker position's index is that position", () => {
+    let checked = 0;
+    for (let index = 0; index < DOMAIN_SIZE; index += 7_919) {
+      const c = caseAt(index);
+      for (const [, dimension, weaker] of WEAKER) {
+        const value = weaker(c[dimension]);
+        if (value === null) continue;
+        expect(caseAt(indexWith(index, c, dimension, value))).toEqual({ ...c, [dimension]: value });
+        checked++;
+      }
+    }
+    let visited = 0;
+    forEachCase((c, index) => {
+      visited++;
+      if (index % 7_919 === 0) expect(c).toEqual(caseAt(index));
+    });
+    expect(visited).toBe(DOMAIN_SIZE);
+    expect(caseAt(DOMAIN_SIZE - 1)).toEqual({ ...caseAt(0), ...Object.fromEntries(DIMENSIONS.map(([name, values]) => [name, values[values.length - 1]])) });
+    expect(checked).toBeGreaterThan(1_000);
   });
 });
 
@@ -191,8 +277,8 @@ describe("a former identity's quarantine, over every combination", () => {
   test("to every role but personal security it does not exist, not even by reference; personal security reads it and nothing else; the log about her stays the auditors'", () => {
     const broken: string[] = [];
     let cases = 0;
-    for (const c of everyCase()) {
-      if (c.place !== undefined || c.participants !== "none" || c.parent !== "none") continue;
+    forEachCase((c) => {
+      if (c.place !== undefined || c.participants !== "none" || c.parent !== "none") return;
       cases++;
       const context = { emergencyGrants: new Set(c.emergency ? ["per_subject"] : []), now: NOW };
       const quarantined = decide(actorOf(c), subjectOf(c, true), c.fieldClass, recordOf(c), context);
@@ -204,7 +290,7 @@ describe("a former identity's quarantine, over every combination", () => {
       if (c.role === "PERSONAL_SECURITY" && ordinary.effect === "allow" && broken.length < 5) broken.push(`ordinary ${JSON.stringify(c)} → allow`);
       // A refusal of a former identity's field never says why in a way that tells it apart.
       if (quarantined.effect === "redact" && !personalSecurity && c.fieldClass !== "AUDIT" && quarantined.reason !== "NOT_PERMITTED_FOR_ROLE" && quarantined.reason !== "PURPOSE_NOT_ALLOWED" && quarantined.reason !== "PROTECTION_LEVEL_UNKNOWN" && broken.length < 5) broken.push(`reason ${quarantined.reason}`);
-    }
+    });
     expect(broken).toEqual([]);
     expect(cases).toBeGreaterThan(10_000);
   });
