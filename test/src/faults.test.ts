@@ -20,6 +20,9 @@ import type { ServiceProcess } from "./support/service-process.js";
 
 const SUBGRAPH_TIMEOUT_MS = 1000;
 const HALF_OPEN_MS = 1000;
+/** The load while an agency is hung: clients asking back to back, for this long. */
+const LOAD_CLIENTS = 4;
+const LOAD_MS = 3000;
 /** An answer while an agency is hung: its timeout, plus planning and the other agencies. */
 const ANSWER_WITHIN_MS = SUBGRAPH_TIMEOUT_MS + 2000;
 const AGENCIES = ["housing", "police-liaison", "child-services"] as const;
@@ -131,10 +134,11 @@ describe("an agency's subgraph hung or gone costs its own fields only, and comes
 
   test.each(AGENCIES)("%s hung (SIGSTOP) under load: persons still answered within the timeout, its list missing with an error naming it; SIGCONT and it recovers", async (name) => {
     const agency = services[name] as ServiceProcess;
+    let recovered: number | Error = new Error("not resumed");
     agency.signal("SIGSTOP");
     try {
-      const answers = await underLoad(3000, 4, persons);
-      expect(answers.length).toBeGreaterThan(4);
+      const answers = await underLoad(LOAD_MS, LOAD_CLIENTS, persons);
+      expect(answers.length).toBeGreaterThan(LOAD_CLIENTS);
       for (const answer of answers) {
         expect(answer.status).toBe(200);
         expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS);
@@ -142,13 +146,18 @@ describe("an agency's subgraph hung or gone costs its own fields only, and comes
         expect(unavailable(answer)).toEqual([name]);
         for (const node of nodesOf(answer)) expect(node[FIELD_OF[name]]).toBeNull();
       }
-      // Once the breaker is open, requests no longer wait for the timeout (only its half-open trials do).
-      const times = answers.map((a) => a.ms).sort((a, b) => a - b);
-      expect(times[Math.floor(times.length / 2)]).toBeLessThan(SUBGRAPH_TIMEOUT_MS / 2);
+      // Once the breaker is open, requests no longer wait for the timeout: only the first calls
+      // (one per client, before it opened) and its half-open trials do. Counted, not timed against
+      // a fraction of the timeout, so a busy machine's slower answers do not read as waits.
+      const waited = answers.filter((a) => a.ms >= SUBGRAPH_TIMEOUT_MS).length;
+      expect(waited).toBeLessThanOrEqual(LOAD_CLIENTS + Math.ceil(LOAD_MS / HALF_OPEN_MS) + 1);
+      expect(answers.length - waited).toBeGreaterThan(waited);
     } finally {
       agency.signal("SIGCONT");
+      // Waited for here too, so a failure above leaves the next test a hub that has recovered.
+      recovered = await until(HALF_OPEN_MS + 5000, persons, complete).catch((error: Error) => error);
     }
-    expect(await until(HALF_OPEN_MS + 5000, persons, complete)).toBeLessThan(HALF_OPEN_MS + 5000);
+    expect(recovered).toBeLessThan(HALF_OPEN_MS + 5000);
   }, 30_000);
 
   test.each(AGENCIES)("%s killed (SIGKILL) under load: answers at once with an error naming it; restarted on its port, it recovers", async (name) => {
