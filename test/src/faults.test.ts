@@ -149,8 +149,8 @@ describe("an agency's subgraph hung or gone costs its own fields only, and comes
       // Once the breaker is open, requests no longer wait for the timeout: only the first calls
       // (one per client, before it opened) and its half-open trials do, so waits are few and most
       // answers come at once (with no breaker, every answer waits). Counted, not timed against a
-      // fraction of the timeout; the bound is twice the ideal count, since on a busy CI machine an
-      // answer refused at once has been seen to pass the timeout's length too.
+      // fraction of the timeout. The bound is twice the ideal count: a clean-clone CI run counted 9
+      // against an ideal 8, for a reason not yet known.
       const waited = answers.filter((a) => a.ms >= SUBGRAPH_TIMEOUT_MS).length;
       expect(waited).toBeLessThanOrEqual(2 * (LOAD_CLIENTS + Math.ceil(LOAD_MS / HALF_OPEN_MS)));
       expect(answers.length - waited).toBeGreaterThan(waited);
