@@ -62,6 +62,11 @@ export interface ServiceBreaker {
  * One breaker per service (cockatiel's circuit breaker with a consecutive-failures rule): after
  * `failures` failures in a row it opens and refuses at once; after `halfOpenAfterMs` it lets one
  * call through — an answer closes it, a failure opens it again.
+ *
+ * While that trial call is out, every other call is refused at once too. Cockatiel would instead
+ * hold them until the trial ends and then run them (CircuitBreakerPolicy.execute, HalfOpen case),
+ * so against a hung service every request in flight waited out the trial's whole timeout once per
+ * half-open period: test/src/faults.test.ts counted all four clients waiting at each trial.
  */
 export function serviceBreaker(
   service: string,
@@ -78,6 +83,7 @@ export function serviceBreaker(
     state: () => STATES[policy.state],
     async call(work) {
       try {
+        if (policy.state === CircuitState.HalfOpen) throw new BrokenCircuitError();
         return await policy.execute(work);
       } catch (error) {
         const reason = unavailableReason(error);

@@ -92,6 +92,35 @@ describe("a subgraph that hangs: timeout, breaker open, half-open, closed", () =
     expect(breaker.state()).toBe("open");
   });
 
+  test("while the trial call is out, the other calls are refused at once, not held until it ends", async () => {
+    // A breaker of its own with a long timeout, so "at once" and "held for the trial" are far apart.
+    const own = serviceBreaker("housing", { failures: 1, halfOpenAfterMs: 100 });
+    const slow = new InternalTokenDataSource("housing", url, signer, { breaker: own, timeoutMs: 1000 });
+    expect(codeOf(await ask(slow))?.reason).toBe("TIMEOUT");
+    expect(own.state()).toBe("open");
+    await sleep(150);
+    const before = calls;
+    const trial = ask(slow);
+    // The call signs its token before it reaches the breaker: a moment, well within the timeout.
+    await sleep(100);
+    expect(own.state()).toBe("half-open");
+    const others = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const started = performance.now();
+        const response = await ask(slow);
+        return { reason: codeOf(response)?.reason, ms: performance.now() - started };
+      }),
+    );
+    for (const other of others) {
+      expect(other.reason).toBe("CIRCUIT_OPEN");
+      // Held behind the trial, each would take the rest of its timeout: about 900 ms.
+      expect(other.ms).toBeLessThan(300);
+    }
+    expect(codeOf(await trial)?.reason).toBe("TIMEOUT");
+    expect(calls).toBe(before + 1);
+    expect(own.state()).toBe("open");
+  });
+
   test("back, the next trial call answers and closes the breaker", async () => {
     mode = "answer";
     await sleep(HALF_OPEN_MS + 50);
