@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FileWitness, JetStreamWitness, type Witness } from "@skyddsnat/gateway";
+import { FileWitness, JetStreamWitness, type Witness } from "@skyddsnat/gateway/audit-reading";
 
 /** Where the audit chain's signed tree heads are witnessed, outside the audit database. */
 export type WitnessConfig =

@@ -1,4 +1,4 @@
-import { openAuditReader, verifyStoredChain, type Witness } from "@skyddsnat/gateway";
+import { openAuditReader, verifyStoredChain, type Witness } from "@skyddsnat/gateway/audit-reading";
 import { defaultWitnessPath, describeWitness, openWitness, type WitnessConfig } from "../audit-config.js";
 import { ConfigurationError, readEnvironment, type Settings } from "../environment/read-environment.js";
 import { ensureDevKeys } from "../keys/dev-keys.js";

@@ -1,4 +1,4 @@
-import { DEFAULT_FAULTS, DEFAULT_LIMITS, DEFAULT_TRAFFIC } from "@skyddsnat/gateway";
+import { DEFAULT_FAULTS, DEFAULT_LIMITS, DEFAULT_TRAFFIC } from "@skyddsnat/gateway/settings";
 import { DEFAULT_FACTS_CACHE_MS, DEFAULT_FACTS_FOLLOWED_CACHE_MS } from "@skyddsnat/schema";
 import type { z } from "zod";
 import { MAX_SEED_SCALE } from "../seed/population.js";
