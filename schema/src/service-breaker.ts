@@ -66,7 +66,7 @@ export interface ServiceBreaker {
  * While that trial call is out, every other call is refused at once too. Cockatiel would instead
  * hold them until the trial ends and then run them (CircuitBreakerPolicy.execute, HalfOpen case),
  * so against a hung service every request in flight waited out the trial's whole timeout once per
- * half-open period: test/src/faults.test.ts counted all four clients waiting at each trial.
+ * half-open period (gateway/src/faults/subgraph-faults.test.ts holds a trial and times the others).
  */
 export function serviceBreaker(
   service: string,
