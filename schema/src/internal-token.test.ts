@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, test } from "@jest/globals";
+import { beforeAll, describe, expect, jest, test } from "@jest/globals";
 import { base64url, type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { KeyObject, sign } from "node:crypto";
 import type { Actor } from "./actor.js";
 import {
   importInternalSigningKey,
@@ -10,6 +11,7 @@ import {
   signInternalToken,
   subgraphAudience,
   verifyInternalToken,
+  verifyInternalTokenWithJose,
 } from "./internal-token.js";
 
 const AUDIENCE = subgraphAudience("housing");
@@ -222,5 +224,103 @@ describe("signInternalToken / verifyInternalToken", () => {
     await expectCode(signInternalToken(claims, { privateKey: await exportJWK(ec.publicKey), kid }, AUDIENCE), "INVALID_SIGNING_INPUT");
     const ecJwk = await exportJWK((await generateKeyPair("ES256", { extractable: true })).privateKey);
     await expectCode(importInternalSigningKey(ecJwk), "INVALID_SIGNING_INPUT");
+  });
+});
+
+describe("verifyInternalToken's node:crypto path answers as jose alone does", () => {
+  const outcome = (promise: Promise<InternalClaims>) =>
+    promise.then(
+      (verified) => ({ verified }),
+      (error: unknown) => ({ refused: error instanceof InternalTokenError ? error.code : String(error) }),
+    );
+  const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  /** The same 64 signature bytes spelled another way (the last character's unused low bits set). */
+  const respelled = (token: string) => {
+    const last = token.at(-1) as string;
+    const other = ALPHABET[ALPHABET.indexOf(last) ^ 1] as string;
+    return token.slice(0, -1) + other;
+  };
+
+  /** Signed as written, past jose's own refusals (it will not sign an unknown crit). */
+  const rawSigned = (header: object, payload: object) => {
+    const input = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(payload))}`;
+    return `${input}.${sign(null, Buffer.from(input), KeyObject.from(privateKey)).toString("base64url")}`;
+  };
+
+  async function variants(): Promise<[string, string][]> {
+    const now = Math.floor(Date.now() / 1000);
+    const signed = await signInternalToken(claims, { privateKey, kid }, AUDIENCE);
+    const [h, p, s] = signed.split(".") as [string, string, string];
+    return [
+      ["the gateway's own token", signed],
+      ["the gateway's token for several audiences", await signInternalToken(claims, { privateKey, kid }, ["urn:skyddsnat:facts", AUDIENCE])],
+      ["a jose-written token of the same shape", await craft()],
+      ["typ spelled with its media type prefix", await craft({ header: { typ: `application/${INTERNAL_TOKEN_TYPE}` } })],
+      ["typ in capitals", await craft({ header: { typ: INTERNAL_TOKEN_TYPE.toUpperCase() } })],
+      ["typ JWT", await craft({ header: { typ: "JWT" } })],
+      ["an extra header (jku)", await craft({ header: { jku: "https://attacker.example/jwks" } })],
+      ["a crit header", rawSigned({ alg: "EdDSA", kid, typ: INTERNAL_TOKEN_TYPE, crit: ["exp"] }, JSON.parse(Buffer.from(p, "base64url").toString()))],
+      ["an unknown kid", await craft({ header: { kid: "someone-else" } })],
+      ["no kid", await craft({ header: { kid: undefined } })],
+      ["another audience", await craft({ payload: { aud: subgraphAudience("police-liaison") } })],
+      ["an empty audience list", await craft({ payload: { aud: [] } })],
+      ["an audience list with a number", await craft({ payload: { aud: [AUDIENCE, 5] } })],
+      ["another issuer", await craft({ payload: { iss: "urn:someone" } })],
+      ["expired within the tolerance", await craft({ payload: { exp: now - 2 } })],
+      ["expired beyond the tolerance", await craft({ payload: { exp: now - 30 } })],
+      ["exp a string", await craft({ payload: { exp: String(now + 60) } })],
+      ["iat a little in the future", await craft({ payload: { iat: now + 2 } })],
+      ["iat far in the future", await craft({ payload: { iat: now + 60, exp: now + 120 } })],
+      ["older than the longest life", await craft({ payload: { iat: now - 301, exp: now + 60 } })],
+      ["nearly as old as the longest life", await craft({ payload: { iat: now - 290, exp: now + 60 } })],
+      ["nbf in the past", await craft({ payload: { nbf: now - 1 } })],
+      ["nbf in the future", await craft({ payload: { nbf: now + 100 } })],
+      ["no sub", await craft({ omit: ["sub"] })],
+      ["sub another staff member", await craft({ payload: { sub: "cp-2001" } })],
+      ["sub a number", await craft({ payload: { sub: 7 } })],
+      ["no request id", await craft({ omit: ["rid"] })],
+      ["grants not a list", await craft({ payload: { egr: "person-1" } })],
+      ["an actor of another agency's role", await craft({ payload: { act: { ...actor, role: "POLICE_LIAISON" } } })],
+      ["a payload swapped under the signature", `${h}.${base64url.encode(JSON.stringify({ ...JSON.parse(Buffer.from(p, "base64url").toString()), egr: ["person-2"] }))}.${s}`],
+      ["a flipped signature byte", `${h}.${p}.${s.startsWith("A") ? "B" : "A"}${s.slice(1)}`],
+      ["the signature respelled", respelled(signed)],
+      ["the signature padded", `${signed}==`],
+      ["the signature cut short", signed.slice(0, -4)],
+      ["a fourth segment", `${signed}.AAAA`],
+      ["a space inside", `${h}.${p}. ${s}`],
+      ["a header that is not JSON", `${base64url.encode("{alg")}.${p}.${s}`],
+      ["a header that is an array", `${base64url.encode("[1]")}.${p}.${s}`],
+    ];
+  }
+
+  test("the same claims or the same refusal, token by token", async () => {
+    for (const [name, token] of await variants()) {
+      const fast = await outcome(verifyInternalToken(token, jwks, AUDIENCE));
+      const jose = await outcome(verifyInternalTokenWithJose(token, jwks, AUDIENCE));
+      expect({ name, ...fast }).toEqual({ name, ...jose });
+    }
+  });
+
+  test("the same with two keys under one kid, or a key not for verifying", async () => {
+    const token = await signInternalToken(claims, { privateKey, kid }, AUDIENCE);
+    const key = jwks.keys[0] as JWK;
+    for (const keys of [{ keys: [key, { ...key }] }, { keys: [{ ...key, key_ops: ["sign"] }] }, { keys: [{ ...key, use: "enc" }] }, { keys: [{ ...key, alg: "ES256" }] }]) {
+      const fast = await outcome(verifyInternalToken(token, keys, AUDIENCE));
+      const jose = await outcome(verifyInternalTokenWithJose(token, keys, AUDIENCE));
+      expect(fast).toEqual(jose);
+      expect(fast).toHaveProperty("refused");
+    }
+  });
+
+  test("the gateway's own tokens skip WebCrypto; any other shape goes to jose", async () => {
+    const verify = jest.spyOn(globalThis.crypto.subtle, "verify");
+    try {
+      await verifyInternalToken(await signInternalToken(claims, { privateKey, kid }, AUDIENCE), jwks, AUDIENCE);
+      expect(verify).not.toHaveBeenCalled();
+      await verifyInternalToken(await craft({ header: { typ: `application/${INTERNAL_TOKEN_TYPE}` } }), jwks, AUDIENCE);
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
   });
 });
