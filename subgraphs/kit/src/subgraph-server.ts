@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import {
   close,
   createGraphQLHttpServer,
+  currentTraceId,
   HttpError,
   listen,
   type Logger,
@@ -25,7 +26,8 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { SubgraphContext } from "./context.js";
 import { fieldClassesOf } from "./classification-sdl.js";
-import { subgraphAccessLog } from "./access-log.js";
+import { logAnswer, subgraphAccessLog } from "./access-log.js";
+import { createQueryRunner } from "./query-runner.js";
 import type { FactsChangeFeed } from "./facts-feed.js";
 import { type PeekableFactsSource, PolicyContext } from "./policy-context.js";
 
@@ -68,6 +70,7 @@ export async function startAgencySubgraph<Loaders>(
 ): Promise<RunningSubgraph> {
   const audience = subgraphAudience(options.name);
   const fieldClasses = fieldClassesOf(options.schema);
+  const formatError = maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error"));
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema: options.schema,
     introspection: true,
@@ -100,7 +103,17 @@ export async function startAgencySubgraph<Loaders>(
         },
       },
     ],
-    formatError: maskUnexpectedErrors((error) => options.logger.error({ err: error }, "unexpected error")),
+    formatError,
+  });
+  // Apollo answers what the runner leaves to it: mutations, and anything refused before execution.
+  const runQuery = createQueryRunner<SubgraphContext<Loaders>>({
+    schema: options.schema,
+    formatError,
+    extensionsOf: (context) => {
+      const excluded = context.policy.filterExclusions;
+      return excluded.length > 0 ? { [FILTER_EXCLUSIONS_EXTENSION]: excluded } : undefined;
+    },
+    answered: (context, answer) => logAnswer(options.name, options.logger, context, { ...answer, traceId: currentTraceId() }),
   });
   await apollo.start();
 
@@ -141,6 +154,7 @@ export async function startAgencySubgraph<Loaders>(
   const server: Server = createGraphQLHttpServer({
     apollo,
     routes,
+    answer: (req, body, context) => (answersJson(req) ? runQuery(body, context) : Promise.resolve(undefined)),
     context: async (req) => {
       const claims = await authenticate(req);
       const requestId = claims.requestId || randomUUID();
@@ -180,3 +194,9 @@ export async function startAgencySubgraph<Loaders>(
     },
   };
 }
+
+/** A caller that takes Apollo's default answer type (the gateway sends no Accept header). */
+const answersJson = (req: IncomingMessage): boolean => {
+  const accept = req.headers.accept;
+  return accept === undefined || accept === "application/json" || accept === "*/*";
+};
