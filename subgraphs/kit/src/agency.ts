@@ -115,44 +115,55 @@ export async function startAgency<Client extends PrismaLike, Loaders>(
   options: AgencyOptions,
 ): Promise<RunningSubgraph & { prisma: Client }> {
   const { db, client } = await openAgencyDatabase(definition, options.database, { reset: options.reset ?? false, migrate: options.migrate ?? "at-start" });
-  const rows = await openRowReader(db.adapter, db.schema);
-  const cache = options.factsCache ?? {};
-  const observeLookups = (hits: number, misses: number) => countFactsLookups(definition.name, hits, misses);
-  const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger, cache, observeLookups) : undefined;
-  const remote = !owner && options.factsUrl ? remoteFacts(options.factsUrl, { ...cache, observeLookups }) : undefined;
-  if (remote) {
-    observeFactsFeed(definition.name, remote.following);
-    observeBreaker(definition.name, "facts", remote.breaker.state);
-  }
-  const facts = owner?.facts ?? remote;
-  if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
-  const running = await startAgencySubgraph(
-    {
-      name: definition.name,
-      agency: definition.agency,
-      schema: await definition.buildSchema({ enforce: options.enforce ?? true }),
-      gatewayJwks: options.gatewayJwks,
-      logger: options.logger,
-      createLoaders: (claims) => definition.createLoaders(client, claims, rows),
-      facts,
-      ...(owner ? { factsFeed: owner.feed, onMutation: owner.changed } : {}),
-      ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(client) } : {}),
-      ready: async () => {
-        await client.$queryRawUnsafe("SELECT 1");
+  // What is open so far, closed again (last first) if the start fails further on, a port already
+  // taken say: a caller that goes on, or retries, must not find the pools, listener and feed running.
+  const closers: (() => unknown)[] = [() => db.close(), () => client.$disconnect()];
+  try {
+    const rows = await openRowReader(db.adapter, db.schema);
+    closers.push(() => rows.close());
+    const cache = options.factsCache ?? {};
+    const observeLookups = (hits: number, misses: number) => countFactsLookups(definition.name, hits, misses);
+    const owner = definition.loadFacts ? ownFacts(definition.loadFacts(client), db.notifications, options.logger, cache, observeLookups) : undefined;
+    if (owner) closers.push(() => owner.close());
+    const remote = !owner && options.factsUrl ? remoteFacts(options.factsUrl, { ...cache, observeLookups }) : undefined;
+    if (remote) {
+      closers.push(() => remote.close?.());
+      observeFactsFeed(definition.name, remote.following);
+      observeBreaker(definition.name, "facts", remote.breaker.state);
+    }
+    const facts = owner?.facts ?? remote;
+    if (!facts) throw new Error(`${definition.name}: no source of subject facts (factsUrl missing)`);
+    const running = await startAgencySubgraph(
+      {
+        name: definition.name,
+        agency: definition.agency,
+        schema: await definition.buildSchema({ enforce: options.enforce ?? true }),
+        gatewayJwks: options.gatewayJwks,
+        logger: options.logger,
+        createLoaders: (claims) => definition.createLoaders(client, claims, rows),
+        facts,
+        ...(owner ? { factsFeed: owner.feed, onMutation: owner.changed } : {}),
+        ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(client) } : {}),
+        ready: async () => {
+          await client.$queryRawUnsafe("SELECT 1");
+        },
       },
-    },
-    options.port ?? 0,
-    options.host,
-  );
-  return {
-    ...running,
-    prisma: client,
-    async stop() {
-      await owner?.close();
-      await running.stop();
-      await rows.close();
-      await client.$disconnect();
-      await db.close();
-    },
-  };
+      options.port ?? 0,
+      options.host,
+    );
+    return {
+      ...running,
+      prisma: client,
+      async stop() {
+        await owner?.close();
+        await running.stop();
+        await rows.close();
+        await client.$disconnect();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await Promise.resolve().then(close).catch(() => undefined);
+    throw error;
+  }
 }

@@ -180,7 +180,14 @@ export async function startAgencySubgraph<Loaders>(
       };
     },
   });
-  const actualPort = await listen(server, port, host);
+  let actualPort: number;
+  try {
+    actualPort = await listen(server, port, host);
+  } catch (error) {
+    // A port already taken: nothing was served, and the caller closes what it opened (startAgency).
+    await apollo.stop();
+    throw error;
+  }
   options.logger.info({ port: actualPort }, "subgraph listening");
   return {
     name: options.name,
