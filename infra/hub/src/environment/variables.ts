@@ -152,7 +152,7 @@ export const VARIABLES = {
   CHILD_SERVICES_DATABASE_URL: agencyDatabase("Child services'"),
   PGLITE_DATA_DIR: variable({
     for: ["hub", "audit-verify"],
-    what: "Where embedded PGlite keeps its files (one directory per subgraph and `audit`); unset: in memory",
+    what: "Where embedded PGlite keeps its files (one directory per subgraph and `audit`); unset: npm start makes a fresh temporary directory and removes it at stop (in memory, the growing audit trail would stay in the RSS); audit:verify needs it for the embedded store",
     rule: "a directory path",
     schema: path,
   }),
