@@ -47,6 +47,11 @@ export function databasesFrom(settings: DatabaseSettings): HubDatabases {
   };
 }
 
+const STORES: readonly SubgraphName[] = ["social-services", "housing", "police-liaison", "child-services", "audit"];
+
+/** Whether any store has no server, and so lives in the hub's one embedded PGlite. */
+export const usesEmbedded = (databases: HubDatabases): boolean => STORES.some((name) => !databases.urlFor(name));
+
 export interface HubPorts {
   gateway: number;
   subgraphs: Record<SubgraphName, number>;

@@ -6,7 +6,7 @@ import { type EmbeddedPostgres, type Logger, openEmbeddedPostgres } from "@skydd
 import { startPoliceLiaison } from "@skyddsnat/police-liaison";
 import type { Agency, FactsCacheTimes, SubgraphName } from "@skyddsnat/schema";
 import { startSocialServices } from "@skyddsnat/social-services";
-import type { HubDatabases, HubPorts } from "./config.js";
+import { type HubDatabases, type HubPorts, usesEmbedded } from "./config.js";
 import type { WitnessConfig } from "./audit-config.js";
 import { startAuditedGateway } from "./audited-gateway.js";
 import { ensureDevKeys } from "./keys/dev-keys.js";
@@ -93,7 +93,6 @@ function webAppOf(options: { distDir?: string }, providers: RunningIdentityProvi
   };
 }
 
-const STORES: readonly SubgraphName[] = ["social-services", "housing", "police-liaison", "child-services", "audit"];
 
 /** Starts the four subgraphs, seeds if asked, then the gateway in front of them. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
@@ -102,7 +101,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // The stores without a server share one embedded PostgreSQL, each in its schema, as they share
   // a server: one PGlite (~300 MB resident) instead of five. The audit store's writer role holds
   // for its own statements only (platform's pglite-database.ts).
-  const embedded: EmbeddedPostgres | undefined = STORES.some((name) => !databases.urlFor(name))
+  const embedded: EmbeddedPostgres | undefined = usesEmbedded(databases)
     ? await openEmbeddedPostgres(databases.dataDir ? `${databases.dataDir}/embedded` : undefined)
     : undefined;
   const common = (name: SubgraphName) => ({

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FrontDoorSettingError, frontDoorFromEnv } from "@skyddsnat/gateway";
 import { createLogger, serveMetrics, stopTelemetry } from "@skyddsnat/platform";
-import { databasesFrom, portsFrom } from "../config.js";
+import { databasesFrom, portsFrom, usesEmbedded } from "../config.js";
 import { ConfigurationError, readEnvironment, type Settings, variablesOf } from "../environment/read-environment.js";
 import { startHub } from "../hub.js";
 import { DEMO_STAFF } from "../seed/index.js";
@@ -30,7 +30,7 @@ const configured = databasesFrom(settings);
  * 894 MB over five minutes of client views (README, "Cost with the data"). On disk they are the
  * page cache's.
  */
-const scratch = configured.urlFor("social-services") || configured.dataDir ? undefined : await mkdtemp(join(tmpdir(), "skyddsnat-pglite-"));
+const scratch = usesEmbedded(configured) && !configured.dataDir ? await mkdtemp(join(tmpdir(), "skyddsnat-pglite-")) : undefined;
 const databases = scratch ? { ...configured, dataDir: scratch } : configured;
 const removeScratch = () => (scratch ? rm(scratch, { recursive: true, force: true }) : Promise.resolve());
 const frontDoor = await frontDoorFromEnv(variablesOf("hub", process.env)).catch((error: unknown) => {
@@ -73,7 +73,7 @@ ${hub.identityProviders.issuers.map((i) => `    ${i.agency.padEnd(24)} ${i.issue
   : "";
 process.stdout.write(`
   Skyddsnät is running at ${hub.url}  (GraphiQL: ${hub.url.replace(/\/graphql$/, "/")})
-  Databases: ${databases.urlFor("social-services") ? "PostgreSQL" : `embedded PGlite (${scratch ? `${scratch}, removed at stop` : settings.PGLITE_DATA_DIR})`}
+  Databases: ${usesEmbedded(databases) ? `embedded PGlite (${scratch ? `${scratch}, removed at stop` : databases.dataDir})` : "PostgreSQL"}
   Metrics:   ${metrics ? metrics.url : "off"}
 
   Get a token, then send it as "Authorization: Bearer <token>":
