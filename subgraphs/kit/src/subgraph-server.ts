@@ -93,10 +93,9 @@ export async function startAgencySubgraph<Loaders>(
             },
             async willSendResponse({ operation, contextValue, response }) {
               if (operation?.operation === "mutation") options.onMutation?.();
-              // Protected persons a filter excluded: for the gateway's audit trail, which strips them.
-              const excluded = contextValue.policy?.filterExclusions ?? [];
-              if (excluded.length > 0 && response.body.kind === "single") {
-                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [FILTER_EXCLUSIONS_EXTENSION]: excluded };
+              const extensions = exclusionsOf(contextValue);
+              if (extensions && response.body.kind === "single") {
+                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, ...extensions };
               }
             },
           };
@@ -109,10 +108,7 @@ export async function startAgencySubgraph<Loaders>(
   const runQuery = createQueryRunner<SubgraphContext<Loaders>>({
     schema: options.schema,
     formatError,
-    extensionsOf: (context) => {
-      const excluded = context.policy.filterExclusions;
-      return excluded.length > 0 ? { [FILTER_EXCLUSIONS_EXTENSION]: excluded } : undefined;
-    },
+    extensionsOf: exclusionsOf,
     answered: (context, answer) => logAnswer(options.name, options.logger, context, { ...answer, traceId: currentTraceId() }),
   });
   await apollo.start();
@@ -201,6 +197,12 @@ export async function startAgencySubgraph<Loaders>(
     },
   };
 }
+
+/** Protected persons a filter excluded, for the gateway's audit trail (which strips them): both paths' answers carry them. */
+const exclusionsOf = (context: SubgraphContext<unknown> | undefined): Record<string, unknown> | undefined => {
+  const excluded = context?.policy?.filterExclusions ?? [];
+  return excluded.length > 0 ? { [FILTER_EXCLUSIONS_EXTENSION]: excluded } : undefined;
+};
 
 /** A caller that takes Apollo's default answer type (the gateway sends no Accept header). */
 const answersJson = (req: IncomingMessage): boolean => {
