@@ -176,6 +176,10 @@ export async function importInternalSigningKey(privateJwk: JWK): Promise<Signing
   return key;
 }
 
+/** A public Ed25519 key for signatures: the only kind internal tokens are verified with. */
+const isVerifyingKey = (jwk: JWK): boolean =>
+  jwk.kty === "OKP" && jwk.crv === "Ed25519" && (jwk.alg === undefined || jwk.alg === ALGORITHM) && (jwk.use === undefined || jwk.use === "sig");
+
 // Verification runs on every subgraph request: build the key set once per JWKS object. The key
 // set is a snapshot; a JWKS object changed after its first use is not re-read (pass a new one).
 const keySets = new WeakMap<object, JWTVerifyGetKey>();
@@ -186,13 +190,7 @@ function keySetFor(jwks: JSONWebKeySet): JWTVerifyGetKey {
   if (!isPlainObject(jwks) || !Array.isArray(jwks.keys)) throw new InternalTokenError("INVALID_KEY_SET");
   // Only public Ed25519 signing keys; private or symmetric material here is a misconfiguration.
   if (jwks.keys.some((jwk) => !isPlainObject(jwk) || "d" in jwk || "k" in jwk)) throw new InternalTokenError("INVALID_KEY_SET");
-  const keys = jwks.keys.filter(
-    (jwk) =>
-      jwk.kty === "OKP" &&
-      jwk.crv === "Ed25519" &&
-      (jwk.alg === undefined || jwk.alg === ALGORITHM) &&
-      (jwk.use === undefined || jwk.use === "sig"),
-  );
+  const keys = jwks.keys.filter(isVerifyingKey);
   if (keys.length === 0) throw new InternalTokenError("INVALID_KEY_SET");
   let keySet: JWTVerifyGetKey;
   try {
@@ -290,8 +288,9 @@ function nodeKeysFor(jwks: { keys: JWK[] }): Map<string, KeyObject | null> {
     keySetFor(jwks); // the same refusals as jose's path for a key set that is not one
     keys = new Map();
     for (const jwk of jwks.keys) {
-      if (jwk.kty !== "OKP" || jwk.crv !== "Ed25519" || typeof jwk.kid !== "string") continue;
-      const usable = (jwk.alg === undefined || jwk.alg === ALGORITHM) && (jwk.use === undefined || jwk.use === "sig") && jwk.key_ops === undefined;
+      if (!isVerifyingKey(jwk) || typeof jwk.kid !== "string") continue;
+      // A key with key_ops: jose's to judge, never this path's.
+      const usable = jwk.key_ops === undefined;
       let key: KeyObject | null = null;
       try {
         key = usable ? createPublicKey({ key: jwk as NodeJWK, format: "jwk" }) : null;
