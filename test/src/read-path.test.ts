@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { childServices } from "@skyddsnat/child-services";
 import { housing } from "@skyddsnat/housing";
 import { buildPopulation, writePopulation } from "@skyddsnat/hub";
-import type { Database, DatabaseConfig } from "@skyddsnat/platform";
+import { type Database, type DatabaseConfig, statementCounts, statementsBetween } from "@skyddsnat/platform";
 import { policeLiaison } from "@skyddsnat/police-liaison";
 import type { InternalClaims } from "@skyddsnat/schema";
 import { socialServices } from "@skyddsnat/social-services";
@@ -25,6 +25,13 @@ const ss = population.socialServices;
 const personIds = ss.persons.map((person) => person.id);
 const caseIds = ss.cases.map((c) => c.id);
 const CLAIMS = {} as InternalClaims;
+
+/** What `work` answered, and the statements the schema's database received meanwhile. */
+async function statementsOf<T>(schema: string, work: () => Promise<T>): Promise<{ result: T; sent: number }> {
+  const before = statementCounts();
+  const result = await work();
+  return { result, sent: statementsBetween(before, statementCounts())[schema] ?? 0 };
+}
 
 type Definition = typeof socialServices | typeof housing | typeof policeLiaison | typeof childServices;
 interface Opened {
@@ -84,7 +91,14 @@ describe.each(ENGINES)("the row path answers what Prisma's findMany answers, on 
     const cases = await db.case.findMany({ where: { personId: { in: personIds } }, orderBy: { openedAt: "asc" } });
     expect(await loaders.casesOf.loadMany(personIds)).toEqual(personIds.map((id) => cases.filter((row) => row.personId === id)));
     const assignments = await db.assignment.findMany({ where: { caseId: { in: caseIds } }, orderBy: { assignedAt: "asc" }, include: { case: { select: { personId: true } } } });
-    expect(await loaders.assignmentsOf.loadMany(caseIds)).toEqual(caseIds.map((id) => assignments.filter((row) => row.caseId === id)));
+    // casesOf brought each case's assignments in its own statement (primed): none is sent for them now.
+    const primed = await statementsOf(social.db.schema, () => loaders.assignmentsOf.loadMany(caseIds));
+    expect(primed.result).toEqual(caseIds.map((id) => assignments.filter((row) => row.caseId === id)));
+    expect(primed.sent).toBe(0);
+    // And asked alone (a case read without its person's other cases), the same rows in one statement.
+    const alone = await statementsOf(social.db.schema, () => socialServices.createLoaders(db as never, CLAIMS, social.rows).assignmentsOf.loadMany(caseIds));
+    expect(alone.result).toEqual(primed.result);
+    expect(alone.sent).toBe(1);
     // Her household now: every current member of a household she is a current member of, but her.
     const mine = await db.householdMembership.findMany({ where: { personId: { in: personIds }, endedAt: null }, select: { personId: true, householdId: true } });
     const members = await db.householdMembership.findMany({
@@ -118,7 +132,16 @@ describe.each(ENGINES)("the row path answers what Prisma's findMany answers, on 
     // Who rents or rented a flat is read as a set (the strictest level of theirs): compared as one.
     const tenants = await db.tenancy.findMany({ where: { flatId: { in: flatIds } }, select: { flatId: true, personId: true }, distinct: ["flatId", "personId"] });
     const sorted = (lists: unknown[]) => lists.map((list) => [...(list as string[])].sort());
-    expect(sorted(await loaders.tenantsOfFlat.loadMany(flatIds))).toEqual(sorted(flatIds.map((id) => tenants.filter((row) => row.flatId === id).map((row) => row.personId))));
+    const expected = sorted(flatIds.map((id) => tenants.filter((row) => row.flatId === id).map((row) => row.personId)));
+    // tenanciesOf brought who rents each of their flats in its own statement (primed): none is sent for them now.
+    const primed = await statementsOf(housingDb.db.schema, () => loaders.tenantsOfFlat.loadMany(flatIds));
+    expect(sorted(primed.result)).toEqual(expected);
+    expect(primed.sent).toBe(0);
+    const alone = await statementsOf(housingDb.db.schema, () => housing.createLoaders(db as never, CLAIMS, housingDb.rows).tenantsOfFlat.loadMany(flatIds));
+    expect(sorted(alone.result)).toEqual(expected);
+    expect(alone.sent).toBe(1);
+    // Not vacuous: some flat has had more than one tenant.
+    expect(expected.some((list) => list.length > 1)).toBe(true);
     expect(applications.length).toBeGreaterThan(0);
     expect(tenancies.length).toBeGreaterThan(0);
   });
