@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { isDeepStrictEqual } from "node:util";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { Agent, createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mintToken } from "@skyddsnat/hub";
-import { INTERNAL_TOKEN_HEADER, type InternalClaims, signInternalToken, subgraphAudience } from "@skyddsnat/schema";
+import { INTERNAL_TOKEN_HEADER, type InternalClaims, signInternalToken } from "@skyddsnat/schema";
 import type { JWK } from "jose";
 import {
   AGENCY_SERVICES,
@@ -36,25 +37,43 @@ import { cpuMs } from "./proc-stats.js";
  *    BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 4) at a time, after a second of warm-up.
  *
  * Every replayed fetch carries an internal token newly signed with the gateway's key for that one
- * request (a fresh request id, the recorded claims), as the gateway signs one per request. Every
+ * request (a fresh request id, the recorded claims and audience: an agency that asks social services for policy facts forwards it, so it must name the facts audience too), as the gateway signs one per request. Every
  * answer must be a 200. Printed: fetches per client view, CPU ms per fetch and per client view
  * (/proc/<pid>/stat). BENCH_AGENCIES picks agencies (comma-separated); BENCH_CPU_PROF=<dir>
  * profiles them; BENCH_HUB_ROOT=<a built checkout> runs that build's services instead (for the
- * figure before a change). Figures, never assertions.
+ * figure before a change).
+ *
+ * BENCH_BASELINE_ROOT=<a built checkout> runs that build's four agencies beside this build's, on the
+ * same database: each recorded fetch must get the same answer from both first; then BENCH_ROUNDS
+ * (default 6) rounds of BENCH_SECONDS (default 2 here) per agency and build, the order alternating
+ * (ABBA), and per round the ratio of this build's CPU per client view (all four) to the baseline's.
+ * A round's two runs sit side by side in time, so the median of those ratios holds on a machine whose
+ * speed wanders from minute to minute, where two runs one after the other do not.
+ * Figures, never assertions.
  */
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const baselineRoot = process.env.BENCH_BASELINE_ROOT;
+const seconds = Number(process.env.BENCH_SECONDS ?? (baselineRoot ? 2 : 5));
+const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const baseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bench_replay";
 const profileDir = process.env.BENCH_CPU_PROF;
 const hubRoot = process.env.BENCH_HUB_ROOT;
 const chosen = (process.env.BENCH_AGENCIES?.split(",") ?? [...AGENCY_SERVICES]) as AgencyService[];
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
 interface Fetch {
   path: string;
   headers: Record<string, string>;
   body: string;
   claims: InternalClaims;
+  /** The audience the gateway's token named: the agency's own, and social services' facts where it asks for them. */
+  audience: string | string[];
 }
 
 /** A proxy in front of `target` that records every GraphQL request passing through it. */
@@ -67,8 +86,8 @@ async function recordingProxy(target: URL, recorded: Fetch[]): Promise<{ url: st
       const headers = Object.fromEntries(Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
       const token = headers[INTERNAL_TOKEN_HEADER];
       if (req.url?.startsWith("/graphql") && token) {
-        const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as { act: InternalClaims["actor"]; egr: string[] };
-        recorded.push({ path: req.url, headers, body: body.toString(), claims: { actor: payload.act, requestId: "", emergencyGrants: payload.egr } });
+        const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as { act: InternalClaims["actor"]; egr: string[]; aud: string | string[] };
+        recorded.push({ path: req.url, headers, body: body.toString(), claims: { actor: payload.act, requestId: "", emergencyGrants: payload.egr }, audience: payload.aud });
       }
       const forwarded = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -117,6 +136,9 @@ async function main(): Promise<void> {
     });
     const common = { DATABASE_URL: databaseUrl, GATEWAY_JWKS_FILE: file("gateway.jwks.json"), LOG_LEVEL: "silent" };
     const agencies = await startAgencies(startAgency, common);
+    const baseline = baselineRoot
+      ? await startAgencies(readyServiceStarter((service) => processes.push(service), { entry: `${baselineRoot}/infra/hub/dist/cli/start-service.js` }), common)
+      : undefined;
 
     const recorded = Object.fromEntries(AGENCY_SERVICES.map((name) => [name, [] as Fetch[]])) as Record<AgencyService, Fetch[]>;
     const proxyUrls: Partial<Record<AgencyService, string>> = {};
@@ -146,10 +168,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `the gateway's fetches for cp-2001's ${bodies.length} client views, replayed at each agency alone; ${connections} connections, ${seconds} s${hubRoot ? `; services of ${hubRoot}` : ""}\n`,
     );
-    for (const name of chosen) {
+    const load = (name: AgencyService, agency: ServiceProcess) => {
       const fetches = recorded[name];
-      if (fetches.length === 0) continue;
-      const target = new URL(agencies[name].url);
+      const target = new URL(agency.url);
       const agent = new Agent({ keepAlive: true, maxSockets: connections });
       const run = async (durationMs: number) => {
         let sent = 0;
@@ -159,7 +180,7 @@ async function main(): Promise<void> {
           Array.from({ length: connections }, async () => {
             while (Date.now() < end) {
               const chosenFetch = fetches[next++ % fetches.length] as Fetch;
-              const signed = await signInternalToken({ ...chosenFetch.claims, requestId: randomUUID() }, { privateKey: key, kid: key.kid }, subgraphAudience(name));
+              const signed = await signInternalToken({ ...chosenFetch.claims, requestId: randomUUID() }, { privateKey: key, kid: key.kid }, chosenFetch.audience);
               await replay(target, agent, chosenFetch, signed);
               sent += 1;
             }
@@ -167,16 +188,72 @@ async function main(): Promise<void> {
         );
         return sent;
       };
-      await run(1000);
-      const before = await cpuMs(agencies[name].pid);
-      const sent = await run(seconds * 1000);
-      const perFetch = ((await cpuMs(agencies[name].pid)) - before) / Math.max(1, sent);
-      const perView = fetches.length / bodies.length;
-      agent.destroy();
-      process.stdout.write(
-        `${name.padEnd(16)} ${perView.toFixed(2)} fetches per view | ${sent} replayed | CPU ms per fetch ${perFetch.toFixed(3)}, per client view ${(perFetch * perView).toFixed(3)}\n`,
-      );
+      /** CPU ms per fetch of `agency` over a run of `ms` (after a second of warm-up on its first). */
+      return async (ms: number) => {
+        const before = await cpuMs(agency.pid);
+        const sent = await run(ms);
+        return { sent, perFetch: ((await cpuMs(agency.pid)) - before) / Math.max(1, sent) };
+      };
+    };
+    const present = chosen.filter((name) => recorded[name].length > 0);
+    const perView = (name: AgencyService) => recorded[name].length / bodies.length;
+
+    if (!baseline) {
+      for (const name of present) {
+        const measure = load(name, agencies[name]);
+        await measure(1000);
+        const { sent, perFetch } = await measure(seconds * 1000);
+        process.stdout.write(
+          `${name.padEnd(16)} ${perView(name).toFixed(2)} fetches per view | ${sent} replayed | CPU ms per fetch ${perFetch.toFixed(3)}, per client view ${(perFetch * perView(name)).toFixed(3)}\n`,
+        );
+      }
+      return;
     }
+
+    // The same answer from both builds to every recorded fetch, before any figure (after a warm-up:
+    // an agency that has not yet read its policy facts withholds what it cannot decide).
+    const sides = present.map((name) => ({ name, mine: load(name, agencies[name]), theirs: load(name, baseline[name]) }));
+    for (const side of sides) await Promise.all([side.mine(1000), side.theirs(1000)]);
+    for (const name of present) {
+      for (const fetch of recorded[name]) {
+        const answers = await Promise.all(
+          [agencies[name], baseline[name]].map(async (agency) => {
+            const signed = await signInternalToken({ ...fetch.claims, requestId: randomUUID() }, { privateKey: key, kid: key.kid }, fetch.audience);
+            const { "content-length": _length, ...headers } = fetch.headers;
+            const answer = await globalThis.fetch(agency.url, { method: "POST", headers: { ...headers, [INTERNAL_TOKEN_HEADER]: signed }, body: fetch.body });
+            return JSON.parse(await answer.text()) as unknown;
+          }),
+        );
+        if (!isDeepStrictEqual(answers[0], answers[1])) {
+          if (process.env.BENCH_DUMP_DIFFERENCES) await writeFile(process.env.BENCH_DUMP_DIFFERENCES, JSON.stringify({ fetch: fetch.body, answers }));
+          throw new Error(`${name} answers a recorded fetch differently from the baseline's`);
+        }
+      }
+    }
+    process.stdout.write(`every recorded fetch answered the same by both builds; baseline ${baselineRoot}\n`);
+    const ratios: number[] = [];
+    const totals = { mine: [] as number[], theirs: [] as number[] };
+    for (let round = 0; round < rounds; round += 1) {
+      let mine = 0;
+      let theirs = 0;
+      const cells: string[] = [];
+      for (const side of sides) {
+        const order = round % 2 === 0 ? [side.mine, side.theirs] : [side.theirs, side.mine];
+        const first = await (order[0] as typeof side.mine)(seconds * 1000);
+        const second = await (order[1] as typeof side.mine)(seconds * 1000);
+        const [a, b] = round % 2 === 0 ? [first, second] : [second, first];
+        mine += a.perFetch * perView(side.name);
+        theirs += b.perFetch * perView(side.name);
+        cells.push(`${side.name} ${(a.perFetch * perView(side.name)).toFixed(2)}/${(b.perFetch * perView(side.name)).toFixed(2)}`);
+      }
+      ratios.push(mine / theirs);
+      totals.mine.push(mine);
+      totals.theirs.push(theirs);
+      process.stdout.write(`round ${round + 1}: CPU ms per client view this/baseline ${cells.join(", ")} | all ${mine.toFixed(2)}/${theirs.toFixed(2)} = ${(mine / theirs).toFixed(2)}\n`);
+    }
+    process.stdout.write(
+      `CPU ms per client view, medians of rounds: this ${median(totals.mine).toFixed(2)}, baseline ${median(totals.theirs).toFixed(2)}; median ratio ${median(ratios).toFixed(2)} (rounds ${ratios.map((r) => r.toFixed(2)).join(" ")})\n`,
+    );
   } finally {
     for (const proxy of proxies) proxy.close();
     // SIGTERM: a profiled process writes its profile on a clean exit.
