@@ -37,9 +37,10 @@ import { cpuMs } from "./proc-stats.js";
  *    BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 4) at a time, after a second of warm-up.
  *
  * Every replayed fetch carries an internal token newly signed with the gateway's key for that one
- * request (a fresh request id, the recorded claims and audience: an agency that asks social services for policy facts forwards it, so it must name the facts audience too), as the gateway signs one per request. Every
- * answer must be a 200. Printed: fetches per client view, CPU ms per fetch and per client view
- * (/proc/<pid>/stat). BENCH_AGENCIES picks agencies (comma-separated); BENCH_CPU_PROF=<dir>
+ * request (a fresh request id, the recorded claims and audience: an agency that asks social
+ * services for policy facts forwards the token, so it must name the facts audience too), as the
+ * gateway signs one per request. Every answer must be a 200. Printed: fetches per client view, CPU
+ * ms per fetch and per client view (/proc/<pid>/stat). BENCH_AGENCIES picks agencies (comma-separated); BENCH_CPU_PROF=<dir>
  * profiles them; BENCH_HUB_ROOT=<a built checkout> runs that build's services instead (for the
  * figure before a change).
  *
@@ -168,10 +169,12 @@ async function main(): Promise<void> {
     process.stdout.write(
       `the gateway's fetches for cp-2001's ${bodies.length} client views, replayed at each agency alone; ${connections} connections, ${seconds} s${hubRoot ? `; services of ${hubRoot}` : ""}\n`,
     );
+    const agents: Agent[] = [];
     const load = (name: AgencyService, agency: ServiceProcess) => {
       const fetches = recorded[name];
       const target = new URL(agency.url);
       const agent = new Agent({ keepAlive: true, maxSockets: connections });
+      agents.push(agent);
       const run = async (durationMs: number) => {
         let sent = 0;
         let next = 0;
@@ -207,6 +210,7 @@ async function main(): Promise<void> {
           `${name.padEnd(16)} ${perView(name).toFixed(2)} fetches per view | ${sent} replayed | CPU ms per fetch ${perFetch.toFixed(3)}, per client view ${(perFetch * perView(name)).toFixed(3)}\n`,
         );
       }
+      for (const agent of agents) agent.destroy();
       return;
     }
 
@@ -254,6 +258,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `CPU ms per client view, medians of rounds: this ${median(totals.mine).toFixed(2)}, baseline ${median(totals.theirs).toFixed(2)}; median ratio ${median(ratios).toFixed(2)} (rounds ${ratios.map((r) => r.toFixed(2)).join(" ")})\n`,
     );
+    for (const agent of agents) agent.destroy();
   } finally {
     for (const proxy of proxies) proxy.close();
     // SIGTERM: a profiled process writes its profile on a clean exit.
